@@ -1,0 +1,540 @@
+//! Loading and validating the actor knowledge files in `data/`:
+//! `countries.tsv`, `organizations.tsv`, `people.tsv`, `roles.tsv`, `name_words.tsv`.
+//!
+//! Each file is tab-separated with a header line; `#` starts a comment line; multi-valued
+//! fields are separated by `|`. Every problem is reported as a [`DataError`] with the file and
+//! the 1-based line.
+
+use crate::error::DataError;
+use crate::model::ActorType;
+use std::collections::{HashMap, HashSet};
+
+/// A role held by a gazetteer person for a period of time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleSpell {
+    /// Lower-case role as news writes it ("prime minister").
+    pub role: String,
+    /// Role class from `roles.tsv` ("head_of_government"), or the role itself when unknown.
+    pub class: String,
+    /// CAMEO sector code (GOV, MIL, LEG, …), may be empty.
+    pub sector: String,
+    /// First day in office, ISO 8601 (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); empty if unknown.
+    pub start: String,
+    /// Last day in office; empty while still in office.
+    pub end: String,
+}
+
+impl RoleSpell {
+    /// True when `date` (`YYYY-MM-DD`) falls inside the spell, with `slack_days` of tolerance
+    /// on both ends (dates compare as ISO strings, padded to day precision).
+    pub fn covers(&self, date: &str, slack_days: i64) -> bool {
+        let Ok(d) = date.parse::<jiff::civil::Date>() else {
+            return false;
+        };
+        let span = jiff::Span::new().days(slack_days);
+        if !self.start.is_empty() {
+            let s = pad_date(&self.start, false);
+            if let Ok(s) = s.parse::<jiff::civil::Date>()
+                && let Ok(s) = s.checked_sub(span)
+                && d < s
+            {
+                return false;
+            }
+        }
+        if !self.end.is_empty() {
+            let e = pad_date(&self.end, true);
+            if let Ok(e) = e.parse::<jiff::civil::Date>()
+                && let Ok(e) = e.checked_add(span)
+                && d > e
+            {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+fn pad_date(s: &str, end: bool) -> String {
+    match s.len() {
+        4 => format!("{s}{}", if end { "-12-31" } else { "-01-01" }),
+        7 => {
+            if end {
+                // Last day of the month through jiff.
+                format!("{s}-01")
+                    .parse::<jiff::civil::Date>()
+                    .map(|d| d.last_of_month().to_string())
+                    .unwrap_or_else(|_| format!("{s}-28"))
+            } else {
+                format!("{s}-01")
+            }
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// A canonical actor in the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Stable identity key: ISO3 for countries, `org:KEY`, `person:slug`.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Person, country or organisation.
+    pub kind: ActorType,
+    /// ISO 3166-1 alpha-3 country, if any.
+    pub country: Option<String>,
+    /// CAMEO actor code, if known (for persons: computed from country + sector).
+    pub cameo: Option<String>,
+    /// Role spells (persons only).
+    pub spells: Vec<RoleSpell>,
+}
+
+/// What a surface string stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurfaceKind {
+    /// The full name or a full alias.
+    Name,
+    /// A single-word alias of a person (usually the surname): used only with support.
+    Surname,
+    /// A demonym ("Ukrainian") for a country.
+    Demonym,
+    /// A metonym for a country's government ("Kremlin", "Washington").
+    Government,
+}
+
+/// One surface string of a gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Surface {
+    /// The string as written in the file.
+    pub text: String,
+    /// Index into [`Gazetteer::entries`].
+    pub entry: usize,
+    /// Its kind.
+    pub kind: SurfaceKind,
+    /// True when matching must respect case (short all-caps forms such as "US", "IS").
+    pub case_sensitive: bool,
+}
+
+/// A role word or phrase from `roles.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// Canonical role ("prime minister").
+    pub role: String,
+    /// Role class ("head_of_government", "honorific", …).
+    pub class: String,
+    /// CAMEO sector code, may be empty.
+    pub sector: String,
+}
+
+/// The kinds of words in `name_words.tsv` that steer name recognition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameWordKind {
+    /// A word that marks a capitalised sequence as an organisation ("Council", "Ministry").
+    OrgCue,
+    /// A word that marks a capitalised sequence as a place ("Airport", "Street").
+    PlaceCue,
+    /// A capitalised word that is never part of a person's name ("The", "Monday").
+    NotName,
+    /// A lower-case particle inside names ("bin", "al", "van").
+    Particle,
+    /// A verb of saying after a name ("said", "told").
+    SpeechVerb,
+}
+
+/// All actor knowledge: countries, organisations, people, roles and name words.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    /// Canonical actors.
+    pub entries: Vec<Entry>,
+    /// Every surface string of every entry.
+    pub surfaces: Vec<Surface>,
+    /// Role phrases keyed by lower-case surface form.
+    pub roles: HashMap<String, Role>,
+    /// Name-steering words keyed by lower-case form.
+    pub name_words: HashMap<String, NameWordKind>,
+    /// Demonym (lower-case) → ISO3.
+    pub demonyms: HashMap<String, String>,
+    /// ISO3 → entry index of the country.
+    pub countries: HashMap<String, usize>,
+}
+
+fn split_multi(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+/// Rows of a TSV file: (1-based line, fields), after checking the header.
+fn rows<'a>(
+    src: &'a str,
+    file: &str,
+    header: &[&str],
+) -> Result<Vec<(usize, Vec<&'a str>)>, DataError> {
+    let mut out = Vec::new();
+    let mut seen_header = false;
+    for (i, line) in src.lines().enumerate() {
+        let ln = i + 1;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if !seen_header {
+            let got: Vec<String> = fields.iter().map(|f| f.trim().to_lowercase()).collect();
+            if got != header {
+                return Err(DataError::new(
+                    file,
+                    ln,
+                    format!(
+                        "header must be `{}` (tab-separated), found `{}`",
+                        header.join("\\t"),
+                        fields.join("\\t")
+                    ),
+                ));
+            }
+            seen_header = true;
+            continue;
+        }
+        if fields.len() != header.len() {
+            return Err(DataError::new(
+                file,
+                ln,
+                format!(
+                    "expected {} tab-separated fields ({}), found {}",
+                    header.len(),
+                    header.join(", "),
+                    fields.len()
+                ),
+            ));
+        }
+        out.push((ln, fields.into_iter().map(str::trim).collect()));
+    }
+    if !seen_header {
+        return Err(DataError::new(file, 0, "file has no header line"));
+    }
+    Ok(out)
+}
+
+fn check_iso3(file: &str, ln: usize, s: &str) -> Result<(), DataError> {
+    if s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(DataError::new(
+            file,
+            ln,
+            format!("`{s}` is not an ISO 3166-1 alpha-3 code (three upper-case letters)"),
+        ))
+    }
+}
+
+fn check_date(file: &str, ln: usize, s: &str) -> Result<(), DataError> {
+    if s.is_empty() {
+        return Ok(());
+    }
+    let padded = pad_date(s, false);
+    if padded.parse::<jiff::civil::Date>().is_ok() {
+        Ok(())
+    } else {
+        Err(DataError::new(
+            file,
+            ln,
+            format!("`{s}` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ))
+    }
+}
+
+/// Slug used in person keys: lower-case ASCII letters and digits joined by `_`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_string()
+}
+
+fn is_short_caps(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() <= 5 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The source texts of the knowledge files, by file name.
+pub struct Sources<'a> {
+    /// `countries.tsv`
+    pub countries: (&'a str, &'a str),
+    /// `organizations.tsv`
+    pub organizations: (&'a str, &'a str),
+    /// `people.tsv`
+    pub people: (&'a str, &'a str),
+    /// `roles.tsv`
+    pub roles: (&'a str, &'a str),
+    /// `name_words.tsv`
+    pub name_words: (&'a str, &'a str),
+}
+
+impl Gazetteer {
+    /// Parses and validates the five knowledge files. Each tuple is `(file name, contents)`.
+    ///
+    /// Errors: the first malformed line, as `file:line: message` (wrong header or column count,
+    /// a bad ISO3 code, a bad date, an unknown name-word kind, a duplicate key).
+    pub fn parse(src: &Sources) -> Result<Gazetteer, DataError> {
+        let mut g = Gazetteer::default();
+        g.load_roles(src.roles.0, src.roles.1)?;
+        g.load_name_words(src.name_words.0, src.name_words.1)?;
+        g.load_countries(src.countries.0, src.countries.1)?;
+        g.load_organizations(src.organizations.0, src.organizations.1)?;
+        g.load_people(src.people.0, src.people.1)?;
+        Ok(g)
+    }
+
+    fn push_surface(&mut self, text: &str, entry: usize, kind: SurfaceKind) {
+        if text.is_empty() {
+            return;
+        }
+        self.surfaces.push(Surface {
+            text: text.to_string(),
+            entry,
+            kind,
+            case_sensitive: is_short_caps(text),
+        });
+    }
+
+    fn load_roles(&mut self, file: &str, src: &str) -> Result<(), DataError> {
+        for (ln, f) in rows(src, file, &["role", "class", "sector", "variants"])? {
+            let role = f[0].to_lowercase();
+            if role.is_empty() || f[1].is_empty() {
+                return Err(DataError::new(file, ln, "role and class must not be empty"));
+            }
+            let r = Role {
+                role: role.clone(),
+                class: f[1].to_string(),
+                sector: f[2].to_string(),
+            };
+            for v in std::iter::once(role.clone()).chain(split_multi(f[3])) {
+                self.roles.entry(crate::text::fold(&v)).or_insert_with(|| r.clone());
+            }
+        }
+        Ok(())
+    }
+
+    fn load_name_words(&mut self, file: &str, src: &str) -> Result<(), DataError> {
+        for (ln, f) in rows(src, file, &["word", "kind"])? {
+            let kind = match f[1] {
+                "org_cue" => NameWordKind::OrgCue,
+                "place_cue" => NameWordKind::PlaceCue,
+                "not_name" => NameWordKind::NotName,
+                "particle" => NameWordKind::Particle,
+                "speech_verb" => NameWordKind::SpeechVerb,
+                other => {
+                    return Err(DataError::new(
+                        file,
+                        ln,
+                        format!(
+                            "unknown kind `{other}` (expected org_cue, place_cue, not_name, particle, speech_verb)"
+                        ),
+                    ));
+                }
+            };
+            for w in split_multi(f[0]) {
+                self.name_words.insert(crate::text::fold(&w), kind);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_countries(&mut self, file: &str, src: &str) -> Result<(), DataError> {
+        let header = ["iso3", "name", "cameo", "aliases", "demonyms", "government"];
+        for (ln, f) in rows(src, file, &header)? {
+            check_iso3(file, ln, f[0])?;
+            if self.countries.contains_key(f[0]) {
+                return Err(DataError::new(file, ln, format!("duplicate country `{}`", f[0])));
+            }
+            let idx = self.entries.len();
+            self.entries.push(Entry {
+                key: f[0].to_string(),
+                name: f[1].to_string(),
+                kind: ActorType::Country,
+                country: Some(f[0].to_string()),
+                cameo: Some(if f[2].is_empty() { f[0] } else { f[2] }.to_string()),
+                spells: Vec::new(),
+            });
+            self.countries.insert(f[0].to_string(), idx);
+            self.push_surface(f[1], idx, SurfaceKind::Name);
+            for a in split_multi(f[3]) {
+                self.push_surface(&a, idx, SurfaceKind::Name);
+            }
+            for d in split_multi(f[4]) {
+                self.demonyms.insert(crate::text::fold(&d), f[0].to_string());
+                self.push_surface(&d, idx, SurfaceKind::Demonym);
+            }
+            for gv in split_multi(f[5]) {
+                self.push_surface(&gv, idx, SurfaceKind::Government);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_organizations(&mut self, file: &str, src: &str) -> Result<(), DataError> {
+        let mut keys = HashSet::new();
+        for (ln, f) in rows(src, file, &["key", "name", "cameo", "country", "aliases"])? {
+            if f[0].is_empty() || f[1].is_empty() {
+                return Err(DataError::new(file, ln, "key and name must not be empty"));
+            }
+            if !keys.insert(f[0].to_string()) {
+                return Err(DataError::new(file, ln, format!("duplicate key `{}`", f[0])));
+            }
+            if !f[3].is_empty() {
+                check_iso3(file, ln, f[3])?;
+            }
+            let idx = self.entries.len();
+            self.entries.push(Entry {
+                key: format!("org:{}", f[0]),
+                name: f[1].to_string(),
+                kind: ActorType::Organization,
+                country: (!f[3].is_empty()).then(|| f[3].to_string()),
+                cameo: (!f[2].is_empty()).then(|| f[2].to_string()),
+                spells: Vec::new(),
+            });
+            self.push_surface(f[1], idx, SurfaceKind::Name);
+            for a in split_multi(f[4]) {
+                self.push_surface(&a, idx, SurfaceKind::Name);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_people(&mut self, file: &str, src: &str) -> Result<(), DataError> {
+        let header = ["name", "aliases", "country", "role", "sector", "start", "end"];
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (ln, f) in rows(src, file, &header)? {
+            if f[0].is_empty() {
+                return Err(DataError::new(file, ln, "name must not be empty"));
+            }
+            if !f[2].is_empty() {
+                check_iso3(file, ln, f[2])?;
+            }
+            check_date(file, ln, f[5])?;
+            check_date(file, ln, f[6])?;
+            let key = format!("person:{}", slug(f[0]));
+            let role = f[3].to_lowercase();
+            let class = self
+                .roles
+                .get(&crate::text::fold(&role))
+                .map(|r| r.class.clone())
+                .unwrap_or_else(|| role.clone());
+            let spell = RoleSpell {
+                role,
+                class,
+                sector: f[4].to_string(),
+                start: f[5].to_string(),
+                end: f[6].to_string(),
+            };
+            let country = (!f[2].is_empty()).then(|| f[2].to_string());
+            let idx = match by_key.get(&key) {
+                Some(&i) => {
+                    if self.entries[i].country.is_none() {
+                        self.entries[i].country = country;
+                    }
+                    i
+                }
+                None => {
+                    let i = self.entries.len();
+                    self.entries.push(Entry {
+                        key: key.clone(),
+                        name: f[0].to_string(),
+                        kind: ActorType::Person,
+                        country,
+                        cameo: None,
+                        spells: Vec::new(),
+                    });
+                    by_key.insert(key, i);
+                    self.push_surface(f[0], i, SurfaceKind::Name);
+                    i
+                }
+            };
+            self.entries[idx].spells.push(spell);
+            for a in split_multi(f[1]) {
+                let kind = if a.split_whitespace().count() == 1 {
+                    SurfaceKind::Surname
+                } else {
+                    SurfaceKind::Name
+                };
+                if !self.surfaces.iter().rev().take(40).any(|s| s.entry == idx && s.text == a) {
+                    self.push_surface(&a, idx, kind);
+                }
+            }
+        }
+        // Persons' CAMEO code: country + sector of the first spell.
+        for e in self.entries.iter_mut().filter(|e| e.kind == ActorType::Person) {
+            let sector = e.spells.first().map(|s| s.sector.clone()).unwrap_or_default();
+            e.cameo = match (&e.country, sector.as_str()) {
+                (Some(c), "") => Some(c.clone()),
+                (Some(c), s) => Some(format!("{c}{s}")),
+                (None, "") => None,
+                (None, s) => Some(s.to_string()),
+            };
+        }
+        Ok(())
+    }
+
+    /// The role for a lower-case phrase, if it is a role word.
+    pub fn role(&self, phrase: &str) -> Option<&Role> {
+        self.roles.get(phrase)
+    }
+
+    /// The name-word kind of a lower-case word, if listed.
+    pub fn name_word(&self, w: &str) -> Option<NameWordKind> {
+        self.name_words.get(w).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources<'a>(people: &'a str) -> Sources<'a> {
+        Sources {
+            countries: (
+                "countries.tsv",
+                "iso3\tname\tcameo\taliases\tdemonyms\tgovernment\nUSA\tUnited States\tUSA\tUS|America\tAmerican\tWashington|White House\n",
+            ),
+            organizations: ("organizations.tsv", "key\tname\tcameo\tcountry\taliases\nUN\tUnited Nations\tIGOUNO\t\tU.N.\n"),
+            people: ("people.tsv", people),
+            roles: ("roles.tsv", "role\tclass\tsector\tvariants\npresident\thead_of_state\tGOV\tpres.\n"),
+            name_words: ("name_words.tsv", "word\tkind\nCouncil\torg_cue\n"),
+        }
+    }
+
+    #[test]
+    fn loads_and_computes_codes() {
+        let g = Gazetteer::parse(&sources(
+            "name\taliases\tcountry\trole\tsector\tstart\tend\nDonald Trump\tTrump\tUSA\tpresident\tGOV\t2017-01-20\t2021-01-20\nDonald Trump\tTrump\tUSA\tpresident\tGOV\t2025-01-20\t\n",
+        ))
+        .unwrap();
+        let trump = g.entries.iter().find(|e| e.key == "person:donald_trump").unwrap();
+        assert_eq!(trump.spells.len(), 2);
+        assert_eq!(trump.cameo.as_deref(), Some("USAGOV"));
+        assert!(trump.spells[1].covers("2025-03-04", 0));
+        assert!(!trump.spells[0].covers("2022-03-04", 30));
+        assert!(g.surfaces.iter().any(|s| s.text == "US" && s.case_sensitive));
+        assert_eq!(g.demonyms.get("american").map(String::as_str), Some("USA"));
+        assert_eq!(g.roles.get("pres.").unwrap().class, "head_of_state");
+    }
+
+    #[test]
+    fn reports_file_and_line() {
+        let err = Gazetteer::parse(&sources(
+            "name\taliases\tcountry\trole\tsector\tstart\tend\nX Y\t\tUSA\tpresident\tGOV\t2017-13-40\t\n",
+        ))
+        .unwrap_err();
+        assert_eq!(err.file, "people.tsv");
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("2017-13-40"));
+        let err = Gazetteer::parse(&sources("name\taliases\n")).unwrap_err();
+        assert_eq!(err.line, 1);
+    }
+}

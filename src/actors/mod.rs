@@ -1,0 +1,1207 @@
+//! Actor stage: finds the actors an article names and every mention of them.
+//!
+//! Input: a [`Document`] (sentences, tokens) and the article's publication date.
+//! Output: an [`ActorTable`]: distinct actors ([`ActorRec`]) and mentions ([`Mention`]) with
+//! byte offsets into the article body.
+//!
+//! Recognition, in two passes over the article:
+//! 1. **Names.** Gazetteer strings (`data/countries.tsv`, `organizations.tsv`, `people.tsv`)
+//!    matched with Aho-Corasick (leftmost-longest, case-insensitive, but short all-caps forms
+//!    such as "US" only in that case); persons *not* in the gazetteer recognised from titles
+//!    and context: a role word before the name ("defence secretary John Healey", "Chinese
+//!    foreign ministry spokesman Shen Guofang"), an appositive ("the US president, Donald
+//!    Trump"; "Darryl Johnson, director of …"), an honorific ("Mr. Rahami"), or a verb of
+//!    saying after a two-word name ("Aziz Pahad said"). A country or demonym in the title
+//!    gives the person's country; the role gives the CAMEO sector.
+//! 2. **References**, in text order: surnames and other parts of names introduced in the
+//!    article ("Healey"), gazetteer surnames of people in office at the publication date
+//!    ("Trump" in 2025), role descriptions ("the prime minister", "Ukraine's president", "the
+//!    Ukrainian leader") resolved to the most salient person of that role class and country in
+//!    the article, else to the holder of the role on that date in `people.tsv`; groups ("the
+//!    two men", "the two") to the last two persons named outside quotations; and `he`/`she` to
+//!    the subject of the current or previous sentence.
+
+pub mod gazetteer;
+
+use crate::model::{ActorRec, ActorType};
+use crate::text::{Document, Token, fold};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use gazetteer::{Gazetteer, NameWordKind, SurfaceKind};
+use std::collections::HashMap;
+
+/// How a mention names its actor(s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A full name or gazetteer name ("John Healey", "United States").
+    Name,
+    /// A part of a name introduced earlier, or a gazetteer surname ("Healey").
+    Surname,
+    /// A role description ("the prime minister").
+    Role,
+    /// A group of previously named actors ("the two men").
+    Group,
+    /// A personal pronoun (`he`, `she`).
+    Pronoun,
+    /// A demonym used for the country ("Israeli troops").
+    Demonym,
+    /// A metonym for a government ("the Kremlin", "Washington").
+    Government,
+}
+
+/// One mention of one or more actors (a group mention has several).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Index of the sentence in [`Document::sentences`].
+    pub sentence: usize,
+    /// Byte offset into the article body.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// Text as written.
+    pub text: String,
+    /// Indices into [`ActorTable::actors`].
+    pub actors: Vec<usize>,
+    /// How the actor is named.
+    pub kind: MentionKind,
+    /// True inside quotation marks (quoted speech).
+    pub in_quote: bool,
+}
+
+/// The actors of one article and their mentions, in text order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActorTable {
+    /// Distinct actors.
+    pub actors: Vec<ActorRec>,
+    /// Mentions sorted by start offset.
+    pub mentions: Vec<Mention>,
+}
+
+/// Finds actors in documents. Build once from a [`Gazetteer`], reuse for many articles.
+pub struct ActorRecognizer {
+    gaz: Gazetteer,
+    names: AhoCorasick,
+    /// Automaton pattern → index into `gaz.surfaces`.
+    name_of: Vec<usize>,
+    roles: AhoCorasick,
+    /// Automaton pattern → role key.
+    role_keys: Vec<String>,
+}
+
+/// A pattern and, if it has an apostrophe, its typographic variant (`'` → `’`), so that
+/// matching runs on the original text and offsets stay exact.
+fn apostrophe_variants(p: &str) -> Vec<String> {
+    let mut v = vec![p.to_string()];
+    if p.contains('\'') {
+        v.push(p.replace('\'', "’"));
+    }
+    if p.contains('’') {
+        v.push(p.replace('’', "'"));
+    }
+    v
+}
+
+/// A span inside a sentence, in sentence-token indices `[from, to)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TokSpan {
+    from: usize,
+    to: usize,
+}
+
+#[derive(Debug, Clone)]
+struct GazHit {
+    span: TokSpan,
+    surface: usize,
+}
+
+#[derive(Debug, Clone)]
+struct RoleHit {
+    span: TokSpan,
+    key: String,
+}
+
+/// Per-actor facts gathered while reading an article.
+#[derive(Debug, Clone, Default)]
+struct ActorInfo {
+    /// Role classes with the country they were stated for.
+    classes: Vec<(String, Option<String>)>,
+    /// Lower-case name parts usable as short references.
+    parts: Vec<String>,
+    mentions: usize,
+    last_sentence: usize,
+}
+
+struct State<'a> {
+    rec: &'a ActorRecognizer,
+    actors: Vec<ActorRec>,
+    info: Vec<ActorInfo>,
+    by_key: HashMap<String, usize>,
+    mentions: Vec<Mention>,
+    published: Option<String>,
+}
+
+const PRONOUNS: &[&str] = &["he", "she"];
+const GROUP_HEADS: &[&str] = &[
+    "men", "leaders", "sides", "politicians", "ministers", "presidents", "women", "officials",
+    "countries", "nations", "governments", "neighbours", "neighbors", "heads",
+];
+
+fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
+}
+
+impl ActorRecognizer {
+    /// Builds the matchers from a loaded gazetteer.
+    ///
+    /// Errors: only if the Aho-Corasick automaton cannot be built (pattern set too large).
+    pub fn new(gaz: Gazetteer) -> Result<Self, aho_corasick::BuildError> {
+        let mut name_pats = Vec::new();
+        let mut name_of = Vec::new();
+        for (i, s) in gaz.surfaces.iter().enumerate() {
+            for v in apostrophe_variants(&s.text) {
+                name_pats.push(v);
+                name_of.push(i);
+            }
+        }
+        let names = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&name_pats)?;
+        let mut keys: Vec<String> = gaz.roles.keys().cloned().collect();
+        keys.sort();
+        let mut role_pats = Vec::new();
+        let mut role_keys = Vec::new();
+        for k in keys {
+            for v in apostrophe_variants(&k) {
+                role_pats.push(v);
+                role_keys.push(k.clone());
+            }
+        }
+        let roles = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&role_pats)?;
+        Ok(ActorRecognizer {
+            gaz,
+            names,
+            name_of,
+            roles,
+            role_keys,
+        })
+    }
+
+    /// The gazetteer this recogniser uses.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gaz
+    }
+
+    /// Finds actors and mentions in `doc`. `published` is the article date (`YYYY-MM-DD`),
+    /// used to pick office holders ("the prime minister") and to accept bare surnames of
+    /// gazetteer people in office. Never fails.
+    pub fn recognize(&self, doc: &Document, published: Option<&str>) -> ActorTable {
+        let mut st = State {
+            rec: self,
+            actors: Vec::new(),
+            info: Vec::new(),
+            by_key: HashMap::new(),
+            mentions: Vec::new(),
+            published: published.map(str::to_string),
+        };
+        // Pass 1: names with support (gazetteer full names and titled/appositive persons).
+        let mut per_sentence = Vec::with_capacity(doc.sentences.len());
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if s.dateline {
+                per_sentence.push(SentenceFacts::default());
+                continue;
+            }
+            per_sentence.push(st.names_pass(si, s));
+        }
+        // Pass 2: references, in order.
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if s.dateline {
+                continue;
+            }
+            st.references_pass(si, s, &per_sentence[si], doc);
+        }
+        st.mentions.sort_by_key(|m| (m.start, m.end));
+        st.finish()
+    }
+}
+
+/// What pass 1 found in one sentence.
+#[derive(Debug, Clone, Default)]
+struct SentenceFacts {
+    /// Fixed mentions: (span, actor, kind).
+    fixed: Vec<(TokSpan, usize, MentionKind)>,
+    /// Gazetteer hits not consumed by a title (countries, orgs, surnames).
+    gaz: Vec<GazHit>,
+    roles: Vec<RoleHit>,
+    /// Token spans of unresolved capitalised single words / sequences.
+    caps: Vec<TokSpan>,
+    quotes: Vec<(usize, usize)>,
+}
+
+fn quote_spans(text: &str, base: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(o) = open.take() {
+                    out.push((base + o, base + i));
+                }
+            }
+            '"' => match open.take() {
+                Some(o) => out.push((base + o, base + i)),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        // Unclosed quote: runs to the end of the sentence (multi-paragraph quotes).
+        out.push((base + o, base + text.len()));
+    }
+    out
+}
+
+fn tok_index_at(tokens: &[Token], byte: usize) -> Option<usize> {
+    tokens.iter().position(|t| t.start == byte)
+}
+
+fn tok_index_ending(tokens: &[Token], byte: usize) -> Option<usize> {
+    tokens.iter().position(|t| t.end == byte)
+}
+
+fn is_possessive(t: &Token) -> bool {
+    t.lower.ends_with("'s") || t.lower == "'s" || t.lower.ends_with('\'')
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(s)
+}
+
+impl State<'_> {
+    fn gaz(&self) -> &Gazetteer {
+        &self.rec.gaz
+    }
+
+    fn actor_for_entry(&mut self, entry: usize) -> usize {
+        let e = &self.rec.gaz.entries[entry];
+        if let Some(&i) = self.by_key.get(&e.key) {
+            return i;
+        }
+        let mut roles = Vec::new();
+        let mut classes = Vec::new();
+        if let Some(d) = &self.published {
+            for sp in &e.spells {
+                if sp.covers(d, 0) {
+                    roles.push(sp.role.clone());
+                    classes.push((sp.class.clone(), e.country.clone()));
+                }
+            }
+        }
+        let parts = if e.kind == ActorType::Person {
+            name_parts(&e.name, e.country.as_deref())
+        } else {
+            Vec::new()
+        };
+        let rec = ActorRec {
+            key: e.key.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+            country: e.country.clone(),
+            cameo: e.cameo.clone(),
+            roles,
+            aliases: Vec::new(),
+        };
+        self.push_actor(rec, classes, parts)
+    }
+
+    fn push_actor(
+        &mut self,
+        rec: ActorRec,
+        classes: Vec<(String, Option<String>)>,
+        parts: Vec<String>,
+    ) -> usize {
+        let i = self.actors.len();
+        self.by_key.insert(rec.key.clone(), i);
+        self.actors.push(rec);
+        self.info.push(ActorInfo {
+            classes,
+            parts,
+            mentions: 0,
+            last_sentence: 0,
+        });
+        i
+    }
+
+    fn new_person(
+        &mut self,
+        name: &str,
+        country: Option<String>,
+        role: Option<&gazetteer::Role>,
+    ) -> usize {
+        let name = strip_possessive(name).to_string();
+        // A gazetteer person with this exact name wins.
+        if let Some(entry) = self.gaz_person_named(&name) {
+            let a = self.actor_for_entry(entry);
+            if let Some(r) = role {
+                self.add_role(a, r, country);
+            }
+            return a;
+        }
+        let key = format!(
+            "new:{}|{}",
+            gazetteer::slug(&name),
+            country.as_deref().unwrap_or("-")
+        );
+        // The same name seen earlier in this article without a country is the same person.
+        let existing = self.by_key.get(&key).copied().or_else(|| {
+            let prefix = format!("new:{}|", gazetteer::slug(&name));
+            self.actors
+                .iter()
+                .position(|a| a.key.starts_with(&prefix))
+        });
+        let a = match existing {
+            Some(a) => {
+                if self.actors[a].country.is_none() && country.is_some() {
+                    self.actors[a].country = country.clone();
+                }
+                a
+            }
+            None => {
+                let parts = name_parts(&name, country.as_deref());
+                let rec = ActorRec {
+                    key,
+                    name: name.clone(),
+                    kind: ActorType::Person,
+                    country: country.clone(),
+                    cameo: None,
+                    roles: Vec::new(),
+                    aliases: Vec::new(),
+                };
+                self.push_actor(rec, Vec::new(), parts)
+            }
+        };
+        if let Some(r) = role {
+            self.add_role(a, r, country);
+        }
+        a
+    }
+
+    fn add_role(&mut self, a: usize, r: &gazetteer::Role, country: Option<String>) {
+        if r.class == "honorific" || r.class == "counterpart" {
+            return;
+        }
+        let country = country.or_else(|| self.actors[a].country.clone());
+        if !self.actors[a].roles.contains(&r.role) {
+            self.actors[a].roles.push(r.role.clone());
+        }
+        if !self.info[a].classes.iter().any(|(c, _)| c == &r.class) {
+            self.info[a].classes.push((r.class.clone(), country.clone()));
+        }
+        if self.actors[a].cameo.is_none() {
+            let sector = r.sector.as_str();
+            self.actors[a].cameo = match (country.as_deref(), sector) {
+                (Some(c), "") => Some(c.to_string()),
+                (Some(c), s) => Some(format!("{c}{s}")),
+                (None, "") => None,
+                (None, s) => Some(s.to_string()),
+            };
+        }
+    }
+
+    fn gaz_person_named(&self, name: &str) -> Option<usize> {
+        let n = fold(name);
+        self.gaz()
+            .surfaces
+            .iter()
+            .find(|s| {
+                s.kind == SurfaceKind::Name
+                    && self.gaz().entries[s.entry].kind == ActorType::Person
+                    && fold(&s.text) == n
+            })
+            .map(|s| s.entry)
+    }
+
+    /// Pass 1 over one sentence.
+    fn names_pass(&mut self, si: usize, s: &crate::text::Sentence) -> SentenceFacts {
+        let toks = &s.tokens;
+        let mut facts = SentenceFacts {
+            quotes: quote_spans(&s.text, s.start),
+            ..Default::default()
+        };
+        // Gazetteer hits.
+        for m in self.rec.names.find_iter(&s.text) {
+            let (ms, me) = (m.start(), m.end());
+            let surface = self.rec.name_of[m.pattern().as_usize()];
+            let surf = &self.gaz().surfaces[surface];
+            if !word_boundary_ok(&s.text, ms, me) {
+                continue;
+            }
+            let written = &s.text[ms..me];
+            if surf.case_sensitive && written.replace('’', "'") != surf.text.replace('’', "'") {
+                continue;
+            }
+            if !written.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+                continue;
+            }
+            let (Some(from), Some(to)) = (
+                tok_index_at(toks, s.start + ms),
+                tok_index_ending(toks, s.start + me).or_else(|| {
+                    // The match may end inside a possessive token ("Trump's").
+                    toks.iter().position(|t| t.start < s.start + me && t.end > s.start + me)
+                }),
+            ) else {
+                continue;
+            };
+            facts.gaz.push(GazHit {
+                span: TokSpan { from, to: to + 1 },
+                surface,
+            });
+        }
+        // Role hits.
+        for m in self.rec.roles.find_iter(&s.text) {
+            if !word_boundary_ok(&s.text, m.start(), m.end()) {
+                continue;
+            }
+            let (Some(from), Some(to)) = (
+                tok_index_at(toks, s.start + m.start()),
+                tok_index_ending(toks, s.start + m.end())
+                    .or_else(|| toks.iter().position(|t| t.start < s.start + m.end() && t.end > s.start + m.end())),
+            ) else {
+                continue;
+            };
+            let key = self.rec.role_keys[m.pattern().as_usize()].clone();
+            // A role word that is also part of a gazetteer name ("President" in a name) is skipped.
+            facts.roles.push(RoleHit {
+                span: TokSpan { from, to: to + 1 },
+                key,
+            });
+        }
+        // Capitalised sequences not covered by gazetteer names or roles.
+        let covered = |i: usize, f: &SentenceFacts| {
+            f.gaz.iter().any(|g| g.span.from <= i && i < g.span.to
+                && self.gaz().surfaces[g.surface].kind != SurfaceKind::Surname)
+                || f.roles.iter().any(|r| r.span.from <= i && i < r.span.to)
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            if !self.name_token(&toks[i]) || covered(i, &facts) {
+                i += 1;
+                continue;
+            }
+            let from = i;
+            let mut to = i + 1;
+            while to < toks.len() {
+                let t = &toks[to];
+                if covered(to, &facts) {
+                    break;
+                }
+                if self.name_token(t) && !is_possessive(&toks[to - 1]) {
+                    to += 1;
+                } else if self.gaz().name_word(&t.lower) == Some(NameWordKind::Particle)
+                    && to + 1 < toks.len()
+                    && self.name_token(&toks[to + 1])
+                {
+                    to += 2;
+                } else {
+                    break;
+                }
+            }
+            facts.caps.push(TokSpan { from, to });
+            i = to;
+        }
+        // Decide which capitalised sequences are persons.
+        let caps = std::mem::take(&mut facts.caps);
+        let mut rest = Vec::new();
+        for span in caps {
+            match self.person_evidence(s, &facts, span) {
+                Some((role, country, title_from)) => {
+                    let name = seq_text(s, span);
+                    let a = self.new_person(&name, country, role.as_ref());
+                    facts.fixed.push((TokSpan { from: span.from, to: span.to }, a, MentionKind::Name));
+                    if let Some(tf) = title_from {
+                        // The title ("Chinese foreign ministry spokesman") names the same person.
+                        let to = trim_punct(&s.tokens, tf, span.from);
+                        if tf < to {
+                            facts.fixed.push((TokSpan { from: tf, to }, a, MentionKind::Role));
+                        }
+                    }
+                }
+                None => rest.push(span),
+            }
+        }
+        facts.caps = rest;
+        // Gazetteer persons by full name (with a role in front, the role is theirs).
+        let gaz_hits = std::mem::take(&mut facts.gaz);
+        let mut kept = Vec::new();
+        for h in gaz_hits {
+            let surf = &self.gaz().surfaces[h.surface];
+            let entry = &self.gaz().entries[surf.entry];
+            if entry.kind == ActorType::Person && surf.kind == SurfaceKind::Name {
+                let entry_idx = surf.entry;
+                let a = self.actor_for_entry(entry_idx);
+                if let Some((role, country, tf)) = self.title_before(s, &facts, h.span.from) {
+                    if let Some(r) = role {
+                        self.add_role(a, &r, country);
+                    }
+                    if let Some(tf) = tf {
+                        let to = trim_punct(&s.tokens, tf, h.span.from);
+                        if tf < to {
+                            facts.fixed.push((TokSpan { from: tf, to }, a, MentionKind::Role));
+                        }
+                    }
+                }
+                facts.fixed.push((h.span, a, MentionKind::Name));
+            } else {
+                kept.push(h);
+            }
+        }
+        // Gazetteer hits inside a title span are consumed by it.
+        facts.gaz = kept
+            .into_iter()
+            .filter(|h| {
+                !facts
+                    .fixed
+                    .iter()
+                    .any(|(sp, _, _)| sp.from <= h.span.from && h.span.to <= sp.to)
+            })
+            .collect();
+        facts.roles.retain(|r| {
+            !facts
+                .fixed
+                .iter()
+                .any(|(sp, _, _)| sp.from <= r.span.from && r.span.to <= sp.to)
+        });
+        let _ = si;
+        facts
+    }
+
+    fn name_token(&self, t: &Token) -> bool {
+        if !t.is_capitalized() || t.is_punct() {
+            return false;
+        }
+        let base = strip_possessive(&t.lower);
+        if matches!(
+            self.gaz().name_word(base),
+            Some(NameWordKind::NotName) | Some(NameWordKind::SpeechVerb)
+        ) {
+            return false;
+        }
+        // All-caps words of 2+ letters are acronyms, not names (unless mixed with lower case).
+        let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
+        !(letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()))
+    }
+
+    /// Country named by a gazetteer hit (country name, demonym, government), if any.
+    fn hit_country(&self, h: &GazHit) -> Option<String> {
+        let surf = &self.gaz().surfaces[h.surface];
+        let e = &self.gaz().entries[surf.entry];
+        match e.kind {
+            ActorType::Country => e.country.clone(),
+            _ => None,
+        }
+    }
+
+    /// Looks left of token `at` for a title: role words, optionally preceded by a country,
+    /// demonym or possessive ("Japan's Foreign Minister"). Returns the role, the country and
+    /// the first token of the title.
+    #[allow(clippy::type_complexity)]
+    fn title_before(
+        &self,
+        s: &crate::text::Sentence,
+        facts: &SentenceFacts,
+        at: usize,
+    ) -> Option<(Option<gazetteer::Role>, Option<String>, Option<usize>)> {
+        let toks = &s.tokens;
+        // Role directly before (optionally with a comma: "the US president, Donald Trump").
+        let mut end = at;
+        let mut appositive = false;
+        if end > 0 && toks[end - 1].text == "," {
+            end -= 1;
+            appositive = true;
+        }
+        // "his (Italian) counterpart (,) NAME"
+        let role = facts
+            .roles
+            .iter()
+            .filter(|r| r.span.to == end || (r.span.to + 1 == end && self.is_title_filler(&toks[end - 1])))
+            .max_by_key(|r| r.span.to - r.span.from)?;
+        let role_def = self.gaz().role(&role.key).cloned();
+        let _ = appositive;
+        // Extend left over the title: demonyms/countries/orgs/possessives/capitalised words.
+        let mut from = role.span.from;
+        let mut country = None;
+        let mut steps = 0;
+        while from > 0 && steps < 6 {
+            let t = &toks[from - 1];
+            if let Some(h) = facts.gaz.iter().find(|h| h.span.to == from) {
+                if let Some(c) = self.hit_country(h) {
+                    country.get_or_insert(c);
+                }
+                from = h.span.from;
+            } else if let Some(r) = facts.roles.iter().find(|r| r.span.to == from) {
+                from = r.span.from;
+            } else if t.is_capitalized() && !t.is_punct() || matches!(t.lower.as_str(), "of" | "'s") {
+                from -= 1;
+            } else {
+                break;
+            }
+            steps += 1;
+        }
+        // Possessive country: "Ukraine's president".
+        if country.is_none() {
+            for h in &facts.gaz {
+                if h.span.from >= from && h.span.to <= role.span.from {
+                    if let Some(c) = self.hit_country(h) {
+                        country = Some(c);
+                    }
+                }
+            }
+        }
+        Some((role_def, country, Some(from)))
+    }
+
+    fn is_title_filler(&self, t: &Token) -> bool {
+        t.is_capitalized() && self.gaz().name_word(&t.lower).is_none()
+    }
+
+    /// Evidence that a capitalised sequence is a person: (role, country, first title token).
+    #[allow(clippy::type_complexity)]
+    fn person_evidence(
+        &self,
+        s: &crate::text::Sentence,
+        facts: &SentenceFacts,
+        span: TokSpan,
+    ) -> Option<(Option<gazetteer::Role>, Option<String>, Option<usize>)> {
+        let toks = &s.tokens;
+        let words: Vec<&Token> = toks[span.from..span.to].iter().collect();
+        // Organisation and place cues mean not a person.
+        if words.iter().any(|t| {
+            matches!(
+                self.gaz().name_word(strip_possessive(&t.lower)),
+                Some(NameWordKind::OrgCue) | Some(NameWordKind::PlaceCue)
+            )
+        }) {
+            return None;
+        }
+        // A title before the name.
+        if let Some((role, country, from)) = self.title_before(s, facts, span.from) {
+            // "the summit in Hanoi": a bare role word like "leaders" before a place is not a title.
+            return Some((role, country, from));
+        }
+        // An appositive role after: "NAME, the ROLE" / "NAME, ROLE of".
+        if span.to + 1 < toks.len() && toks[span.to].text == "," {
+            let window_end = (span.to + 7).min(toks.len());
+            if let Some(r) = facts
+                .roles
+                .iter()
+                .find(|r| r.span.from > span.to && r.span.to <= window_end)
+            {
+                let between_ok = toks[span.to + 1..r.span.from].iter().all(|t| {
+                    matches!(t.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "'s" | "then" | "former" | "deputy" | "acting" | "chief")
+                        || t.is_capitalized()
+                        || is_possessive(t)
+                });
+                if between_ok {
+                    let role = self.gaz().role(&r.key).cloned();
+                    let country = facts
+                        .gaz
+                        .iter()
+                        .filter(|h| h.span.from > span.to && h.span.to <= r.span.to + 4)
+                        .find_map(|h| self.hit_country(h));
+                    if words.len() >= 2 || role.is_some() {
+                        return Some((role, country, None));
+                    }
+                }
+            }
+        }
+        // Two or more name words followed by a verb of saying.
+        if words.len() >= 2
+            && let Some(next) = toks.get(span.to)
+            && self.gaz().name_word(&next.lower) == Some(NameWordKind::SpeechVerb)
+        {
+            return Some((None, None, None));
+        }
+        // "said NAME" at the end of a quote: ', said Aziz Pahad.'
+        if words.len() >= 2
+            && span.from > 0
+            && self.gaz().name_word(&toks[span.from - 1].lower) == Some(NameWordKind::SpeechVerb)
+        {
+            return Some((None, None, None));
+        }
+        None
+    }
+
+    /// Pass 2 over one sentence: emits mentions in order, resolving references.
+    fn references_pass(
+        &mut self,
+        si: usize,
+        s: &crate::text::Sentence,
+        facts: &SentenceFacts,
+        _doc: &Document,
+    ) {
+        let toks = &s.tokens;
+        let mut items: Vec<(TokSpan, Item)> = Vec::new();
+        for (sp, a, k) in &facts.fixed {
+            items.push((*sp, Item::Fixed(*a, *k)));
+        }
+        for h in &facts.gaz {
+            items.push((h.span, Item::Gaz(h.surface)));
+        }
+        for c in &facts.caps {
+            items.push((*c, Item::Caps));
+        }
+        for r in &facts.roles {
+            items.push((r.span, Item::Role(r.key.clone())));
+        }
+        for (i, t) in toks.iter().enumerate() {
+            if PRONOUNS.contains(&t.lower.as_str()) {
+                items.push((TokSpan { from: i, to: i + 1 }, Item::Pronoun));
+            }
+            if let Some(len) = group_at(toks, i) {
+                items.push((TokSpan { from: i, to: i + len }, Item::Group));
+            }
+        }
+        items.sort_by_key(|(sp, _)| (sp.from, std::cmp::Reverse(sp.to)));
+        // Drop items overlapping an earlier kept item.
+        let mut kept: Vec<(TokSpan, Item)> = Vec::new();
+        for (sp, it) in items {
+            if kept.iter().any(|(k, _)| sp.from < k.to && k.from < sp.to) {
+                continue;
+            }
+            kept.push((sp, it));
+        }
+        for (sp, it) in kept {
+            let start = toks[sp.from].start;
+            let end = toks[sp.to - 1].end;
+            let in_quote = facts.quotes.iter().any(|(a, b)| *a <= start && end <= *b);
+            let (actors, kind) = match it {
+                Item::Fixed(a, k) => (vec![a], k),
+                Item::Gaz(surface) => {
+                    let surf = self.gaz().surfaces[surface].clone();
+                    match surf.kind {
+                        SurfaceKind::Surname => match self.resolve_surname(&toks[sp.from].lower, surf.entry) {
+                            Some(a) => (vec![a], MentionKind::Surname),
+                            None => continue,
+                        },
+                        SurfaceKind::Demonym => {
+                            // A demonym directly before a role word is part of a role description.
+                            (vec![self.actor_for_entry(surf.entry)], MentionKind::Demonym)
+                        }
+                        SurfaceKind::Government => {
+                            (vec![self.actor_for_entry(surf.entry)], MentionKind::Government)
+                        }
+                        SurfaceKind::Name => (vec![self.actor_for_entry(surf.entry)], MentionKind::Name),
+                    }
+                }
+                Item::Caps => {
+                    let text = seq_text(s, sp);
+                    match self.resolve_part(&text) {
+                        Some(a) => (vec![a], MentionKind::Surname),
+                        None => continue,
+                    }
+                }
+                Item::Role(key) => match self.resolve_role(s, &key, sp, si) {
+                    Some((a, from)) => {
+                        let start = toks[from].start;
+                        // The description absorbs a country or demonym inside it ("the Ukrainian leader").
+                        self.mentions.retain(|m| !(m.sentence == si && m.start >= start && m.end <= end));
+                        self.emit(si, start, end, &s.text[start - s.start..end - s.start], vec![a], MentionKind::Role, in_quote);
+                        continue;
+                    }
+                    None => continue,
+                },
+                Item::Pronoun => match self.resolve_pronoun(si, start) {
+                    Some(a) => (vec![a], MentionKind::Pronoun),
+                    None => continue,
+                },
+                Item::Group => match self.resolve_group(start) {
+                    Some(g) => (g, MentionKind::Group),
+                    None => continue,
+                },
+            };
+            let text = s.text[start - s.start..end - s.start].to_string();
+            self.emit(si, start, end, &text, actors, kind, in_quote);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &mut self,
+        si: usize,
+        start: usize,
+        end: usize,
+        text: &str,
+        actors: Vec<usize>,
+        kind: MentionKind,
+        in_quote: bool,
+    ) {
+        for &a in &actors {
+            self.info[a].mentions += 1;
+            self.info[a].last_sentence = si;
+            if !matches!(kind, MentionKind::Pronoun | MentionKind::Group) {
+                let alias = strip_possessive(text.trim()).to_string();
+                if !self.actors[a].aliases.contains(&alias) {
+                    self.actors[a].aliases.push(alias);
+                }
+            }
+        }
+        self.mentions.push(Mention {
+            sentence: si,
+            start,
+            end,
+            text: text.to_string(),
+            actors,
+            kind,
+            in_quote,
+        });
+    }
+
+    /// A gazetteer surname: an in-article person with that name part wins; else the
+    /// gazetteer person if in office at the publication date (±1 year).
+    fn resolve_surname(&mut self, lower: &str, entry: usize) -> Option<usize> {
+        let part = strip_possessive(lower);
+        if let Some(a) = self.person_with_part(part) {
+            return Some(a);
+        }
+        let e = &self.gaz().entries[entry];
+        let active = match &self.published {
+            Some(d) => e.spells.iter().any(|sp| sp.covers(d, 365)),
+            None => false,
+        };
+        if active {
+            Some(self.actor_for_entry(entry))
+        } else {
+            None
+        }
+    }
+
+    fn person_with_part(&self, part: &str) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, inf) in self.info.iter().enumerate() {
+            if self.actors[i].kind == ActorType::Person && inf.parts.iter().any(|p| p == part) {
+                // Prefer the most recently mentioned.
+                if best.is_none_or(|b| self.info[b].last_sentence <= inf.last_sentence) {
+                    best = Some(i);
+                }
+            }
+        }
+        best
+    }
+
+    fn resolve_part(&mut self, text: &str) -> Option<usize> {
+        let words: Vec<String> = text.split_whitespace().map(|w| fold(strip_possessive(w))).collect();
+        let last = words.last()?;
+        if words.len() == 1 {
+            return self.person_with_part(last);
+        }
+        // "Mr Healey" style: honorific + part.
+        let last = words.last()?.clone();
+        self.person_with_part(&last)
+    }
+
+    /// Resolves a role description; returns the actor and the first token of the description.
+    fn resolve_role(
+        &mut self,
+        s: &crate::text::Sentence,
+        key: &str,
+        sp: TokSpan,
+        si: usize,
+    ) -> Option<(usize, usize)> {
+        let role = self.gaz().role(key)?.clone();
+        if role.class == "honorific" {
+            return None;
+        }
+        let toks = &s.tokens;
+        // Determiner or country before the role: "the", "his", "Ukraine's", "the US", "the Ukrainian".
+        let mut from = sp.from;
+        let mut country: Option<String> = None;
+        let mut determined = false;
+        let mut k = sp.from;
+        if k > 0
+            && let Some((c, hf)) = self.country_ending_at(s, k)
+        {
+            country = Some(c);
+            determined = is_possessive(&toks[k - 1]);
+            from = hf;
+            k = hf;
+        }
+        if k > 0 && matches!(toks[k - 1].lower.as_str(), "the" | "his" | "her" | "its" | "their") {
+            determined = true;
+            from = k - 1;
+        }
+        if !determined {
+            return None;
+        }
+        // A name right after means this is a title, handled in pass 1.
+        if let Some(t) = toks.get(sp.to)
+            && self.name_token(t)
+        {
+            return None;
+        }
+        // Plural roles ("leaders", "ministers") are groups, not a person.
+        let last = &toks[sp.to - 1].lower;
+        if last.ends_with('s') && !last.ends_with("ss") && self.gaz().role(last.trim_end_matches('s')).is_some() {
+            return None;
+        }
+        if role.class == "counterpart" {
+            return None;
+        }
+        let a = self.holder(&role, country.as_deref(), si)?;
+        Some((a, from))
+    }
+
+    fn country_ending_at(&self, s: &crate::text::Sentence, k: usize) -> Option<(String, usize)> {
+        // Find a gazetteer country/demonym match whose last token is k-1.
+        let toks = &s.tokens;
+        for m in self.rec.names.find_iter(&s.text) {
+            let surf = &self.gaz().surfaces[self.rec.name_of[m.pattern().as_usize()]];
+            let e = &self.gaz().entries[surf.entry];
+            if e.kind != ActorType::Country {
+                continue;
+            }
+            let end_byte = s.start + m.end();
+            let tok_end = toks[k - 1].end;
+            let tok_end_stripped = tok_end - if toks[k - 1].lower.ends_with("'s") { toks[k - 1].text.len() - strip_possessive(&toks[k - 1].text).len() } else { 0 };
+            if (end_byte == tok_end || end_byte == tok_end_stripped)
+                && word_boundary_ok(&s.text, m.start(), m.end())
+                && (!surf.case_sensitive || s.text[m.start()..m.end()].replace('’', "'") == surf.text)
+                && let Some(from) = tok_index_at(toks, s.start + m.start())
+            {
+                return e.country.clone().map(|c| (c, from));
+            }
+        }
+        None
+    }
+
+    /// The person in this article (or in office) that a role description refers to.
+    fn holder(&mut self, role: &gazetteer::Role, country: Option<&str>, si: usize) -> Option<usize> {
+        let compatible = |class: &str| role_compatible(&role.class, class);
+        // In-article persons with a compatible role (and country, if stated).
+        let mut best: Option<(usize, (usize, usize))> = None;
+        for (i, inf) in self.info.iter().enumerate() {
+            if self.actors[i].kind != ActorType::Person || inf.mentions == 0 {
+                continue;
+            }
+            let ok = inf.classes.iter().any(|(c, ctry)| {
+                compatible(c)
+                    && country.is_none_or(|want| {
+                        ctry.as_deref().or(self.actors[i].country.as_deref()) == Some(want)
+                    })
+            });
+            if ok {
+                let recent = usize::from(si.saturating_sub(inf.last_sentence) <= 1);
+                let score = (inf.mentions + 2 * recent, inf.last_sentence);
+                if best.is_none_or(|(_, b)| score > b) {
+                    best = Some((i, score));
+                }
+            }
+        }
+        if let Some((i, _)) = best {
+            return Some(i);
+        }
+        // The office holder on the publication date, in the stated country or the article's
+        // home country.
+        let date = self.published.clone()?;
+        let home = self.home_country();
+        let want = country.map(str::to_string).or(home)?;
+        let gaz = &self.rec.gaz;
+        let hits: Vec<usize> = gaz
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.kind == ActorType::Person
+                    && e.spells.iter().any(|sp| {
+                        compatible(&sp.class)
+                            && e.country.as_deref() == Some(want.as_str())
+                            && sp.covers(&date, 0)
+                    })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if hits.len() == 1 {
+            return Some(self.actor_for_entry(hits[0]));
+        }
+        None
+    }
+
+    /// The country mentioned most in the article so far (countries and persons' countries).
+    fn home_country(&self) -> Option<String> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (i, a) in self.actors.iter().enumerate() {
+            if let Some(c) = a.country.as_deref() {
+                *counts.entry(c).or_default() += self.info[i].mentions.max(1);
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(c, n)| (*n, std::cmp::Reverse(c.to_string())))
+            .map(|(c, _)| c.to_string())
+    }
+
+    fn resolve_pronoun(&self, si: usize, start: usize) -> Option<usize> {
+        // The first person named outside quotes earlier in this sentence, else in the
+        // nearest earlier sentence that names one.
+        let persons = |m: &&Mention| {
+            !m.in_quote
+                && m.actors.len() == 1
+                && self.actors[m.actors[0]].kind == ActorType::Person
+        };
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == si && m.start < start)
+            .find(persons)
+        {
+            return Some(m.actors[0]);
+        }
+        let mut prev = si;
+        while prev > 0 && si - prev < 3 {
+            prev -= 1;
+            if let Some(m) = self.mentions.iter().filter(|m| m.sentence == prev).find(persons) {
+                return Some(m.actors[0]);
+            }
+        }
+        None
+    }
+
+    fn resolve_group(&self, start: usize) -> Option<Vec<usize>> {
+        // The most recently named person (outside quotes), and the person named most recently
+        // in the same sentence as them; else the second most recent person.
+        let named = |m: &&Mention| {
+            m.start < start && !m.in_quote && m.kind != MentionKind::Group && m.actors.len() == 1
+                && self.actors[m.actors[0]].kind == ActorType::Person
+        };
+        let mut prior: Vec<&Mention> = self.mentions.iter().filter(named).collect();
+        prior.sort_by_key(|m| m.start);
+        let first = prior.last()?;
+        let a = first.actors[0];
+        let partner = prior
+            .iter()
+            .rev()
+            .filter(|m| m.actors[0] != a)
+            .find(|m| prior.iter().any(|x| x.actors[0] == a && x.sentence == m.sentence))
+            .or_else(|| prior.iter().rev().find(|m| m.actors[0] != a))?;
+        Some(vec![partner.actors[0], a])
+    }
+
+    fn finish(self) -> ActorTable {
+        // Keep only actors that are mentioned.
+        let used: Vec<bool> = (0..self.actors.len())
+            .map(|i| self.mentions.iter().any(|m| m.actors.contains(&i)))
+            .collect();
+        let mut remap = vec![usize::MAX; self.actors.len()];
+        let mut actors = Vec::new();
+        for (i, a) in self.actors.into_iter().enumerate() {
+            if used[i] {
+                remap[i] = actors.len();
+                actors.push(a);
+            }
+        }
+        let mentions = self
+            .mentions
+            .into_iter()
+            .map(|mut m| {
+                m.actors = m.actors.iter().map(|&a| remap[a]).collect();
+                m
+            })
+            .collect();
+        ActorTable { actors, mentions }
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Item {
+    Fixed(usize, MentionKind),
+    Gaz(usize),
+    Caps,
+    Role(String),
+    Pronoun,
+    Group,
+}
+
+/// Moves `to` left over punctuation tokens, not below `from`.
+fn trim_punct(toks: &[Token], from: usize, mut to: usize) -> usize {
+    while to > from && toks[to - 1].is_punct() {
+        to -= 1;
+    }
+    to
+}
+
+fn seq_text(s: &crate::text::Sentence, sp: TokSpan) -> String {
+    let a = s.tokens[sp.from].start - s.start;
+    let b = s.tokens[sp.to - 1].end - s.start;
+    strip_possessive(&s.text[a..b]).to_string()
+}
+
+/// Length in tokens of a group reference starting at token `i` ("the two men", "both leaders",
+/// "the two"), if any.
+fn group_at(toks: &[Token], i: usize) -> Option<usize> {
+    let w = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    if w(i) == "the" && w(i + 1) == "two" {
+        if GROUP_HEADS.contains(&w(i + 2)) {
+            return Some(3);
+        }
+        // Bare "the two" only before a verb or adverb: "when the two met", "the two have".
+        let next = w(i + 2);
+        if next.ends_with("ed")
+            || matches!(
+                next,
+                "met" | "have" | "had" | "has" | "are" | "were" | "will" | "would" | "did" | "spoke" | "also" | "held"
+                    | "later" | "then" | "last" | "sat" | "agreed" | "signed" | "discussed" | "," | "." | "again"
+            )
+        {
+            return Some(2);
+        }
+        return None;
+    }
+    if w(i) == "both" && GROUP_HEADS.contains(&w(i + 1)) {
+        return Some(2);
+    }
+    if w(i) == "the" && matches!(w(i + 1), "pair" | "politicians") {
+        return Some(2);
+    }
+    None
+}
+
+/// Whether a role description of class `want` ("leader", "minister") can refer to a person
+/// holding a role of class `have`.
+pub fn role_compatible(want: &str, have: &str) -> bool {
+    if want == have {
+        return true;
+    }
+    match want {
+        "leader" => matches!(
+            have,
+            "head_of_state" | "head_of_government" | "party_leader" | "rebel" | "opposition" | "igo_head"
+        ),
+        "minister" => have.ends_with("_minister") || have == "minister",
+        "official" => true,
+        _ => false,
+    }
+}
+
+/// Parts of a person's name usable as short references: the last word, and the first word
+/// for East Asian names (surname first: "Lee Teng-hui" → "lee").
+fn name_parts(name: &str, country: Option<&str>) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut out = Vec::new();
+    if let Some(l) = words.last() {
+        out.push(fold(l));
+    }
+    let surname_first = matches!(country, Some("CHN" | "TWN" | "KOR" | "PRK" | "HKG" | "VNM" | "MAC"))
+        || words.last().is_some_and(|w| w.contains('-') && w.chars().next().is_some_and(char::is_uppercase) && words.len() == 2);
+    if surname_first && words.len() >= 2 {
+        out.push(fold(words[0]));
+    }
+    out.push(fold(name));
+    out
+}

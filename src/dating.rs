@@ -1,0 +1,132 @@
+//! Time stage, part 2: anchoring events on the calendar.
+//!
+//! Input: the document, the coded events, the document creation time (DCT) and the time
+//! lexicon. Output: one [`EventDate`] (or `None`) per event.
+//!
+//! Rule: the event takes the date of the temporal expression that belongs to its clause —
+//! the nearest DATE/TIME expression in the sentence, where crossing a clause boundary
+//! ("when", "after", "which", ";") or a quotation costs extra distance; durations and sets
+//! never date events ("a two-day trip"). Without such an expression an event that occurred
+//! gets the publication date (news of the day, `how = publication`); a planned event stays
+//! undated unless another mention of the same event in the article has a date.
+
+use crate::events::{CodedEvent, is_symmetric};
+use crate::model::{DateSource, EventDate, EventRec, Status};
+use crate::text::{Document, Sentence};
+use crate::time::{TimeLexicon, Timex, TimexType, interval_value, tag};
+
+const BOUNDARY_WORDS: &[&str] = &[
+    "when", "while", "after", "before", "because", "although", "but", "which", "who", "whom", "during", "since",
+    "until", ";",
+];
+const BOUNDARY_COST: usize = 12;
+const QUOTE_COST: usize = 30;
+const MAX_SCORE: usize = 22;
+
+/// Dates each event in `events` (same order). `dct` is the publication date.
+pub fn anchor(
+    doc: &Document,
+    events: &[CodedEvent],
+    dct: Option<jiff::civil::Date>,
+    lex: &TimeLexicon,
+) -> Vec<Option<EventDate>> {
+    let mut cache: Vec<Option<Vec<Timex>>> = vec![None; doc.sentences.len()];
+    events
+        .iter()
+        .map(|ev| {
+            let s = &doc.sentences[ev.sentence];
+            let timexes = cache[ev.sentence].get_or_insert_with(|| tag(&s.text, dct, lex));
+            choose(s, ev, timexes)
+                .map(|t| {
+                    let (a, b) = t.interval.unwrap_or_default();
+                    EventDate {
+                        value: interval_value(a, b),
+                        timex: Some(t.value.clone()),
+                        raw: Some(t.text.clone()),
+                        start: a.to_string(),
+                        end: b.to_string(),
+                        how: DateSource::Explicit,
+                    }
+                })
+                .or_else(|| {
+                    let d = dct?;
+                    (ev.status != Status::Planned).then(|| EventDate {
+                        value: d.to_string(),
+                        timex: None,
+                        raw: None,
+                        start: d.to_string(),
+                        end: d.to_string(),
+                        how: DateSource::Publication,
+                    })
+                })
+        })
+        .collect()
+}
+
+fn choose<'a>(s: &Sentence, ev: &CodedEvent, timexes: &'a [Timex]) -> Option<&'a Timex> {
+    let toks = &s.tokens;
+    let trig = ev.trigger_token;
+    let tok_of = |byte: usize| toks.iter().position(|t| t.start >= s.start + byte).unwrap_or(toks.len());
+    let in_quote = |tok: usize| {
+        let upto = toks.get(tok).map(|t| t.start - s.start).unwrap_or(s.text.len());
+        let before = &s.text[..upto];
+        before.matches('“').count() > before.matches('”').count() || before.matches('"').count() % 2 == 1
+    };
+    let trig_q = in_quote(trig);
+    timexes
+        .iter()
+        .filter(|t| matches!(t.ttype, TimexType::Date | TimexType::Time) && t.interval.is_some())
+        .map(|t| {
+            let a = tok_of(t.start);
+            let b = tok_of(t.end).max(a + 1);
+            let (lo, hi, dist) = if b <= trig {
+                (b, trig, trig - b + 1)
+            } else if a > trig {
+                (trig + 1, a, a - trig)
+            } else {
+                (trig, trig, 0)
+            };
+            let crossings = toks[lo.min(toks.len())..hi.min(toks.len())]
+                .iter()
+                .filter(|t| BOUNDARY_WORDS.contains(&t.lower.as_str()))
+                .count();
+            let mut score = dist + crossings * BOUNDARY_COST;
+            if in_quote(a) != trig_q {
+                score += QUOTE_COST;
+            }
+            (score, t)
+        })
+        .filter(|(score, _)| *score <= MAX_SCORE)
+        .min_by_key(|(score, _)| *score)
+        .map(|(_, t)| t)
+}
+
+/// Within one article, an undated mention of an event takes the date of a dated mention of
+/// the same event (same type, participants and status): "he will meet his counterpart …
+/// The politicians will sit down on Thursday".
+pub fn fill_within_article(events: &mut [EventRec]) {
+    let key = |e: &EventRec| {
+        let (a, b) = match e.target {
+            Some(t) if is_symmetric(&e.etype) && t < e.source => (Some(t), e.source),
+            t => (t, e.source),
+        };
+        (e.etype.clone(), a, b, e.status)
+    };
+    let dated: Vec<(usize, EventDate)> = events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.date.as_ref().filter(|d| d.how == DateSource::Explicit).map(|d| (i, d.clone())))
+        .collect();
+    for i in 0..events.len() {
+        let needs = events[i].date.is_none();
+        if !needs {
+            continue;
+        }
+        let k = key(&events[i]);
+        if let Some((_, d)) = dated.iter().find(|(j, _)| key(&events[*j]) == k) {
+            let mut d = d.clone();
+            d.how = DateSource::Inherited;
+            events[i].date = Some(d);
+        }
+    }
+}

@@ -1,0 +1,880 @@
+//! Event stage: codes events between actors from word patterns.
+//!
+//! Input: a [`Document`] and its [`ActorTable`]. Output: [`CodedEvent`]s — type, CAMEO code,
+//! source and target actor indices, status and the trigger's byte span (dates are added by
+//! the time stage).
+//!
+//! Knowledge lives in `data/`:
+//! - `events.tsv`: patterns over lower-case tokens → event type and CAMEO 1.1b3 code, with
+//!   where the target is (object, or after a preposition), e.g. `meet 040 meet|met obj|with`;
+//! - `status_cues.tsv`: negation, modality and condition cues → status;
+//! - `cameo.tsv`: CAMEO 1.1b3 code table with Goldstein scores and PLOVER types.
+//!
+//! Source: for verbal triggers the nearest actor mention to the left that is not the object
+//! of a preposition (with coordination "X and Y met"), or the agent of a passive ("greeted
+//! by X"); for nominal triggers the possessor ("Trump's attack") or the subject of the clause.
+//! Target: per the pattern's slot. Groups ("the two met") give one event between members.
+//! Status: the strongest cue in the verb group between subject and trigger or in the clause
+//! before the trigger: hypothetical (if, unless — not coded) > negated > uncertain > planned.
+
+use crate::actors::{ActorTable, Mention, MentionKind};
+use crate::error::DataError;
+use crate::model::{ActorType, Status};
+use crate::text::{Document, Sentence, Token};
+use std::collections::HashMap;
+
+/// One element of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Elem {
+    /// One token, any of these lower-case forms.
+    Words(Vec<String>),
+    /// A gap of 0..=n tokens.
+    Gap(usize),
+}
+
+/// Where a pattern's target is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// The actor right after the pattern.
+    Object,
+    /// The actor after this preposition.
+    Prep(String),
+    /// The first actor inside the matched pattern ("told Washington to": pattern `told * to`).
+    Inner,
+}
+
+/// Restriction on the target's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetKind {
+    /// Persons only.
+    Person,
+    /// Countries and organisations only.
+    State,
+    /// Any actor.
+    Any,
+}
+
+/// A verbal or nominal trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    /// Source = subject.
+    Verb,
+    /// Source = possessor or clause subject.
+    Noun,
+}
+
+/// One line of `events.tsv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventPattern {
+    /// Event type (`meet`, `visit`, …).
+    pub etype: String,
+    /// CAMEO 1.1b3 code.
+    pub cameo: String,
+    /// Verbal or nominal.
+    pub pos: Pos,
+    /// Token elements; the first is the trigger.
+    pub elems: Vec<Elem>,
+    /// Target slots, tried in order.
+    pub slots: Vec<Slot>,
+    /// Only code the event when a target is found.
+    pub needs_target: bool,
+    /// Target restriction.
+    pub target_kind: TargetKind,
+    /// 1-based line in `events.tsv`, for diagnostics.
+    pub line: usize,
+}
+
+/// Strength of a status cue; the strongest found wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CueStatus {
+    /// will, is to, due to …
+    Planned,
+    /// may, reportedly …
+    Uncertain,
+    /// not, failed to …
+    Negated,
+    /// if, unless … (the event is not coded)
+    Hypothetical,
+}
+
+/// Where a cue must appear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueScope {
+    /// Between the subject and the trigger.
+    Verb,
+    /// From the start of the trigger's clause to the trigger.
+    Clause,
+    /// Immediately before the trigger.
+    Before,
+}
+
+/// One status cue from `status_cues.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusCue {
+    /// Lower-case words in sequence.
+    pub words: Vec<String>,
+    /// Status it sets.
+    pub status: CueStatus,
+    /// Where it must appear.
+    pub scope: CueScope,
+}
+
+/// A CAMEO event code's facts (from `data/cameo.tsv`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CameoInfo {
+    /// Code name ("Make a visit").
+    pub name: String,
+    /// Goldstein score, −10 … +10.
+    pub goldstein: Option<f64>,
+    /// PLOVER event type, if mapped.
+    pub plover: Option<String>,
+}
+
+/// An event coded from one sentence, before dating.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodedEvent {
+    /// Event type.
+    pub etype: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Source actor (index into the article's actor table).
+    pub source: usize,
+    /// Target actor, if any.
+    pub target: Option<usize>,
+    /// Status.
+    pub status: Status,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Trigger token index within the sentence.
+    pub trigger_token: usize,
+    /// Byte span of the matched pattern in the article body.
+    pub start: usize,
+    /// End of the span (exclusive).
+    pub end: usize,
+    /// Text of the matched pattern.
+    pub trigger: String,
+}
+
+/// The event coder: patterns, status cues and the CAMEO table.
+#[derive(Debug, Clone)]
+pub struct EventCoder {
+    patterns: Vec<EventPattern>,
+    cues: Vec<StatusCue>,
+    cameo: HashMap<String, CameoInfo>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+fn tsv_rows<'a>(src: &'a str, file: &str, header: &[&str]) -> Result<Vec<(usize, Vec<&'a str>)>, DataError> {
+    let mut out = Vec::new();
+    let mut seen = false;
+    for (i, line) in src.lines().enumerate() {
+        let ln = i + 1;
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if !seen {
+            let got: Vec<String> = f.iter().map(|x| x.to_lowercase()).collect();
+            if got != header {
+                return Err(DataError::new(file, ln, format!("header must be `{}`", header.join("\\t"))));
+            }
+            seen = true;
+            continue;
+        }
+        if f.len() != header.len() {
+            return Err(DataError::new(
+                file,
+                ln,
+                format!("expected {} tab-separated fields ({}), found {}", header.len(), header.join(", "), f.len()),
+            ));
+        }
+        out.push((ln, f));
+    }
+    if !seen {
+        return Err(DataError::new(file, 0, "file has no header line"));
+    }
+    Ok(out)
+}
+
+/// Parses a pattern string such as `halt|halted * military aid|assistance`.
+///
+/// Errors: an empty pattern, a pattern starting with a gap, or a bad gap size.
+pub fn parse_pattern(s: &str) -> Result<Vec<Elem>, String> {
+    let mut elems = Vec::new();
+    for part in s.split_whitespace() {
+        if let Some(n) = part.strip_prefix('*') {
+            let n = if n.is_empty() {
+                3
+            } else {
+                n.parse::<usize>().map_err(|_| format!("bad gap `{part}` (use * or *N)"))?
+            };
+            if elems.is_empty() {
+                return Err("a pattern cannot start with a gap".into());
+            }
+            elems.push(Elem::Gap(n));
+        } else {
+            let alts: Vec<String> = part
+                .split('|')
+                .filter(|a| !a.is_empty())
+                .map(|a| crate::text::fold(&a.replace('_', " ")))
+                .collect();
+            if alts.is_empty() {
+                return Err(format!("empty element in `{s}`"));
+            }
+            elems.push(Elem::Words(alts));
+        }
+    }
+    if elems.is_empty() {
+        return Err("empty pattern".into());
+    }
+    if matches!(elems.last(), Some(Elem::Gap(_))) {
+        return Err("a pattern cannot end with a gap".into());
+    }
+    Ok(elems)
+}
+
+impl EventCoder {
+    /// Parses `events.tsv`, `status_cues.tsv` and `cameo.tsv` (each given as `(file name,
+    /// contents)`). Every CAMEO code used by a pattern must exist in the table.
+    ///
+    /// Errors: the first bad line as `file:line: message`.
+    pub fn parse(events: (&str, &str), cues: (&str, &str), cameo: (&str, &str)) -> Result<EventCoder, DataError> {
+        let mut table = HashMap::new();
+        for (ln, f) in tsv_rows(cameo.1, cameo.0, &["code", "name", "goldstein", "quad_class", "plover"])? {
+            if f[0].is_empty() || !f[0].chars().all(|c| c.is_ascii_digit()) {
+                return Err(DataError::new(cameo.0, ln, format!("`{}` is not a CAMEO code (digits)", f[0])));
+            }
+            let goldstein = if f[2].is_empty() {
+                None
+            } else {
+                Some(f[2].parse::<f64>().map_err(|_| DataError::new(cameo.0, ln, format!("goldstein `{}` is not a number", f[2])))?)
+            };
+            table.insert(
+                f[0].to_string(),
+                CameoInfo {
+                    name: f[1].to_string(),
+                    goldstein,
+                    plover: (!f[4].is_empty()).then(|| f[4].to_string()),
+                },
+            );
+        }
+        let mut patterns = Vec::new();
+        for (ln, f) in tsv_rows(events.1, events.0, &["type", "cameo", "pos", "pattern", "target", "needs", "target_kind"])? {
+            let err = |m: String| DataError::new(events.0, ln, m);
+            if !table.contains_key(f[1]) {
+                return Err(err(format!("unknown CAMEO code `{}` (not in cameo.tsv)", f[1])));
+            }
+            let pos = match f[2] {
+                "verb" => Pos::Verb,
+                "noun" => Pos::Noun,
+                o => return Err(err(format!("pos must be `verb` or `noun`, found `{o}`"))),
+            };
+            let elems = parse_pattern(f[3]).map_err(err)?;
+            let slots = if f[4] == "-" {
+                Vec::new()
+            } else {
+                f[4].split('|')
+                    .map(|s| match s {
+                        "obj" => Slot::Object,
+                        "inner" => Slot::Inner,
+                        p => Slot::Prep(p.to_string()),
+                    })
+                    .collect()
+            };
+            let needs_target = match f[5] {
+                "target" => true,
+                "-" => false,
+                o => return Err(err(format!("needs must be `target` or `-`, found `{o}`"))),
+            };
+            let target_kind = match f[6] {
+                "person" => TargetKind::Person,
+                "state" => TargetKind::State,
+                "any" => TargetKind::Any,
+                o => return Err(err(format!("target_kind must be person, state or any, found `{o}`"))),
+            };
+            patterns.push(EventPattern {
+                etype: f[0].to_string(),
+                cameo: f[1].to_string(),
+                pos,
+                elems,
+                slots,
+                needs_target,
+                target_kind,
+                line: ln,
+            });
+        }
+        let mut cue_list = Vec::new();
+        for (ln, f) in tsv_rows(cues.1, cues.0, &["cue", "status", "scope"])? {
+            let status = match f[1] {
+                "planned" => CueStatus::Planned,
+                "uncertain" => CueStatus::Uncertain,
+                "negated" => CueStatus::Negated,
+                "hypothetical" => CueStatus::Hypothetical,
+                o => return Err(DataError::new(cues.0, ln, format!("unknown status `{o}`"))),
+            };
+            let scope = match f[2] {
+                "verb" => CueScope::Verb,
+                "clause" => CueScope::Clause,
+                "before" => CueScope::Before,
+                o => return Err(DataError::new(cues.0, ln, format!("unknown scope `{o}` (verb, clause, before)"))),
+            };
+            for v in f[0].split('|') {
+                let words: Vec<String> = v.split_whitespace().map(crate::text::fold).collect();
+                if !words.is_empty() {
+                    cue_list.push(StatusCue { words, status, scope });
+                }
+            }
+        }
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in patterns.iter().enumerate() {
+            if let Some(Elem::Words(ws)) = p.elems.first() {
+                for w in ws {
+                    let first = w.split(' ').next().unwrap_or(w).to_string();
+                    let list = by_first.entry(first).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        Ok(EventCoder {
+            patterns,
+            cues: cue_list,
+            cameo: table,
+            by_first,
+        })
+    }
+
+    /// Facts about a CAMEO code (falls back to the code's first three, then two digits).
+    pub fn cameo_info(&self, code: &str) -> Option<&CameoInfo> {
+        self.cameo
+            .get(code)
+            .or_else(|| code.get(..3).and_then(|c| self.cameo.get(c)))
+            .or_else(|| code.get(..2).and_then(|c| self.cameo.get(c)))
+    }
+
+    /// The loaded patterns (for listing and tests).
+    pub fn patterns(&self) -> &[EventPattern] {
+        &self.patterns
+    }
+
+    /// Codes the events of one article. Events inside hypothetical contexts are dropped;
+    /// negated ones are kept with status `negated` (they are provenance for analysts).
+    pub fn code(&self, doc: &Document, actors: &ActorTable) -> Vec<CodedEvent> {
+        let mut out = Vec::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if s.dateline {
+                continue;
+            }
+            let ments: Vec<&Mention> = actors.mentions.iter().filter(|m| m.sentence == si).collect();
+            if ments.is_empty() {
+                continue;
+            }
+            let toks = &s.tokens;
+            let mut consumed_until = 0;
+            for ti in 0..toks.len() {
+                if ti < consumed_until {
+                    continue;
+                }
+                let Some(cands) = self.by_first.get(trigger_key(&toks[ti])) else {
+                    continue;
+                };
+                for &pi in cands {
+                    let p = &self.patterns[pi];
+                    let Some(end_tok) = match_at(toks, ti, &p.elems) else {
+                        continue;
+                    };
+                    // A mention covering the trigger (e.g. "Security Council") is not a trigger.
+                    if ments.iter().any(|m| m.start <= toks[ti].start && toks[ti].end <= m.end && m.kind != MentionKind::Pronoun) {
+                        continue;
+                    }
+                    let found = self.code_one(actors, s, si, &ments, p, ti, end_tok);
+                    if found.is_empty() && p.needs_target {
+                        continue;
+                    }
+                    out.extend(found);
+                    consumed_until = end_tok;
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn code_one(
+        &self,
+        actors: &ActorTable,
+        s: &Sentence,
+        si: usize,
+        ments: &[&Mention],
+        p: &EventPattern,
+        ti: usize,
+        end_tok: usize,
+    ) -> Vec<CodedEvent> {
+        let toks = &s.tokens;
+        let trig_start = toks[ti].start;
+        let in_quote = quote_at(s, trig_start);
+        // Passive: "was greeted by X".
+        let passive = p.pos == Pos::Verb && is_passive(toks, ti);
+        let mut sources: Vec<usize>;
+        let subject: Option<&Mention>;
+        let mut targets: Vec<usize> = Vec::new();
+        if passive {
+            let by = find_after_prep(toks, ments, end_tok, "by", 6);
+            let subj = find_subject(toks, ments, ti, in_quote);
+            match (by, subj) {
+                (Some(b), Some(sj)) => {
+                    sources = coordinated(toks, ments, b, true);
+                    targets = sj_actors(toks, ments, sj);
+                    subject = Some(sj);
+                }
+                _ => return Vec::new(),
+            }
+        } else {
+            let src = match p.pos {
+                Pos::Noun => find_possessor(toks, ments, ti, false).or_else(|| find_clause_subject(toks, ments, ti, in_quote)),
+                Pos::Verb => find_possessor(toks, ments, ti, true).or_else(|| find_subject(toks, ments, ti, in_quote)),
+            };
+            let Some(src) = src else {
+                return Vec::new();
+            };
+            subject = Some(src);
+            sources = sj_actors(toks, ments, src);
+            // Target by slot.
+            for slot in &p.slots {
+                let t = match slot {
+                    Slot::Object => find_object(toks, ments, end_tok),
+                    Slot::Inner => ments
+                        .iter()
+                        .find(|m| m.start > toks[ti].start && m.end <= toks[end_tok - 1].start && !is_determiner_pronoun(m))
+                        .copied(),
+                    Slot::Prep(prep) => find_after_prep(toks, ments, end_tok, prep, 6),
+                };
+                if let Some(t) = t {
+                    targets = coordinated(toks, ments, t, true);
+                    break;
+                }
+            }
+        }
+        // Kind restriction on targets.
+        targets.retain(|&a| match p.target_kind {
+            TargetKind::Any => true,
+            TargetKind::Person => actors.actors[a].kind == ActorType::Person,
+            TargetKind::State => actors.actors[a].kind != ActorType::Person,
+        });
+        // Status.
+        let status = match self.status(toks, ti, subject.filter(|m| m.end <= trig_start)) {
+            Some(st) => st,
+            None => return Vec::new(), // hypothetical
+        };
+        let trigger_text = s.text[toks[ti].start - s.start..toks[end_tok - 1].end - s.start].to_string();
+        let mk = |source: usize, target: Option<usize>| CodedEvent {
+            etype: p.etype.clone(),
+            cameo: p.cameo.clone(),
+            source,
+            target,
+            status,
+            sentence: si,
+            trigger_token: ti,
+            start: toks[ti].start,
+            end: toks[end_tok - 1].end,
+            trigger: trigger_text.clone(),
+        };
+        let mut out = Vec::new();
+        sources.dedup();
+        if targets.is_empty() {
+            if sources.len() >= 2 && is_symmetric(&p.etype) {
+                // "The two met": one event per pair.
+                for i in 0..sources.len() {
+                    for j in i + 1..sources.len() {
+                        if sources[i] != sources[j] {
+                            out.push(mk(sources[i], Some(sources[j])));
+                        }
+                    }
+                }
+            } else if !p.needs_target {
+                for &src in &sources {
+                    out.push(mk(src, None));
+                }
+            }
+        } else {
+            for &src in &sources {
+                for &t in &targets {
+                    if src != t {
+                        out.push(mk(src, Some(t)));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Status from cues; `None` means hypothetical (do not code).
+    fn status(&self, toks: &[Token], ti: usize, subject: Option<&Mention>) -> Option<Status> {
+        let clause_start = clause_start(toks, ti);
+        let verb_start = match subject {
+            Some(m) => toks.iter().position(|t| t.start >= m.end).unwrap_or(ti).min(ti),
+            None => ti.saturating_sub(4).max(clause_start),
+        };
+        let mut best: Option<CueStatus> = None;
+        let mut consider = |st: CueStatus| {
+            if best.is_none_or(|b| st > b) {
+                best = Some(st);
+            }
+        };
+        for cue in &self.cues {
+            let range = match cue.scope {
+                CueScope::Verb => verb_start.max(ti.saturating_sub(12))..ti,
+                CueScope::Clause => clause_start.min(verb_start)..ti,
+                CueScope::Before => ti.saturating_sub(2)..ti,
+            };
+            if contains_seq(toks, range, &cue.words) {
+                consider(cue.status);
+            }
+        }
+        match best {
+            Some(CueStatus::Hypothetical) => None,
+            Some(CueStatus::Negated) => Some(Status::Negated),
+            Some(CueStatus::Uncertain) => Some(Status::Uncertain),
+            Some(CueStatus::Planned) => Some(Status::Planned),
+            None => Some(Status::Occurred),
+        }
+    }
+}
+
+/// Whether an event type is symmetric (order of actors does not matter): meet, talk,
+/// negotiate, cooperate, agree, fight (GUIDELINES.md).
+pub fn is_symmetric(etype: &str) -> bool {
+    matches!(etype, "meet" | "talk" | "negotiate" | "cooperate" | "agree" | "fight")
+}
+
+fn trigger_key(t: &Token) -> &str {
+    t.lower.as_str()
+}
+
+fn token_matches(t: &Token, alts: &[String]) -> bool {
+    let w = t.lower.as_str();
+    alts.iter().any(|a| a == w)
+}
+
+/// Matches `elems` at token `i`; returns the token index one past the match.
+fn match_at(toks: &[Token], i: usize, elems: &[Elem]) -> Option<usize> {
+    fn go(toks: &[Token], i: usize, elems: &[Elem]) -> Option<usize> {
+        match elems.split_first() {
+            None => Some(i),
+            Some((Elem::Words(alts), rest)) => {
+                let t = toks.get(i)?;
+                if token_matches(t, alts) {
+                    go(toks, i + 1, rest)
+                } else {
+                    // Multi-word alternatives ("dressing down", "phone call").
+                    for a in alts.iter().filter(|a| a.contains(' ')) {
+                        let parts: Vec<&str> = a.split(' ').collect();
+                        if parts.iter().enumerate().all(|(k, p)| toks.get(i + k).is_some_and(|t| t.lower == *p)) {
+                            return go(toks, i + parts.len(), rest);
+                        }
+                    }
+                    None
+                }
+            }
+            Some((Elem::Gap(n), rest)) => {
+                for k in 0..=*n {
+                    if i + k > toks.len() {
+                        break;
+                    }
+                    // Gaps do not cross clause punctuation.
+                    if k > 0 && toks.get(i + k - 1).is_some_and(|t| matches!(t.text.as_str(), "," | ";" | ":" | "." | "(" | ")")) {
+                        break;
+                    }
+                    if let Some(e) = go(toks, i + k, rest) {
+                        return Some(e);
+                    }
+                }
+                None
+            }
+        }
+    }
+    go(toks, i, elems)
+}
+
+fn quote_at(s: &Sentence, byte: usize) -> bool {
+    let rel = byte - s.start;
+    let before = &s.text[..rel];
+    let opens = before.matches('“').count();
+    let closes = before.matches('”').count();
+    let plain = before.matches('"').count();
+    opens > closes || plain % 2 == 1
+}
+
+const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got"];
+
+fn is_passive(toks: &[Token], ti: usize) -> bool {
+    let w = &toks[ti].lower;
+    let participle = w.ends_with("ed") || matches!(w.as_str(), "met" | "held" | "sent" | "given" | "made" | "struck" | "shot" | "taken" | "seen" | "fought" | "won");
+    if !participle {
+        return false;
+    }
+    (1..=2).any(|k| ti >= k && BE.contains(&toks[ti - k].lower.as_str()))
+}
+
+const PREPS: &[&str] = &[
+    "of", "in", "at", "from", "to", "for", "on", "with", "near", "by", "about", "against", "between", "into", "toward",
+    "towards", "like", "including", "among", "across", "over", "under", "through", "via", "than", "within", "without",
+    "since", "after", "before", "during",
+];
+
+fn token_index_of(toks: &[Token], byte: usize) -> Option<usize> {
+    toks.iter().position(|t| t.start == byte)
+}
+
+/// The token before a mention, skipping a determiner.
+fn word_before<'t>(toks: &'t [Token], m: &Mention) -> Option<&'t str> {
+    let i = token_index_of(toks, m.start)?;
+    let mut k = i;
+    while k > 0 {
+        let w = toks[k - 1].lower.as_str();
+        if matches!(w, "the" | "a" | "an" | "both") {
+            k -= 1;
+            continue;
+        }
+        return Some(w);
+    }
+    None
+}
+
+fn is_determiner_pronoun(m: &Mention) -> bool {
+    m.kind == MentionKind::Pronoun && matches!(crate::text::fold(&m.text).as_str(), "his" | "her" | "its" | "their")
+}
+
+/// Nearest mention to the left of the trigger that can be a subject.
+fn find_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_quote: bool) -> Option<&'a Mention> {
+    let trig = toks[ti].start;
+    ments
+        .iter()
+        .rev()
+        .filter(|m| m.end <= trig && m.in_quote == in_quote && !is_determiner_pronoun(m))
+        .find(|m| {
+            let before = word_before(toks, m).unwrap_or("");
+            !PREPS.contains(&before)
+        })
+        .copied()
+}
+
+/// The subject of the clause the trigger is in: the first non-prepositional mention of the
+/// sentence's main clause before the trigger.
+fn find_clause_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_quote: bool) -> Option<&'a Mention> {
+    let trig = toks[ti].start;
+    ments
+        .iter()
+        .filter(|m| m.end <= trig && m.in_quote == in_quote && !is_determiner_pronoun(m))
+        .find(|m| !PREPS.contains(&word_before(toks, m).unwrap_or("")))
+        .copied()
+}
+
+/// A possessor right before a nominal trigger: "Trump's attack", "his visit", "the
+/// administration's decision to halt".
+fn find_possessor<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, verbal: bool) -> Option<&'a Mention> {
+    // Walk left over at most 3 modifier tokens ("decision to", "recent", "two-day"). For a
+    // verbal trigger the walk must pass an infinitive "to": "the administration's decision to halt".
+    let mut k = ti;
+    let mut steps = 0;
+    let mut saw_to = false;
+    while k > 0 && steps < 4 {
+        let t = &toks[k - 1];
+        if let Some(m) = ments.iter().find(|m| m.end == t.end || (m.end > t.start && m.end < t.end && t.lower.ends_with("'s"))) {
+            let is_poss = t.lower.ends_with("'s") || t.lower.ends_with('\'') || is_determiner_pronoun(m);
+            return (is_poss && (!verbal || saw_to)).then_some(*m);
+        }
+        if t.is_punct() || PREPS.contains(&t.lower.as_str()) && t.lower != "to" {
+            return None;
+        }
+        saw_to |= t.lower == "to";
+        k -= 1;
+        steps += 1;
+    }
+    None
+}
+
+/// The actors of a subject mention, with coordination to the left ("X and Y met").
+fn sj_actors(toks: &[Token], ments: &[&Mention], m: &Mention) -> Vec<usize> {
+    let mut out = Vec::new();
+    // Coordinated mentions before: "X, Y and Z".
+    let mut cur = m;
+    let mut chain = vec![m];
+    loop {
+        let Some(i) = token_index_of(toks, cur.start) else { break };
+        if i == 0 {
+            break;
+        }
+        let sep = toks[i - 1].lower.as_str();
+        if !matches!(sep, "and" | ",") {
+            break;
+        }
+        let prev_end = toks[i - 1].start;
+        let Some(prev) = ments.iter().rev().find(|p| p.end <= prev_end && prev_end - p.end <= 2) else {
+            break;
+        };
+        if sep == "," && !chain.iter().any(|_| true) {
+            break;
+        }
+        chain.push(prev);
+        cur = prev;
+        if chain.len() > 5 {
+            break;
+        }
+    }
+    // A comma-only chain is an appositive ("the UK defence secretary, John Healey"), not a list:
+    // keep it only when an "and" joins the last two.
+    let has_and = chain.len() > 1 && {
+        let first = chain[0];
+        token_index_of(toks, first.start).is_some_and(|i| i > 0 && toks[i - 1].lower == "and")
+    };
+    let chain: Vec<&Mention> = if has_and { chain } else { vec![m] };
+    for c in chain.iter().rev() {
+        for &a in &c.actors {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// The mention right after the pattern (object), allowing a few filler words.
+fn find_object<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize) -> Option<&'a Mention> {
+    let from = toks.get(end_tok)?.start;
+    let m = ments.iter().find(|m| m.start >= from && !is_determiner_pronoun(m))?;
+    let mi = token_index_of(toks, m.start)?;
+    if mi < end_tok {
+        return None;
+    }
+    let between = &toks[end_tok..mi];
+    if between.len() > 3 {
+        return None;
+    }
+    let ok = between
+        .iter()
+        .all(|t| matches!(t.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "visiting" | "fellow" | "with" | "again" | "also" | "both" | "new" | "former"));
+    ok.then_some(*m)
+}
+
+/// The mention after preposition `prep`, which must follow within `window` tokens.
+fn find_after_prep<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize, prep: &str, window: usize) -> Option<&'a Mention> {
+    let stop = (end_tok + window).min(toks.len());
+    // The pattern may itself end with the preposition ("fly to").
+    let start_at = if end_tok > 0 && toks[end_tok - 1].lower == prep { end_tok - 1 } else { end_tok };
+    for k in start_at..stop {
+        let w = toks[k].lower.as_str();
+        if matches!(w, "." | ";" | "which" | "who" | "that" | "when" | "but" | "said") && k > end_tok {
+            return None;
+        }
+        if w == prep {
+            let after = toks.get(k + 1)?.start;
+            let m = ments.iter().find(|m| m.start >= after && !is_determiner_pronoun(m))?;
+            let mi = token_index_of(toks, m.start)?;
+            if mi - (k + 1) <= 4 && !toks[k + 1..mi].iter().any(|t| t.is_punct() || PREPS.contains(&t.lower.as_str())) {
+                return Some(*m);
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// The actors of a mention plus mentions coordinated after it ("X and Y", "X, Y and Z").
+fn coordinated(toks: &[Token], ments: &[&Mention], m: &Mention, forward: bool) -> Vec<usize> {
+    let mut out: Vec<usize> = m.actors.clone();
+    if !forward {
+        return out;
+    }
+    let mut cur = m;
+    for _ in 0..5 {
+        let Some(next_i) = toks.iter().position(|t| t.start >= cur.end) else { break };
+        let sep = toks[next_i].lower.as_str();
+        if !matches!(sep, "and" | ",") {
+            break;
+        }
+        // Allow ", and".
+        let mut j = next_i + 1;
+        if sep == "," && toks.get(j).is_some_and(|t| t.lower == "and") {
+            j += 1;
+        }
+        let Some(tok) = toks.get(j) else { break };
+        let Some(n) = ments.iter().find(|x| x.start == tok.start || (tok.lower == "the" && toks.get(j + 1).is_some_and(|t2| x.start == t2.start))) else {
+            break;
+        };
+        // A comma followed by a mention is only a list if an "and" comes later.
+        for &a in &n.actors {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        cur = n;
+    }
+    out
+}
+
+const CLAUSE_BOUNDARIES: &[&str] = &[
+    ";", ":", "when", "while", "after", "before", "because", "although", "though", "but", "which", "who", "whom", "whose",
+    "where", "since", "until", "as", "\"", "“", "”",
+];
+
+/// Token index where the trigger's clause starts.
+fn clause_start(toks: &[Token], ti: usize) -> usize {
+    let mut k = ti;
+    while k > 0 {
+        if CLAUSE_BOUNDARIES.contains(&toks[k - 1].lower.as_str()) {
+            return k - 1;
+        }
+        k -= 1;
+    }
+    0
+}
+
+fn contains_seq(toks: &[Token], range: std::ops::Range<usize>, words: &[String]) -> bool {
+    let (a, b) = (range.start, range.end.min(toks.len()));
+    if words.is_empty() || b < a + words.len() {
+        // "n't" inside a contraction.
+        return words.len() == 1 && words[0] == "n't" && toks[a.min(b)..b].iter().any(|t| t.lower.ends_with("n't"));
+    }
+    if words.len() == 1 && words[0] == "n't" {
+        return toks[a..b].iter().any(|t| t.lower.ends_with("n't"));
+    }
+    (a..=b - words.len()).any(|i| words.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_patterns() {
+        let e = parse_pattern("halt|halted * military aid").unwrap();
+        assert_eq!(e.len(), 4);
+        assert_eq!(e[1], Elem::Gap(3));
+        assert!(parse_pattern("* x").is_err());
+        assert!(parse_pattern("x *").is_err());
+        assert!(parse_pattern("x *z y").is_err());
+    }
+
+    #[test]
+    fn matches_with_gaps() {
+        let toks = crate::text::tokenize("to halt all military aid to Ukraine", 0);
+        let e = parse_pattern("halt|halted * military aid|assistance").unwrap();
+        assert_eq!(match_at(&toks, 1, &e), Some(5));
+        let toks = crate::text::tokenize("halt, then military aid", 0);
+        assert_eq!(match_at(&toks, 0, &e), None);
+    }
+
+    #[test]
+    fn bad_data_is_reported_with_line() {
+        let cameo = ("cameo.tsv", "code\tname\tgoldstein\tquad_class\tplover\n040\tConsult\t1.0\t1\tCONSULT\n");
+        let cues = ("status_cues.tsv", "cue\tstatus\tscope\nnot\tnegated\tverb\n");
+        let ev = ("events.tsv", "type\tcameo\tpos\tpattern\ttarget\tneeds\ttarget_kind\nmeet\t999\tverb\tmeet\tobj\t-\tany\n");
+        let e = EventCoder::parse(ev, cues, cameo).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("events.tsv", 2));
+        let ev = ("events.tsv", "type\tcameo\tpos\tpattern\ttarget\tneeds\ttarget_kind\nmeet\t040\tadj\tmeet\tobj\t-\tany\n");
+        assert!(EventCoder::parse(ev, cues, cameo).unwrap_err().message.contains("pos"));
+    }
+}

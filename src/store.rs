@@ -1,0 +1,2578 @@
+//! Persistent storage of extractions in a SQLite database, and the queries the CLI runs on it.
+//!
+//! One [`Store`] wraps one database file. [`Store::ingest`] writes one
+//! [`ArticleExtraction`] in a single transaction (all or nothing), merging actors by their
+//! identity key and events by their event key (`ekey`, see [`event_key`]), so the same real event
+//! reported by several articles is one event row with several pieces of evidence.
+//!
+//! The query methods ([`Store::events`], [`Store::actors`], [`Store::actor_profile`],
+//! [`Store::stats`], [`Store::snapshot`]) return plain Rust structs that derive `Serialize`; no
+//! SQLite type appears in this module's public API, so another backend (e.g. PostgreSQL) can be
+//! added beside this one without touching extraction, graph or export code.
+//!
+//! Conventions: dates are ISO 8601 strings (`YYYY-MM-DD`, or the export forms `YYYY-MM`,
+//! `YYYY`, `YYYY-MM-DD/YYYY-MM-DD` for [`EventRow::date`]); offsets are byte offsets into the
+//! article text, end-exclusive; ids are the database's integer row ids (`i64`).
+//!
+//! The file is recognised as ours by a `meta` row `('application', 'polgraph')`; the schema
+//! version lives in `PRAGMA user_version` and is upgraded by the migrations in this module.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+
+use crate::model::{ActorRec, ArticleExtraction, Status};
+
+/// The schema version this binary writes and understands (`PRAGMA user_version`).
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Event types whose two actors play the same part ("A met B" is "B met A"): for these the
+/// two actor ids are stored smallest first, so both phrasings merge into one event.
+pub const SYMMETRIC_TYPES: &[&str] = &["meet", "talk", "negotiate", "cooperate", "agree", "fight"];
+
+/// How long a statement waits for another process's lock before failing with
+/// [`StoreError::Locked`].
+const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Migrations, in order: entry `i` brings the schema from version `i` to version `i + 1`.
+const MIGRATIONS: &[&str] = &[SCHEMA_V1];
+
+const SCHEMA_V1: &str = r#"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+INSERT INTO meta (key, value) VALUES ('application', 'polgraph');
+
+CREATE TABLE articles (
+    id           INTEGER PRIMARY KEY,
+    source_id    TEXT NOT NULL,
+    title        TEXT,
+    published    TEXT,
+    url          TEXT,
+    outlet       TEXT,
+    text         TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    ingested_at  TEXT NOT NULL
+);
+CREATE INDEX articles_url ON articles (url);
+CREATE INDEX articles_source_id ON articles (source_id);
+
+CREATE TABLE sentences (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    UNIQUE (article_id, idx)
+);
+
+CREATE TABLE actors (
+    id      INTEGER PRIMARY KEY,
+    key     TEXT NOT NULL UNIQUE,
+    name    TEXT NOT NULL,
+    type    TEXT NOT NULL,
+    country TEXT,
+    cameo   TEXT
+);
+CREATE INDEX actors_type ON actors (type);
+
+CREATE TABLE actor_roles (
+    actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+    role     TEXT NOT NULL,
+    UNIQUE (actor_id, role)
+);
+
+CREATE TABLE aliases (
+    actor_id   INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+    alias      TEXT NOT NULL,
+    alias_norm TEXT NOT NULL,
+    count      INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (actor_id, alias_norm)
+);
+CREATE INDEX aliases_norm ON aliases (alias_norm);
+
+CREATE TABLE mentions (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
+    actor_id    INTEGER NOT NULL REFERENCES actors (id),
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    text        TEXT NOT NULL
+);
+CREATE INDEX mentions_actor ON mentions (actor_id);
+CREATE INDEX mentions_article ON mentions (article_id);
+
+CREATE TABLE events (
+    id         INTEGER PRIMARY KEY,
+    etype      TEXT NOT NULL,
+    cameo      TEXT NOT NULL,
+    plover     TEXT,
+    goldstein  REAL,
+    source_id  INTEGER NOT NULL REFERENCES actors (id),
+    target_id  INTEGER REFERENCES actors (id),
+    status     TEXT NOT NULL,
+    date_value TEXT,
+    date_start TEXT,
+    date_end   TEXT,
+    date_timex TEXT,
+    date_raw   TEXT,
+    date_how   TEXT,
+    ekey       TEXT NOT NULL UNIQUE
+);
+CREATE INDEX events_source ON events (source_id);
+CREATE INDEX events_target ON events (target_id);
+CREATE INDEX events_date ON events (date_start, date_end);
+CREATE INDEX events_etype ON events (etype);
+
+CREATE TABLE event_mentions (
+    id          INTEGER PRIMARY KEY,
+    event_id    INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    trigger     TEXT NOT NULL
+);
+CREATE INDEX event_mentions_event ON event_mentions (event_id);
+CREATE INDEX event_mentions_article ON event_mentions (article_id);
+"#;
+
+/// Everything that can go wrong while opening, writing or querying a database.
+///
+/// Every message is one line; those about the file name it (`:memory:` for in-memory stores).
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file could not be opened or created (missing directory, permissions, a directory).
+    #[error("cannot open database {path}: {reason}")]
+    Open {
+        /// The database file.
+        path: String,
+        /// What the operating system or SQLite said.
+        reason: String,
+    },
+    /// The file is not ours: not SQLite at all ("file is not a database"), or a SQLite file
+    /// with other tables and no polgraph marker.
+    #[error("{path} is not a polgraph database: {reason}")]
+    NotPolgraph {
+        /// The database file.
+        path: String,
+        /// Why it was not recognised.
+        reason: String,
+    },
+    /// SQLite reports the file as damaged.
+    #[error("database {path} is corrupt: {reason}")]
+    Corrupt {
+        /// The database file.
+        path: String,
+        /// SQLite's description.
+        reason: String,
+    },
+    /// Another process held a lock for longer than the busy timeout (5 s).
+    #[error("{path}: database is locked by another process; retry later")]
+    Locked {
+        /// The database file.
+        path: String,
+    },
+    /// The file was written by a newer polgraph (its `user_version` is above
+    /// [`SCHEMA_VERSION`]); nothing was changed.
+    #[error(
+        "{path}: schema version {found} is newer than this polgraph knows ({known}); upgrade polgraph"
+    )]
+    SchemaTooNew {
+        /// The database file.
+        path: String,
+        /// The file's `PRAGMA user_version`.
+        found: i64,
+        /// [`SCHEMA_VERSION`].
+        known: i64,
+    },
+    /// Any other SQL failure, with what was being done.
+    #[error("database {path}: {context}: {message}")]
+    Sql {
+        /// The database file.
+        path: String,
+        /// What the store was doing ("inserting events").
+        context: String,
+        /// SQLite's message.
+        message: String,
+    },
+    /// The extraction handed to [`Store::ingest`] is inconsistent (an index out of range, an
+    /// offset outside the text or not on a UTF-8 character boundary). Nothing was written.
+    #[error("cannot store {source_id}: {message}")]
+    InvalidExtraction {
+        /// `Article::source_id` of the rejected extraction.
+        source_id: String,
+        /// What is inconsistent.
+        message: String,
+    },
+    /// A query filter is malformed (a date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, an
+    /// unknown status or actor type).
+    #[error("invalid filter: {0}")]
+    InvalidFilter(String),
+    /// [`Store::resolve_actor`] found no actor of that name, alias or id.
+    #[error("no actor named \"{0}\" in the database; try `polgraph actors`")]
+    UnknownActor(String),
+    /// An actor id that does not exist (e.g. given to [`Store::actor_profile`]).
+    #[error("no actor with id #{0} in the database; try `polgraph actors`")]
+    NoSuchActor(i64),
+    /// [`Store::resolve_actor`] matched several actors equally well.
+    #[error("\"{name}\" matches several actors: {}; use the id instead", candidates.join(", "))]
+    Ambiguous {
+        /// The name as given.
+        name: String,
+        /// Each candidate as `Name (type, CTRY) #id`, sorted by id.
+        candidates: Vec<String>,
+    },
+}
+
+/// Maps a SQLite error to the matching [`StoreError`] variant.
+fn classify(path: &str, context: &str, e: rusqlite::Error) -> StoreError {
+    let path = path.to_string();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path },
+        Some(ErrorCode::NotADatabase) => StoreError::NotPolgraph {
+            path,
+            reason: "file is not a database".into(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path,
+            reason: e.to_string(),
+        },
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreError::Open {
+            path,
+            reason: e.to_string(),
+        },
+        _ => StoreError::Sql {
+            path,
+            context: context.to_string(),
+            message: e.to_string(),
+        },
+    }
+}
+
+/// Attaches the database path and a context to rusqlite results.
+trait Ctx<T> {
+    fn ctx(self, path: &str, context: &str) -> Result<T, StoreError>;
+}
+
+impl<T> Ctx<T> for rusqlite::Result<T> {
+    fn ctx(self, path: &str, context: &str) -> Result<T, StoreError> {
+        self.map_err(|e| classify(path, context, e))
+    }
+}
+
+/// What [`Store::ingest`] did with an extraction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "lowercase")]
+pub enum IngestOutcome {
+    /// The article was stored.
+    New {
+        /// Id of the new article row.
+        article: i64,
+        /// Actors created (the others were merged into existing ones by key).
+        actors_new: usize,
+        /// Event rows created (the others were new evidence for existing events).
+        events_new: usize,
+        /// Events in the extraction (each became one `event_mentions` row).
+        events: usize,
+        /// Actor mentions stored.
+        mentions: usize,
+    },
+    /// The article was already stored (same content hash, same URL, or same source id that is
+    /// not a `#L<n>` line reference); nothing was written.
+    Duplicate {
+        /// Id of the article already stored.
+        existing_article: i64,
+    },
+}
+
+/// An actor as referenced from an event: id and display name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorRef {
+    /// Actor id.
+    pub id: i64,
+    /// Display name.
+    pub name: String,
+}
+
+/// Which events [`Store::events`] returns. The default returns every event.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EventFilter {
+    /// Only events where this actor is source or target.
+    pub actor: Option<i64>,
+    /// With `actor`: only events between `actor` and `with`, in either direction. Alone it acts
+    /// like `actor`.
+    pub with: Option<i64>,
+    /// Only events whose date interval ends on or after this ISO date (`YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`; a partial date means its first day). Undated events are dropped when set.
+    pub from: Option<String>,
+    /// Only events whose date interval starts on or before this ISO date (a partial date means
+    /// its last day). Undated events are dropped when set.
+    pub to: Option<String>,
+    /// Event type names (`meet`, `visit`, …); empty = all.
+    pub types: Vec<String>,
+    /// Status names (`occurred`, `planned`, `negated`, `uncertain`); empty = all.
+    pub statuses: Vec<String>,
+}
+
+/// One event as listed by [`Store::events`], with a summary of its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventRow {
+    /// Event id.
+    pub id: i64,
+    /// Event type (`meet`, `visit`, …).
+    pub etype: String,
+    /// CAMEO event code ("040").
+    pub cameo: String,
+    /// PLOVER event type, if known.
+    pub plover: Option<String>,
+    /// Goldstein score (−10 … +10), if known.
+    pub goldstein: Option<f64>,
+    /// Who does it.
+    pub source: ActorRef,
+    /// Who receives it, if anyone.
+    pub target: Option<ActorRef>,
+    /// `occurred`, `planned`, `negated` or `uncertain`.
+    pub status: String,
+    /// Export form of the date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `YYYY-MM-DD/YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// First day of the date interval (ISO 8601).
+    pub date_start: Option<String>,
+    /// Last day of the date interval, inclusive (ISO 8601).
+    pub date_end: Option<String>,
+    /// Number of distinct articles reporting the event.
+    pub sources: usize,
+    /// Number of evidence sentences (`event_mentions` rows).
+    pub mentions: usize,
+    /// The first evidence sentence (the earliest stored).
+    pub first_evidence: String,
+    /// `source_id` of each distinct reporting article, in ingest order.
+    pub articles: Vec<String>,
+}
+
+/// One actor as listed by [`Store::actors`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorSummary {
+    /// Actor id.
+    pub id: i64,
+    /// Display name.
+    pub name: String,
+    /// `person`, `country` or `organization`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// ISO 3166-1 alpha-3 code, if any.
+    pub country: Option<String>,
+    /// CAMEO actor code, if any.
+    pub cameo: Option<String>,
+    /// Events where the actor is source or target.
+    pub events: usize,
+    /// Mentions of the actor across all articles.
+    pub mentions: usize,
+}
+
+/// Everything known about one actor ([`Store::actor_profile`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorProfile {
+    /// The actor's summary line.
+    pub summary: ActorSummary,
+    /// Role descriptions, in the order first seen.
+    pub roles: Vec<String>,
+    /// Each alias as first written, with the number of articles that used it; most used first.
+    pub aliases: Vec<(String, usize)>,
+    /// `source_id` of each article that mentions the actor or reports one of its events, by id.
+    pub articles: Vec<String>,
+    /// The actor's events, ordered as by [`Store::events`].
+    pub events: Vec<EventRow>,
+}
+
+/// Counts over the whole database ([`Store::stats`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Stored articles.
+    pub articles: usize,
+    /// Stored sentences.
+    pub sentences: usize,
+    /// Actors in total.
+    pub actors: usize,
+    /// Actors per type (`person`, `country`, `organization`).
+    pub actors_by_type: BTreeMap<String, usize>,
+    /// Actor mentions.
+    pub mentions: usize,
+    /// Events in total.
+    pub events: usize,
+    /// Events per type (`meet`, `visit`, …).
+    pub events_by_type: BTreeMap<String, usize>,
+    /// Pieces of event evidence (`event_mentions` rows).
+    pub event_mentions: usize,
+    /// Earliest event date (smallest `date_start`, ISO 8601), if any event is dated.
+    pub date_min: Option<String>,
+    /// Latest event date (largest `date_end`, ISO 8601), if any event is dated.
+    pub date_max: Option<String>,
+}
+
+/// An article in a [`Snapshot`] (metadata only, no body text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArticleOut {
+    /// Article id.
+    pub id: i64,
+    /// The input's id field, else the file path.
+    pub source_id: String,
+    /// Headline, if known.
+    pub title: Option<String>,
+    /// Publication date (ISO 8601), if known.
+    pub published: Option<String>,
+    /// URL, if known.
+    pub url: Option<String>,
+    /// Outlet name, if known.
+    pub outlet: Option<String>,
+}
+
+/// An actor in a [`Snapshot`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorOut {
+    /// Actor id.
+    pub id: i64,
+    /// Identity key (`USA`, `person:keir_starmer`, `new:…`).
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// `person`, `country` or `organization`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// ISO 3166-1 alpha-3 code, if any.
+    pub country: Option<String>,
+    /// CAMEO actor code, if any.
+    pub cameo: Option<String>,
+    /// Role descriptions, in the order first seen.
+    pub roles: Vec<String>,
+    /// Aliases as first written, most used first (ties by normalised alias).
+    pub aliases: Vec<String>,
+}
+
+/// One piece of evidence for an event: the sentence of an article that reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvidenceOut {
+    /// Article id.
+    pub article: i64,
+    /// The sentence text.
+    pub text: String,
+    /// Byte offset of the sentence in the article text.
+    pub start: usize,
+    /// Byte offset one past the sentence's end.
+    pub end: usize,
+    /// The trigger as written ("met").
+    pub trigger: String,
+    /// Byte offset of the trigger in the article text.
+    pub trigger_start: usize,
+    /// Byte offset one past the trigger's end.
+    pub trigger_end: usize,
+}
+
+/// An event in a [`Snapshot`], with all its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventOut {
+    /// Event id.
+    pub id: i64,
+    /// Event type (`meet`, `visit`, …).
+    pub etype: String,
+    /// CAMEO event code.
+    pub cameo: String,
+    /// PLOVER event type, if known.
+    pub plover: Option<String>,
+    /// Goldstein score, if known.
+    pub goldstein: Option<f64>,
+    /// Source actor id.
+    pub source: i64,
+    /// Target actor id, if any.
+    pub target: Option<i64>,
+    /// `occurred`, `planned`, `negated` or `uncertain`.
+    pub status: String,
+    /// Export form of the date, if any.
+    pub date: Option<String>,
+    /// First day of the date interval (ISO 8601).
+    pub date_start: Option<String>,
+    /// Last day of the date interval, inclusive (ISO 8601).
+    pub date_end: Option<String>,
+    /// TIMEX3-style value, if any.
+    pub date_timex: Option<String>,
+    /// The date expression as written, if any.
+    pub date_raw: Option<String>,
+    /// How the date was chosen (`explicit`, `inherited`, `publication`, `none`).
+    pub date_how: Option<String>,
+    /// Distinct ids of the articles reporting the event, ascending.
+    pub articles: Vec<i64>,
+    /// Every piece of evidence, in ingest order.
+    pub evidence: Vec<EvidenceOut>,
+}
+
+/// The whole graph (or a filtered part of it) as plain data, in ascending id order: what
+/// `graph` and `export` work from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Snapshot {
+    /// Articles, by id.
+    pub articles: Vec<ArticleOut>,
+    /// Actors, by id.
+    pub actors: Vec<ActorOut>,
+    /// Events, by id.
+    pub events: Vec<EventOut>,
+}
+
+/// A polgraph database (SQLite). Not `Sync`; open one per thread or process.
+pub struct Store {
+    conn: Connection,
+    path: String,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+/// Normalises an alias or name for matching: trimmed, inner whitespace collapsed, curly
+/// apostrophes (’ ‘) turned into `'`, lowercased.
+pub fn normalize_name(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .to_lowercase()
+}
+
+/// The identity key of an event row: `etype|source id|target id or -|date value or -|status`.
+/// For [`SYMMETRIC_TYPES`] pass the ids already ordered (smaller first).
+pub fn event_key(
+    etype: &str,
+    source: i64,
+    target: Option<i64>,
+    date: Option<&str>,
+    status: &str,
+) -> String {
+    let target = target.map_or_else(|| "-".to_string(), |t| t.to_string());
+    format!("{etype}|{source}|{target}|{}|{status}", date.unwrap_or("-"))
+}
+
+/// True for source ids that name a line of a file (`…#L12`, also `…#12`): those are not
+/// identity keys for duplicate detection.
+fn is_line_reference(source_id: &str) -> bool {
+    match source_id.rsplit_once('#') {
+        Some((_, suffix)) => {
+            let digits = suffix.strip_prefix('L').unwrap_or(suffix);
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// Parses a filter date bound (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) into a full ISO date: the first
+/// day of the period, or its last day when `end` is true.
+pub(crate) fn date_bound(s: &str, end: bool) -> Result<String, StoreError> {
+    let s = s.trim();
+    let bad =
+        || StoreError::InvalidFilter(format!("date \"{s}\" is not YYYY, YYYY-MM or YYYY-MM-DD"));
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| -> Option<i64> {
+        if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+            p.parse().ok()
+        } else {
+            None
+        }
+    };
+    let date = match parts.as_slice() {
+        [y] => {
+            let y = i16::try_from(num(y, 4).ok_or_else(bad)?).map_err(|_| bad())?;
+            let (m, d) = if end { (12, 31) } else { (1, 1) };
+            jiff::civil::Date::new(y, m, d).map_err(|_| bad())?
+        }
+        [y, m] => {
+            let y = i16::try_from(num(y, 4).ok_or_else(bad)?).map_err(|_| bad())?;
+            let m = i8::try_from(num(m, 2).ok_or_else(bad)?).map_err(|_| bad())?;
+            let first = jiff::civil::Date::new(y, m, 1).map_err(|_| bad())?;
+            if end { first.last_of_month() } else { first }
+        }
+        [_, _, _] => s.parse::<jiff::civil::Date>().map_err(|_| bad())?,
+        _ => return Err(bad()),
+    };
+    Ok(date.to_string())
+}
+
+/// Converts a count or offset read from the database (never negative in rows we wrote).
+fn count(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+/// Converts an index or byte offset for storage (SQLite integers are `i64`).
+fn int(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (and the schema) if missing, upgrading an older
+    /// polgraph schema in place. Sets WAL journaling, foreign keys and a 5 s busy timeout.
+    ///
+    /// Errors: [`StoreError::Open`] (cannot create/open), [`StoreError::NotPolgraph`] (not
+    /// SQLite, or SQLite with other tables and no marker), [`StoreError::Corrupt`],
+    /// [`StoreError::Locked`] (another process holds a lock for more than 5 s),
+    /// [`StoreError::SchemaTooNew`], [`StoreError::Sql`].
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Self::open_with_busy_timeout(path, DEFAULT_BUSY_TIMEOUT)
+    }
+
+    /// Opens a fresh, empty in-memory database (for tests); `path` in messages is `:memory:`.
+    ///
+    /// Errors: [`StoreError::Sql`] if SQLite cannot allocate it.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let path = ":memory:".to_string();
+        let conn = Connection::open_in_memory().ctx(&path, "opening")?;
+        let mut store = Store { conn, path };
+        store.init()?;
+        Ok(store)
+    }
+
+    /// [`Store::open`] with a chosen busy timeout (tests use a short one).
+    pub(crate) fn open_with_busy_timeout(
+        path: &Path,
+        timeout: Duration,
+    ) -> Result<Store, StoreError> {
+        let name = path.display().to_string();
+        if path.is_dir() {
+            return Err(StoreError::Open {
+                path: name,
+                reason: "it is a directory".into(),
+            });
+        }
+        let conn = Connection::open(path).map_err(|e| StoreError::Open {
+            path: name.clone(),
+            reason: e.to_string(),
+        })?;
+        conn.busy_timeout(timeout)
+            .ctx(&name, "setting the busy timeout")?;
+        let mut store = Store { conn, path: name };
+        store.init()?;
+        Ok(store)
+    }
+
+    /// The database file as given to [`Store::open`] (`:memory:` for in-memory stores).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Recognises the file, then sets pragmas and runs pending migrations.
+    fn init(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let p = path.as_str();
+        // Identify before changing anything: a foreign file must be left as it is.
+        let has_marker = self.check_marker()?;
+        if has_marker {
+            let version = self.user_version()?;
+            if version > SCHEMA_VERSION {
+                return Err(StoreError::SchemaTooNew {
+                    path,
+                    found: version,
+                    known: SCHEMA_VERSION,
+                });
+            }
+        }
+        let _mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+            .ctx(p, "enabling WAL journaling")?;
+        self.conn
+            .pragma_update(None, "foreign_keys", true)
+            .ctx(p, "enabling foreign keys")?;
+
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(p, "starting the schema migration")?;
+        // Re-check inside the write lock: another process may have created the schema meanwhile.
+        let meta_exists: bool = tx
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta')",
+                [],
+                |r| r.get(0),
+            )
+            .ctx(p, "reading the schema")?;
+        let from: i64 = if meta_exists {
+            tx.query_row("PRAGMA user_version", [], |r| r.get(0))
+                .ctx(p, "reading the schema version")?
+        } else {
+            0
+        };
+        if from > SCHEMA_VERSION {
+            return Err(StoreError::SchemaTooNew {
+                path,
+                found: from,
+                known: SCHEMA_VERSION,
+            });
+        }
+        let start = usize::try_from(from).unwrap_or(0);
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(start) {
+            let to = i + 1;
+            tx.execute_batch(sql)
+                .ctx(p, &format!("migrating the schema to version {to}"))?;
+            tx.pragma_update(None, "user_version", to as i64)
+                .ctx(p, "recording the schema version")?;
+        }
+        tx.commit().ctx(p, "committing the schema migration")?;
+        Ok(())
+    }
+
+    /// `Ok(true)` if the file carries our marker, `Ok(false)` if it has no tables at all (a new
+    /// file), `Err(NotPolgraph)` otherwise.
+    fn check_marker(&self) -> Result<bool, StoreError> {
+        let p = self.path.as_str();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .ctx(p, "reading the schema")?;
+        let tables: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .ctx(p, "reading the schema")?;
+        if tables.is_empty() {
+            return Ok(false);
+        }
+        if tables.iter().any(|t| t == "meta") {
+            let app: Option<String> = match self
+                .conn
+                .query_row(
+                    "SELECT value FROM meta WHERE key = 'application'",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()
+                .ctx(p, "reading the polgraph marker")
+            {
+                Ok(app) => app,
+                // A `meta` table of another shape is simply not our marker.
+                Err(StoreError::Sql { .. }) => None,
+                Err(e) => return Err(e),
+            };
+            if app.as_deref() == Some("polgraph") {
+                return Ok(true);
+            }
+        }
+        let mut shown: Vec<&str> = tables.iter().map(String::as_str).take(3).collect();
+        if tables.len() > 3 {
+            shown.push("…");
+        }
+        Err(StoreError::NotPolgraph {
+            path: self.path.clone(),
+            reason: format!(
+                "it holds other tables ({}) and no polgraph marker",
+                shown.join(", ")
+            ),
+        })
+    }
+
+    fn user_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .ctx(&self.path, "reading the schema version")
+    }
+
+    /// Stores one article's extraction in one transaction: article, sentences, actors (merged by
+    /// `ActorRec::key`; new roles added, alias counts incremented once per article), mentions
+    /// and events (merged by [`event_key`]; every `EventRec` adds one evidence row).
+    ///
+    /// Duplicates are detected first — same `content_hash`, same non-empty `url`, or same
+    /// `source_id` unless it ends in a line reference (`#L<n>` or `#<n>`) — and return
+    /// [`IngestOutcome::Duplicate`] without writing.
+    ///
+    /// Errors: [`StoreError::InvalidExtraction`] for an index out of range or an offset outside
+    /// the text / not on a character boundary (checked while writing; the transaction is rolled
+    /// back, nothing stays), [`StoreError::Locked`], [`StoreError::Sql`].
+    pub fn ingest(&mut self, ex: &ArticleExtraction) -> Result<IngestOutcome, StoreError> {
+        let p = self.path.as_str();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(p, "starting the ingest transaction")?;
+        if let Some(existing_article) = find_duplicate(&tx, p, ex)? {
+            return Ok(IngestOutcome::Duplicate { existing_article });
+        }
+        let outcome = write_extraction(&tx, p, ex)?;
+        tx.commit().ctx(p, "committing the article")?;
+        Ok(outcome)
+    }
+
+    /// Finds the actor meant by `name`: a numeric id (`12` or `#12`) of an existing actor, else,
+    /// case-insensitively and in this order of precedence, an actor's exact display name, its
+    /// identity key (`USA`, `person:keir_starmer`), or one of its aliases. The first tier with
+    /// matches decides.
+    ///
+    /// Errors: [`StoreError::Ambiguous`] when that tier has several actors (candidates listed as
+    /// `Name (type, CTRY) #id`), [`StoreError::UnknownActor`] when nothing matches,
+    /// [`StoreError::Sql`].
+    pub fn resolve_actor(&self, name: &str) -> Result<i64, StoreError> {
+        let p = self.path.as_str();
+        let wanted = name.trim();
+        if wanted.is_empty() {
+            return Err(StoreError::UnknownActor(name.to_string()));
+        }
+        if let Ok(id) = wanted.trim_start_matches('#').parse::<i64>() {
+            let exists: bool = self
+                .conn
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM actors WHERE id = ?1)",
+                    [id],
+                    |r| r.get(0),
+                )
+                .ctx(p, "looking up an actor id")?;
+            if exists {
+                return Ok(id);
+            }
+        }
+        let norm = normalize_name(wanted);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name, key, type, country FROM actors ORDER BY id")
+            .ctx(p, "reading actors")?;
+        let actors: Vec<(i64, String, String, String, Option<String>)> = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .and_then(|rows| rows.collect())
+            .ctx(p, "reading actors")?;
+        let by_name: Vec<i64> = actors
+            .iter()
+            .filter(|a| normalize_name(&a.1) == norm)
+            .map(|a| a.0)
+            .collect();
+        let by_key: Vec<i64> = actors
+            .iter()
+            .filter(|a| a.2.to_lowercase() == norm)
+            .map(|a| a.0)
+            .collect();
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT actor_id FROM aliases WHERE alias_norm = ?1 ORDER BY actor_id",
+            )
+            .ctx(p, "reading aliases")?;
+        let by_alias: Vec<i64> = stmt
+            .query_map([&norm], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .ctx(p, "reading aliases")?;
+        for tier in [by_name, by_key, by_alias] {
+            match tier.as_slice() {
+                [] => continue,
+                [one] => return Ok(*one),
+                many => {
+                    let candidates = many
+                        .iter()
+                        .filter_map(|id| actors.iter().find(|a| a.0 == *id))
+                        .map(|(id, name, _, kind, country)| {
+                            format!(
+                                "{name} ({kind}, {}) #{id}",
+                                country.as_deref().unwrap_or("-")
+                            )
+                        })
+                        .collect();
+                    return Err(StoreError::Ambiguous {
+                        name: wanted.to_string(),
+                        candidates,
+                    });
+                }
+            }
+        }
+        Err(StoreError::UnknownActor(wanted.to_string()))
+    }
+
+    /// Events matching `f`, sorted by `date_start` (undated last), then id.
+    ///
+    /// Errors: [`StoreError::InvalidFilter`] for a malformed date or unknown status,
+    /// [`StoreError::Sql`].
+    pub fn events(&self, f: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
+        let p = self.path.as_str();
+        let mut sql = String::from(
+            "SELECT e.id, e.etype, e.cameo, e.plover, e.goldstein, e.source_id, sa.name, \
+             e.target_id, ta.name, e.status, e.date_value, e.date_start, e.date_end \
+             FROM events e JOIN actors sa ON sa.id = e.source_id \
+             LEFT JOIN actors ta ON ta.id = e.target_id WHERE 1 = 1",
+        );
+        let mut args: Vec<Value> = Vec::new();
+        match (f.actor, f.with) {
+            (Some(a), Some(w)) => {
+                sql.push_str(
+                    " AND ((e.source_id = ? AND e.target_id = ?) OR (e.source_id = ? AND e.target_id = ?))",
+                );
+                args.extend([a, w, w, a].map(Value::Integer));
+            }
+            (Some(a), None) | (None, Some(a)) => {
+                sql.push_str(" AND (e.source_id = ? OR e.target_id = ?)");
+                args.extend([a, a].map(Value::Integer));
+            }
+            (None, None) => {}
+        }
+        if let Some(from) = &f.from {
+            sql.push_str(" AND e.date_end >= ?");
+            args.push(Value::Text(date_bound(from, false)?));
+        }
+        if let Some(to) = &f.to {
+            sql.push_str(" AND e.date_start <= ?");
+            args.push(Value::Text(date_bound(to, true)?));
+        }
+        if !f.types.is_empty() {
+            sql.push_str(&format!(
+                " AND e.etype IN ({})",
+                placeholders(f.types.len())
+            ));
+            args.extend(f.types.iter().map(|t| Value::Text(t.trim().to_string())));
+        }
+        if !f.statuses.is_empty() {
+            for s in &f.statuses {
+                if Status::parse(s.trim()).is_none() {
+                    return Err(StoreError::InvalidFilter(format!(
+                        "unknown status \"{s}\" (expected occurred, planned, negated or uncertain)"
+                    )));
+                }
+            }
+            sql.push_str(&format!(
+                " AND e.status IN ({})",
+                placeholders(f.statuses.len())
+            ));
+            args.extend(f.statuses.iter().map(|s| Value::Text(s.trim().to_string())));
+        }
+        sql.push_str(" ORDER BY e.date_start IS NULL, e.date_start, e.id");
+
+        let mut stmt = self.conn.prepare(&sql).ctx(p, "querying events")?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                let target = match (r.get::<_, Option<i64>>(7)?, r.get::<_, Option<String>>(8)?) {
+                    (Some(id), Some(name)) => Some(ActorRef { id, name }),
+                    _ => None,
+                };
+                Ok(EventRow {
+                    id: r.get(0)?,
+                    etype: r.get(1)?,
+                    cameo: r.get(2)?,
+                    plover: r.get(3)?,
+                    goldstein: r.get(4)?,
+                    source: ActorRef {
+                        id: r.get(5)?,
+                        name: r.get(6)?,
+                    },
+                    target,
+                    status: r.get(9)?,
+                    date: r.get(10)?,
+                    date_start: r.get(11)?,
+                    date_end: r.get(12)?,
+                    sources: 0,
+                    mentions: 0,
+                    first_evidence: String::new(),
+                    articles: Vec::new(),
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<EventRow>>>())
+            .ctx(p, "querying events")?;
+        let mut out = rows;
+        let mut ev = self
+            .conn
+            .prepare_cached(
+                "SELECT em.article_id, a.source_id, s.text FROM event_mentions em \
+                 JOIN articles a ON a.id = em.article_id \
+                 JOIN sentences s ON s.id = em.sentence_id \
+                 WHERE em.event_id = ?1 ORDER BY em.id",
+            )
+            .ctx(p, "reading event evidence")?;
+        for row in &mut out {
+            let evidence: Vec<(i64, String, String)> = ev
+                .query_map([row.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(|rows| rows.collect())
+                .ctx(p, "reading event evidence")?;
+            let mut seen = BTreeSet::new();
+            for (article, source_id, _) in &evidence {
+                if seen.insert(*article) {
+                    row.articles.push(source_id.clone());
+                }
+            }
+            row.sources = seen.len();
+            row.mentions = evidence.len();
+            row.first_evidence = evidence.into_iter().next().map(|e| e.2).unwrap_or_default();
+        }
+        Ok(out)
+    }
+
+    /// All actors (or those of type `kind`: `person`, `country`, `organization`), with event and
+    /// mention counts, sorted by events (descending), then name, then id.
+    ///
+    /// Errors: [`StoreError::InvalidFilter`] for an unknown type, [`StoreError::Sql`].
+    pub fn actors(&self, kind: Option<&str>) -> Result<Vec<ActorSummary>, StoreError> {
+        let kind = match kind {
+            Some(k) => Some(
+                crate::model::ActorType::parse(k)
+                    .ok_or_else(|| {
+                        StoreError::InvalidFilter(format!(
+                            "unknown actor type \"{k}\" (expected person, country or organization)"
+                        ))
+                    })?
+                    .as_str(),
+            ),
+            None => None,
+        };
+        self.actor_summaries(kind, None)
+    }
+
+    fn actor_summaries(
+        &self,
+        kind: Option<&str>,
+        id: Option<i64>,
+    ) -> Result<Vec<ActorSummary>, StoreError> {
+        let p = self.path.as_str();
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, a.name, a.type, a.country, a.cameo, \
+                 (SELECT COUNT(*) FROM events e WHERE e.source_id = a.id OR e.target_id = a.id) AS n_events, \
+                 (SELECT COUNT(*) FROM mentions m WHERE m.actor_id = a.id) \
+                 FROM actors a WHERE (?1 IS NULL OR a.type = ?1) AND (?2 IS NULL OR a.id = ?2) \
+                 ORDER BY n_events DESC, a.name, a.id",
+            )
+            .ctx(p, "listing actors")?;
+        stmt.query_map(params![kind, id], |r| {
+            Ok(ActorSummary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                country: r.get(3)?,
+                cameo: r.get(4)?,
+                events: count(r.get(5)?),
+                mentions: count(r.get(6)?),
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .ctx(p, "listing actors")
+    }
+
+    /// Everything about actor `id`: summary, roles, aliases with counts, articles, events.
+    ///
+    /// Errors: [`StoreError::NoSuchActor`], [`StoreError::Sql`].
+    pub fn actor_profile(&self, id: i64) -> Result<ActorProfile, StoreError> {
+        let p = self.path.as_str();
+        let summary = self
+            .actor_summaries(None, Some(id))?
+            .into_iter()
+            .next()
+            .ok_or(StoreError::NoSuchActor(id))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT role FROM actor_roles WHERE actor_id = ?1 ORDER BY rowid")
+            .ctx(p, "reading roles")?;
+        let roles: Vec<String> = stmt
+            .query_map([id], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .ctx(p, "reading roles")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT alias, count FROM aliases WHERE actor_id = ?1 ORDER BY count DESC, alias_norm",
+            )
+            .ctx(p, "reading aliases")?;
+        let aliases: Vec<(String, usize)> = stmt
+            .query_map([id], |r| Ok((r.get(0)?, count(r.get(1)?))))
+            .and_then(|rows| rows.collect())
+            .ctx(p, "reading aliases")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT source_id FROM articles WHERE id IN ( \
+                   SELECT article_id FROM mentions WHERE actor_id = ?1 \
+                   UNION SELECT em.article_id FROM event_mentions em JOIN events e ON e.id = em.event_id \
+                   WHERE e.source_id = ?1 OR e.target_id = ?1) ORDER BY id",
+            )
+            .ctx(p, "reading the actor's articles")?;
+        let articles: Vec<String> = stmt
+            .query_map([id], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .ctx(p, "reading the actor's articles")?;
+        let events = self.events(&EventFilter {
+            actor: Some(id),
+            ..EventFilter::default()
+        })?;
+        Ok(ActorProfile {
+            summary,
+            roles,
+            aliases,
+            articles,
+            events,
+        })
+    }
+
+    /// Counts over the whole database.
+    ///
+    /// Errors: [`StoreError::Sql`].
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let p = self.path.as_str();
+        let one = |sql: &str| -> Result<usize, StoreError> {
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map(count)
+                .ctx(p, "counting rows")
+        };
+        let grouped = |sql: &str| -> Result<BTreeMap<String, usize>, StoreError> {
+            let mut stmt = self.conn.prepare(sql).ctx(p, "counting rows")?;
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, count(r.get(1)?))))
+                .and_then(|rows| rows.collect())
+                .ctx(p, "counting rows")
+        };
+        let (date_min, date_max): (Option<String>, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT MIN(date_start), MAX(date_end) FROM events",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ctx(p, "reading the date range")?;
+        Ok(Stats {
+            articles: one("SELECT COUNT(*) FROM articles")?,
+            sentences: one("SELECT COUNT(*) FROM sentences")?,
+            actors: one("SELECT COUNT(*) FROM actors")?,
+            actors_by_type: grouped("SELECT type, COUNT(*) FROM actors GROUP BY type")?,
+            mentions: one("SELECT COUNT(*) FROM mentions")?,
+            events: one("SELECT COUNT(*) FROM events")?,
+            events_by_type: grouped("SELECT etype, COUNT(*) FROM events GROUP BY etype")?,
+            event_mentions: one("SELECT COUNT(*) FROM event_mentions")?,
+            date_min,
+            date_max,
+        })
+    }
+
+    /// The whole database as plain data (articles without body text; actors with roles and
+    /// aliases; events with all their evidence), in ascending id order: the same database gives
+    /// the same snapshot.
+    ///
+    /// Errors: [`StoreError::Sql`].
+    pub fn snapshot(&self) -> Result<Snapshot, StoreError> {
+        let p = self.path.as_str();
+        let c = &self.conn;
+        let mut stmt = c
+            .prepare(
+                "SELECT id, source_id, title, published, url, outlet FROM articles ORDER BY id",
+            )
+            .ctx(p, "reading articles")?;
+        let articles: Vec<ArticleOut> = stmt
+            .query_map([], |r| {
+                Ok(ArticleOut {
+                    id: r.get(0)?,
+                    source_id: r.get(1)?,
+                    title: r.get(2)?,
+                    published: r.get(3)?,
+                    url: r.get(4)?,
+                    outlet: r.get(5)?,
+                })
+            })
+            .and_then(|rows| rows.collect())
+            .ctx(p, "reading articles")?;
+
+        let mut roles: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+        let mut stmt = c
+            .prepare("SELECT actor_id, role FROM actor_roles ORDER BY actor_id, rowid")
+            .ctx(p, "reading roles")?;
+        let rows: Vec<(i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .ctx(p, "reading roles")?;
+        for (id, role) in rows {
+            roles.entry(id).or_default().push(role);
+        }
+        let mut aliases: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+        let mut stmt = c
+            .prepare(
+                "SELECT actor_id, alias FROM aliases ORDER BY actor_id, count DESC, alias_norm",
+            )
+            .ctx(p, "reading aliases")?;
+        let rows: Vec<(i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .ctx(p, "reading aliases")?;
+        for (id, alias) in rows {
+            aliases.entry(id).or_default().push(alias);
+        }
+        let mut stmt = c
+            .prepare("SELECT id, key, name, type, country, cameo FROM actors ORDER BY id")
+            .ctx(p, "reading actors")?;
+        let actors: Vec<ActorOut> = stmt
+            .query_map([], |r| {
+                let id: i64 = r.get(0)?;
+                Ok(ActorOut {
+                    id,
+                    key: r.get(1)?,
+                    name: r.get(2)?,
+                    kind: r.get(3)?,
+                    country: r.get(4)?,
+                    cameo: r.get(5)?,
+                    roles: roles.remove(&id).unwrap_or_default(),
+                    aliases: aliases.remove(&id).unwrap_or_default(),
+                })
+            })
+            .and_then(|rows| rows.collect())
+            .ctx(p, "reading actors")?;
+
+        let mut evidence: BTreeMap<i64, Vec<EvidenceOut>> = BTreeMap::new();
+        let mut stmt = c
+            .prepare(
+                "SELECT em.event_id, em.article_id, s.text, s.start, s.\"end\", em.trigger, \
+                 em.start, em.\"end\" FROM event_mentions em \
+                 JOIN sentences s ON s.id = em.sentence_id ORDER BY em.event_id, em.id",
+            )
+            .ctx(p, "reading event evidence")?;
+        let rows: Vec<(i64, EvidenceOut)> = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    EvidenceOut {
+                        article: r.get(1)?,
+                        text: r.get(2)?,
+                        start: count(r.get(3)?),
+                        end: count(r.get(4)?),
+                        trigger: r.get(5)?,
+                        trigger_start: count(r.get(6)?),
+                        trigger_end: count(r.get(7)?),
+                    },
+                ))
+            })
+            .and_then(|rows| rows.collect())
+            .ctx(p, "reading event evidence")?;
+        for (id, ev) in rows {
+            evidence.entry(id).or_default().push(ev);
+        }
+        let mut stmt = c
+            .prepare(
+                "SELECT id, etype, cameo, plover, goldstein, source_id, target_id, status, \
+                 date_value, date_start, date_end, date_timex, date_raw, date_how \
+                 FROM events ORDER BY id",
+            )
+            .ctx(p, "reading events")?;
+        let events: Vec<EventOut> = stmt
+            .query_map([], |r| {
+                let id: i64 = r.get(0)?;
+                let evidence = evidence.remove(&id).unwrap_or_default();
+                let articles: BTreeSet<i64> = evidence.iter().map(|e| e.article).collect();
+                Ok(EventOut {
+                    id,
+                    etype: r.get(1)?,
+                    cameo: r.get(2)?,
+                    plover: r.get(3)?,
+                    goldstein: r.get(4)?,
+                    source: r.get(5)?,
+                    target: r.get(6)?,
+                    status: r.get(7)?,
+                    date: r.get(8)?,
+                    date_start: r.get(9)?,
+                    date_end: r.get(10)?,
+                    date_timex: r.get(11)?,
+                    date_raw: r.get(12)?,
+                    date_how: r.get(13)?,
+                    articles: articles.into_iter().collect(),
+                    evidence,
+                })
+            })
+            .and_then(|rows| rows.collect())
+            .ctx(p, "reading events")?;
+        Ok(Snapshot {
+            articles,
+            actors,
+            events,
+        })
+    }
+}
+
+fn placeholders(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}
+
+/// Returns the id of an article that `ex` duplicates, if any.
+fn find_duplicate(
+    c: &Connection,
+    p: &str,
+    ex: &ArticleExtraction,
+) -> Result<Option<i64>, StoreError> {
+    let a = &ex.article;
+    let url = a.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+    let source_id =
+        Some(a.source_id.as_str()).filter(|s| !s.trim().is_empty() && !is_line_reference(s));
+    c.query_row(
+        "SELECT id FROM articles WHERE content_hash = ?1 \
+         OR (?2 IS NOT NULL AND url = ?2) OR (?3 IS NOT NULL AND source_id = ?3) \
+         ORDER BY id LIMIT 1",
+        params![a.content_hash, url, source_id],
+        |r| r.get(0),
+    )
+    .optional()
+    .ctx(p, "checking for duplicates")
+}
+
+/// Checks that `start..end` is a valid span of `text`.
+fn check_span(
+    text: &str,
+    start: usize,
+    end: usize,
+    what: &dyn Fn() -> String,
+) -> Result<(), String> {
+    if start > end || end > text.len() {
+        return Err(format!(
+            "{} has span {start}..{end} outside the text ({} bytes)",
+            what(),
+            text.len()
+        ));
+    }
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return Err(format!(
+            "{} has span {start}..{end} not on UTF-8 character boundaries (offsets must be bytes)",
+            what()
+        ));
+    }
+    Ok(())
+}
+
+/// Writes everything of `ex` inside the caller's transaction.
+fn write_extraction(
+    c: &Connection,
+    p: &str,
+    ex: &ArticleExtraction,
+) -> Result<IngestOutcome, StoreError> {
+    let a = &ex.article;
+    let invalid = |message: String| StoreError::InvalidExtraction {
+        source_id: a.source_id.clone(),
+        message,
+    };
+    let ingested_at = jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    c.execute(
+        "INSERT INTO articles (source_id, title, published, url, outlet, text, content_hash, ingested_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            a.source_id,
+            a.title,
+            a.published,
+            a.url,
+            a.outlet,
+            a.text,
+            a.content_hash,
+            ingested_at
+        ],
+    )
+    .ctx(p, "inserting the article")?;
+    let article_id = c.last_insert_rowid();
+
+    let mut sentence_ids = Vec::with_capacity(ex.sentences.len());
+    {
+        let mut stmt = c
+            .prepare_cached(
+                "INSERT INTO sentences (article_id, idx, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .ctx(p, "inserting sentences")?;
+        for (i, s) in ex.sentences.iter().enumerate() {
+            check_span(&a.text, s.start, s.end, &|| format!("sentence {i}")).map_err(invalid)?;
+            stmt.execute(params![
+                article_id,
+                int(i),
+                int(s.start),
+                int(s.end),
+                s.text
+            ])
+            .ctx(p, "inserting sentences")?;
+            sentence_ids.push(c.last_insert_rowid());
+        }
+    }
+
+    let mut actors_new = 0;
+    let mut actor_ids = Vec::with_capacity(ex.actors.len());
+    for rec in &ex.actors {
+        let (id, new) = upsert_actor(c, p, rec)?;
+        actors_new += usize::from(new);
+        actor_ids.push(id);
+    }
+    let actor_at = |i: usize, what: &dyn Fn() -> String| -> Result<i64, StoreError> {
+        actor_ids.get(i).copied().ok_or_else(|| {
+            invalid(format!(
+                "{} refers to actor {i}, but the article has {} actors",
+                what(),
+                actor_ids.len()
+            ))
+        })
+    };
+    let sentence_at = |i: usize, what: &dyn Fn() -> String| -> Result<i64, StoreError> {
+        sentence_ids.get(i).copied().ok_or_else(|| {
+            invalid(format!(
+                "{} refers to sentence {i}, but the article has {} sentences",
+                what(),
+                sentence_ids.len()
+            ))
+        })
+    };
+
+    {
+        let mut stmt = c
+            .prepare_cached(
+                "INSERT INTO mentions (article_id, sentence_id, actor_id, start, \"end\", text) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
+            .ctx(p, "inserting mentions")?;
+        for (i, m) in ex.mentions.iter().enumerate() {
+            let what = || format!("mention {i}");
+            let actor = actor_at(m.actor, &what)?;
+            let sentence = sentence_at(m.sentence, &what)?;
+            check_span(&a.text, m.start, m.end, &what).map_err(invalid)?;
+            stmt.execute(params![
+                article_id,
+                sentence,
+                actor,
+                int(m.start),
+                int(m.end),
+                m.text
+            ])
+            .ctx(p, "inserting mentions")?;
+        }
+    }
+
+    let mut events_new = 0;
+    for (i, e) in ex.events.iter().enumerate() {
+        let what = || format!("event {i} ({})", e.etype);
+        let mut source = actor_at(e.source, &what)?;
+        let mut target = match e.target {
+            Some(t) => Some(actor_at(t, &what)?),
+            None => None,
+        };
+        let sentence = sentence_at(e.sentence, &what)?;
+        check_span(&a.text, e.start, e.end, &what).map_err(invalid)?;
+        if let Some(t) = target
+            && t < source
+            && SYMMETRIC_TYPES.contains(&e.etype.as_str())
+        {
+            target = Some(source);
+            source = t;
+        }
+        let date = e.date.as_ref();
+        let status = e.status.as_str();
+        let ekey = event_key(
+            &e.etype,
+            source,
+            target,
+            date.map(|d| d.value.as_str()),
+            status,
+        );
+        let existing: Option<i64> = c
+            .prepare_cached("SELECT id FROM events WHERE ekey = ?1")
+            .and_then(|mut s| s.query_row([&ekey], |r| r.get(0)).optional())
+            .ctx(p, "looking up events")?;
+        let event_id = match existing {
+            Some(id) => id,
+            None => {
+                c.prepare_cached(
+                    "INSERT INTO events (etype, cameo, plover, goldstein, source_id, target_id, status, \
+                     date_value, date_start, date_end, date_timex, date_raw, date_how, ekey) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                )
+                .and_then(|mut s| {
+                    s.execute(params![
+                        e.etype,
+                        e.cameo,
+                        e.plover,
+                        e.goldstein,
+                        source,
+                        target,
+                        status,
+                        date.map(|d| &d.value),
+                        date.map(|d| &d.start),
+                        date.map(|d| &d.end),
+                        date.and_then(|d| d.timex.as_ref()),
+                        date.and_then(|d| d.raw.as_ref()),
+                        date.map(|d| d.how.as_str()),
+                        ekey
+                    ])
+                })
+                .ctx(p, "inserting events")?;
+                events_new += 1;
+                c.last_insert_rowid()
+            }
+        };
+        c.prepare_cached(
+            "INSERT INTO event_mentions (event_id, article_id, sentence_id, start, \"end\", trigger) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .and_then(|mut s| {
+            s.execute(params![event_id, article_id, sentence, int(e.start), int(e.end), e.trigger])
+        })
+        .ctx(p, "inserting event evidence")?;
+    }
+
+    Ok(IngestOutcome::New {
+        article: article_id,
+        actors_new,
+        events_new,
+        events: ex.events.len(),
+        mentions: ex.mentions.len(),
+    })
+}
+
+/// Finds or creates the actor for `rec`; returns its id and whether it was created.
+fn upsert_actor(c: &Connection, p: &str, rec: &ActorRec) -> Result<(i64, bool), StoreError> {
+    let existing: Option<i64> = c
+        .prepare_cached("SELECT id FROM actors WHERE key = ?1")
+        .and_then(|mut s| s.query_row([&rec.key], |r| r.get(0)).optional())
+        .ctx(p, "looking up actors")?;
+    let (id, new) = match existing {
+        Some(id) => {
+            // Fill in what an earlier article did not know.
+            c.prepare_cached(
+                "UPDATE actors SET country = COALESCE(country, ?2), cameo = COALESCE(cameo, ?3) WHERE id = ?1",
+            )
+            .and_then(|mut s| s.execute(params![id, rec.country, rec.cameo]))
+            .ctx(p, "updating actors")?;
+            (id, false)
+        }
+        None => {
+            c.prepare_cached(
+                "INSERT INTO actors (key, name, type, country, cameo) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    rec.key,
+                    rec.name,
+                    rec.kind.as_str(),
+                    rec.country,
+                    rec.cameo
+                ])
+            })
+            .ctx(p, "inserting actors")?;
+            (c.last_insert_rowid(), true)
+        }
+    };
+    for role in &rec.roles {
+        let role = role.trim();
+        if role.is_empty() {
+            continue;
+        }
+        c.prepare_cached("INSERT OR IGNORE INTO actor_roles (actor_id, role) VALUES (?1, ?2)")
+            .and_then(|mut s| s.execute(params![id, role]))
+            .ctx(p, "inserting roles")?;
+    }
+    // Each distinct alias counts once per article.
+    let mut seen = BTreeSet::new();
+    for alias in &rec.aliases {
+        let norm = normalize_name(alias);
+        if norm.is_empty() || !seen.insert(norm.clone()) {
+            continue;
+        }
+        c.prepare_cached(
+            "INSERT INTO aliases (actor_id, alias, alias_norm, count) VALUES (?1, ?2, ?3, 1) \
+             ON CONFLICT (actor_id, alias_norm) DO UPDATE SET count = count + 1",
+        )
+        .and_then(|mut s| s.execute(params![id, alias.trim(), norm]))
+        .ctx(p, "inserting aliases")?;
+    }
+    Ok((id, new))
+}
+
+/// Hand-made extractions shared by the tests of `store`, `graph` and `export` (invented names
+/// and text, no real articles).
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::Store;
+    use crate::model::{
+        ActorRec, ActorType, Article, ArticleExtraction, DateSource, EventDate, EventRec,
+        MentionRec, SentenceRec, Status,
+    };
+
+    /// Builds an [`ArticleExtraction`] from sentences, locating spans by substring.
+    pub(crate) struct Doc {
+        pub(crate) ex: ArticleExtraction,
+    }
+
+    impl Doc {
+        pub(crate) fn new(
+            source_id: &str,
+            url: Option<&str>,
+            published: &str,
+            sentences: &[&str],
+        ) -> Doc {
+            let mut text = String::new();
+            let mut recs = Vec::new();
+            for (i, s) in sentences.iter().enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                let start = text.len();
+                text.push_str(s);
+                recs.push(SentenceRec {
+                    start,
+                    end: text.len(),
+                    text: s.to_string(),
+                });
+            }
+            let content_hash = format!("hash:{source_id}:{}", text.len());
+            Doc {
+                ex: ArticleExtraction {
+                    article: Article {
+                        source_id: source_id.to_string(),
+                        title: Some(format!("Title of {source_id}")),
+                        published: Some(published.to_string()),
+                        url: url.map(str::to_string),
+                        outlet: Some("Test Wire".into()),
+                        text,
+                        content_hash,
+                    },
+                    sentences: recs,
+                    actors: vec![],
+                    mentions: vec![],
+                    events: vec![],
+                    warnings: vec![],
+                },
+            }
+        }
+
+        pub(crate) fn actor(
+            &mut self,
+            key: &str,
+            name: &str,
+            kind: ActorType,
+            country: Option<&str>,
+            roles: &[&str],
+            aliases: &[&str],
+        ) -> usize {
+            self.ex.actors.push(ActorRec {
+                key: key.into(),
+                name: name.into(),
+                kind,
+                country: country.map(str::to_string),
+                cameo: country.map(|c| format!("{c}GOV")),
+                roles: roles.iter().map(|r| r.to_string()).collect(),
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            });
+            self.ex.actors.len() - 1
+        }
+
+        fn span(&self, sentence: usize, needle: &str) -> (usize, usize) {
+            let s = &self.ex.sentences[sentence];
+            let at = s
+                .text
+                .find(needle)
+                .unwrap_or_else(|| panic!("{needle:?} not in {:?}", s.text));
+            (s.start + at, s.start + at + needle.len())
+        }
+
+        pub(crate) fn mention(&mut self, actor: usize, sentence: usize, needle: &str) {
+            let (start, end) = self.span(sentence, needle);
+            self.ex.mentions.push(MentionRec {
+                actor,
+                sentence,
+                start,
+                end,
+                text: needle.into(),
+            });
+        }
+
+        #[allow(clippy::too_many_arguments)]
+        pub(crate) fn event(
+            &mut self,
+            etype: &str,
+            cameo: &str,
+            source: usize,
+            target: Option<usize>,
+            status: Status,
+            date: Option<EventDate>,
+            sentence: usize,
+            trigger: &str,
+        ) {
+            let (start, end) = self.span(sentence, trigger);
+            self.ex.events.push(EventRec {
+                etype: etype.into(),
+                cameo: cameo.into(),
+                plover: Some("CONSULT".into()),
+                goldstein: Some(1.0),
+                source,
+                target,
+                status,
+                date,
+                sentence,
+                start,
+                end,
+                trigger: trigger.into(),
+            });
+        }
+    }
+
+    /// An event date; `value` is the export form, `start`/`end` the interval.
+    pub(crate) fn date(
+        value: &str,
+        start: &str,
+        end: &str,
+        raw: Option<&str>,
+        how: DateSource,
+    ) -> EventDate {
+        EventDate {
+            value: value.into(),
+            timex: Some(value.into()),
+            raw: raw.map(str::to_string),
+            start: start.into(),
+            end: end.into(),
+            how,
+        }
+    }
+
+    fn day(d: &str, raw: Option<&str>, how: DateSource) -> Option<EventDate> {
+        Some(date(d, d, d, raw, how))
+    }
+
+    /// Article A: Brandt meets Kask (3 March 2025), Brandt plans to visit Veldora (April 2025),
+    /// Kask did not meet the Ruvian envoy.
+    pub(crate) fn article_a() -> ArticleExtraction {
+        let mut d = Doc::new(
+            "test-a",
+            Some("https://example.test/a"),
+            "2025-03-04",
+            &[
+                "Chancellor Alva Brandt met President Oren Kask in Tarsk on Monday.",
+                "Brandt will visit Veldora in April.",
+                "Kask did not meet the Ruvian envoy.",
+            ],
+        );
+        let brandt = d.actor(
+            "person:alva_brandt",
+            "Alva Brandt",
+            ActorType::Person,
+            Some("ALD"),
+            &["chancellor"],
+            &["Alva Brandt", "Brandt"],
+        );
+        let kask = d.actor(
+            "person:oren_kask",
+            "Oren Kask",
+            ActorType::Person,
+            Some("VEL"),
+            &["president"],
+            &["Oren Kask", "Kask"],
+        );
+        let veldora = d.actor(
+            "VEL",
+            "Veldora",
+            ActorType::Country,
+            Some("VEL"),
+            &[],
+            &["Veldora"],
+        );
+        let ruvia = d.actor(
+            "RUV",
+            "Ruvia",
+            ActorType::Country,
+            Some("RUV"),
+            &[],
+            &["Ruvian"],
+        );
+        d.mention(brandt, 0, "Alva Brandt");
+        d.mention(kask, 0, "Oren Kask");
+        d.mention(brandt, 1, "Brandt");
+        d.mention(veldora, 1, "Veldora");
+        d.mention(kask, 2, "Kask");
+        d.mention(ruvia, 2, "Ruvian");
+        d.event(
+            "meet",
+            "040",
+            brandt,
+            Some(kask),
+            Status::Occurred,
+            day("2025-03-03", Some("Monday"), DateSource::Explicit),
+            0,
+            "met",
+        );
+        d.event(
+            "visit",
+            "042",
+            brandt,
+            Some(veldora),
+            Status::Planned,
+            Some(date(
+                "2025-04",
+                "2025-04-01",
+                "2025-04-30",
+                Some("in April"),
+                DateSource::Explicit,
+            )),
+            1,
+            "visit",
+        );
+        d.event(
+            "meet",
+            "040",
+            kask,
+            Some(ruvia),
+            Status::Negated,
+            day("2025-03-04", None, DateSource::Publication),
+            2,
+            "meet",
+        );
+        d.ex
+    }
+
+    /// Article B: the same meeting told the other way round, and Ruvia criticises Veldora.
+    pub(crate) fn article_b() -> ArticleExtraction {
+        let mut d = Doc::new(
+            "test-b",
+            Some("https://example.test/b"),
+            "2025-03-04",
+            &[
+                "President Oren Kask and Chancellor Alva Brandt met on Monday, officials said.",
+                "Ruvia criticised Veldora.",
+            ],
+        );
+        let kask = d.actor(
+            "person:oren_kask",
+            "Oren Kask",
+            ActorType::Person,
+            Some("VEL"),
+            &["president", "head of state"],
+            &["Oren Kask", "President Oren Kask"],
+        );
+        let brandt = d.actor(
+            "person:alva_brandt",
+            "Alva Brandt",
+            ActorType::Person,
+            Some("ALD"),
+            &["chancellor"],
+            &["Alva Brandt"],
+        );
+        let ruvia = d.actor(
+            "RUV",
+            "Ruvia",
+            ActorType::Country,
+            Some("RUV"),
+            &[],
+            &["Ruvia"],
+        );
+        let veldora = d.actor(
+            "VEL",
+            "Veldora",
+            ActorType::Country,
+            Some("VEL"),
+            &[],
+            &["Veldora"],
+        );
+        d.mention(kask, 0, "Oren Kask");
+        d.mention(brandt, 0, "Alva Brandt");
+        d.mention(ruvia, 1, "Ruvia");
+        d.mention(veldora, 1, "Veldora");
+        d.event(
+            "meet",
+            "040",
+            kask,
+            Some(brandt),
+            Status::Occurred,
+            day("2025-03-03", Some("Monday"), DateSource::Explicit),
+            0,
+            "met",
+        );
+        d.event(
+            "criticize",
+            "111",
+            ruvia,
+            Some(veldora),
+            Status::Occurred,
+            day("2025-03-04", None, DateSource::Publication),
+            1,
+            "criticised",
+        );
+        d.ex
+    }
+
+    /// Article C (a JSON Lines record, no URL): Brandt praises Veldora; a second Brandt appears.
+    pub(crate) fn article_c() -> ArticleExtraction {
+        let mut d = Doc::new(
+            "feed.jsonl#L7",
+            None,
+            "2025-03-06",
+            &[
+                "Alva Brandt praised Veldora\u{2019}s reforms on Wednesday.",
+                "Ida Brandt, a poet, declined to comment.",
+            ],
+        );
+        let brandt = d.actor(
+            "person:alva_brandt",
+            "Alva Brandt",
+            ActorType::Person,
+            None,
+            &[],
+            &["Alva Brandt"],
+        );
+        let veldora = d.actor(
+            "VEL",
+            "Veldora",
+            ActorType::Country,
+            Some("VEL"),
+            &[],
+            &["Veldora", "Veldora\u{2019}s"],
+        );
+        let ida = d.actor(
+            "person:ida_brandt",
+            "Ida Brandt",
+            ActorType::Person,
+            None,
+            &["poet"],
+            &["Ida Brandt", "Brandt"],
+        );
+        d.mention(brandt, 0, "Alva Brandt");
+        d.mention(veldora, 0, "Veldora");
+        d.mention(ida, 1, "Ida Brandt");
+        d.event(
+            "praise",
+            "051",
+            brandt,
+            Some(veldora),
+            Status::Occurred,
+            day("2025-03-05", Some("Wednesday"), DateSource::Explicit),
+            0,
+            "praised",
+        );
+        d.ex
+    }
+
+    /// Resolves a name that the test knows to be unambiguous.
+    pub(crate) fn id_of(store: &Store, name: &str) -> i64 {
+        store.resolve_actor(name).unwrap()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{article_a, article_b, article_c, id_of};
+    use super::*;
+
+    const TABLES: &[&str] = &[
+        "articles",
+        "sentences",
+        "actors",
+        "actor_roles",
+        "aliases",
+        "mentions",
+        "events",
+        "event_mentions",
+    ];
+
+    fn counts(store: &Store) -> Vec<(&'static str, i64)> {
+        TABLES
+            .iter()
+            .map(|t| {
+                let n: i64 = store
+                    .conn
+                    .query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))
+                    .unwrap();
+                (*t, n)
+            })
+            .collect()
+    }
+
+    fn all(ex: &[ArticleExtraction]) -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        for e in ex {
+            assert!(matches!(
+                store.ingest(e).unwrap(),
+                IngestOutcome::New { .. }
+            ));
+        }
+        store
+    }
+
+    #[test]
+    fn ingest_then_duplicate_changes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = article_a();
+        let out = store.ingest(&a).unwrap();
+        assert_eq!(
+            out,
+            IngestOutcome::New {
+                article: 1,
+                actors_new: 4,
+                events_new: 3,
+                events: 3,
+                mentions: 6
+            }
+        );
+        let before = counts(&store);
+        assert_eq!(
+            store.ingest(&a).unwrap(),
+            IngestOutcome::Duplicate {
+                existing_article: 1
+            }
+        );
+        // Same URL, different text.
+        let mut b = a.clone();
+        b.article.content_hash = "other".into();
+        b.article.source_id = "elsewhere".into();
+        assert_eq!(
+            store.ingest(&b).unwrap(),
+            IngestOutcome::Duplicate {
+                existing_article: 1
+            }
+        );
+        // Same source id, no URL, different text.
+        let mut c = a.clone();
+        c.article.content_hash = "other".into();
+        c.article.url = None;
+        assert_eq!(
+            store.ingest(&c).unwrap(),
+            IngestOutcome::Duplicate {
+                existing_article: 1
+            }
+        );
+        assert_eq!(counts(&store), before);
+        // A line reference is not an identity key: same `#L7`, other content → new article.
+        let first = article_c();
+        assert!(matches!(
+            store.ingest(&first).unwrap(),
+            IngestOutcome::New { .. }
+        ));
+        let mut other_line = article_b();
+        other_line.article.source_id = first.article.source_id.clone();
+        other_line.article.url = None;
+        assert!(matches!(
+            store.ingest(&other_line).unwrap(),
+            IngestOutcome::New { .. }
+        ));
+    }
+
+    #[test]
+    fn same_event_in_two_articles_is_one_event() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.ingest(&article_a()).unwrap();
+        let out = store.ingest(&article_b()).unwrap();
+        assert_eq!(
+            out,
+            IngestOutcome::New {
+                article: 2,
+                actors_new: 0,
+                events_new: 1,
+                events: 2,
+                mentions: 4
+            }
+        );
+        let meets: Vec<(i64, i64, i64)> = store
+            .conn
+            .prepare("SELECT e.id, e.source_id, (SELECT COUNT(*) FROM event_mentions em WHERE em.event_id = e.id) FROM events e WHERE etype = 'meet' AND status = 'occurred'")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let brandt = id_of(&store, "Alva Brandt");
+        assert_eq!(meets.len(), 1);
+        assert_eq!(meets[0].1, brandt, "symmetric: smaller id first");
+        assert_eq!(meets[0].2, 2);
+        let rows = store
+            .events(&EventFilter {
+                types: vec!["meet".into()],
+                statuses: vec!["occurred".into()],
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].sources, 2);
+        assert_eq!(rows[0].mentions, 2);
+        assert_eq!(
+            rows[0].articles,
+            vec!["test-a".to_string(), "test-b".to_string()]
+        );
+        assert!(
+            rows[0]
+                .first_evidence
+                .starts_with("Chancellor Alva Brandt met")
+        );
+        assert_eq!(rows[0].date.as_deref(), Some("2025-03-03"));
+    }
+
+    #[test]
+    fn actors_merge_and_aliases_accumulate() {
+        let store = all(&[article_a(), article_b(), article_c()]);
+        assert_eq!(counts(&store)[2], ("actors", 5));
+        let kask = store.actor_profile(id_of(&store, "Oren Kask")).unwrap();
+        assert_eq!(
+            kask.roles,
+            vec!["president".to_string(), "head of state".to_string()]
+        );
+        assert_eq!(
+            kask.aliases,
+            vec![
+                ("Oren Kask".to_string(), 2),
+                ("Kask".to_string(), 1),
+                ("President Oren Kask".to_string(), 1)
+            ]
+        );
+        assert_eq!(
+            kask.articles,
+            vec!["test-a".to_string(), "test-b".to_string()]
+        );
+        assert_eq!(kask.summary.mentions, 3);
+        assert_eq!(kask.summary.events, 2); // the meeting and the negated meeting
+        let brandt = store.actor_profile(id_of(&store, "Alva Brandt")).unwrap();
+        assert_eq!(brandt.aliases[0], ("Alva Brandt".to_string(), 3));
+        // Article C had no country for Brandt: the known one is kept.
+        assert_eq!(brandt.summary.country.as_deref(), Some("ALD"));
+        assert_eq!(brandt.events.len(), 3);
+        assert!(matches!(
+            store.actor_profile(999),
+            Err(StoreError::NoSuchActor(999))
+        ));
+
+        let listed = store.actors(None).unwrap();
+        assert_eq!(listed[0].name, "Alva Brandt");
+        assert_eq!(listed.last().map(|a| a.name.as_str()), Some("Ida Brandt"));
+        let countries = store.actors(Some("country")).unwrap();
+        assert_eq!(
+            countries
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>(),
+            vec!["Veldora", "Ruvia"]
+        );
+        assert!(matches!(
+            store.actors(Some("planet")),
+            Err(StoreError::InvalidFilter(_))
+        ));
+    }
+
+    #[test]
+    fn failed_ingest_rolls_back() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut bad = article_b();
+        bad.events[1].source = 9;
+        let err = store.ingest(&bad).unwrap_err();
+        assert!(matches!(err, StoreError::InvalidExtraction { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .contains("event 1 (criticize) refers to actor 9"),
+            "{err}"
+        );
+        assert!(
+            counts(&store).iter().all(|(_, n)| *n == 0),
+            "{:?}",
+            counts(&store)
+        );
+
+        store.ingest(&article_a()).unwrap();
+        let before = counts(&store);
+        let mut bad = article_b();
+        bad.mentions[0].end = 10_000;
+        assert!(matches!(
+            store.ingest(&bad),
+            Err(StoreError::InvalidExtraction { .. })
+        ));
+        let mut bad = article_c();
+        bad.events[0].start += 1; // not a character boundary? no: still ASCII; use the apostrophe
+        let apostrophe = bad.article.text.find('\u{2019}').unwrap();
+        bad.mentions[1].end = apostrophe + 1;
+        let err = store.ingest(&bad).unwrap_err();
+        assert!(err.to_string().contains("character boundaries"), "{err}");
+        assert_eq!(counts(&store), before);
+        // The good one still goes in afterwards.
+        assert!(matches!(
+            store.ingest(&article_b()).unwrap(),
+            IngestOutcome::New { .. }
+        ));
+    }
+
+    #[test]
+    fn file_round_trip_and_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("graph.db");
+        {
+            let mut store = Store::open(&path).unwrap();
+            store.ingest(&article_a()).unwrap();
+            store.ingest(&article_b()).unwrap();
+            let mode: String = store
+                .conn
+                .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(mode, "wal");
+            let fk: i64 = store
+                .conn
+                .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(fk, 1);
+        }
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.user_version().unwrap(), SCHEMA_VERSION);
+        let stats = store.stats().unwrap();
+        assert_eq!(stats.articles, 2);
+        assert_eq!(stats.events, 4);
+        assert_eq!(stats.event_mentions, 5);
+        assert_eq!(stats.actors_by_type.get("person"), Some(&2));
+        assert_eq!(stats.events_by_type.get("meet"), Some(&2));
+        assert_eq!(stats.date_min.as_deref(), Some("2025-03-03"));
+        assert_eq!(stats.date_max.as_deref(), Some("2025-04-30"));
+        assert!(matches!(
+            store.ingest(&article_b()).unwrap(),
+            IngestOutcome::Duplicate {
+                existing_article: 2
+            }
+        ));
+        let snap1 = store.snapshot().unwrap();
+        drop(store);
+        let snap2 = Store::open(&path).unwrap().snapshot().unwrap();
+        assert_eq!(snap1, snap2);
+    }
+
+    #[test]
+    fn snapshot_contents() {
+        let store = all(&[article_a(), article_b(), article_c()]);
+        let s = store.snapshot().unwrap();
+        assert_eq!(
+            s.articles.iter().map(|a| a.id).collect::<Vec<_>>(),
+            vec![1, 2, 3]
+        );
+        assert_eq!(s.articles[2].source_id, "feed.jsonl#L7");
+        let veldora = s.actors.iter().find(|a| a.name == "Veldora").unwrap();
+        assert_eq!(
+            veldora.aliases,
+            vec!["Veldora".to_string(), "Veldora\u{2019}s".to_string()]
+        );
+        let visit = s.events.iter().find(|e| e.etype == "visit").unwrap();
+        assert_eq!(visit.date.as_deref(), Some("2025-04"));
+        assert_eq!(visit.date_raw.as_deref(), Some("in April"));
+        assert_eq!(visit.date_how.as_deref(), Some("explicit"));
+        let ev = &visit.evidence[0];
+        let text = article_a().article.text;
+        assert_eq!(&text[ev.start..ev.end], ev.text);
+        assert_eq!(&text[ev.trigger_start..ev.trigger_end], "visit");
+        assert!(s.events.windows(2).all(|w| w[0].id < w[1].id));
+    }
+
+    #[test]
+    fn text_file_is_not_a_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.db");
+        std::fs::write(
+            &path,
+            "These are my notes, not a database at all. ".repeat(40),
+        )
+        .unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::NotPolgraph { .. }), "{err:?}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("file is not a database") && msg.contains("notes.db"),
+            "{msg}"
+        );
+        assert!(!msg.contains('\n'));
+    }
+
+    #[test]
+    fn foreign_sqlite_file_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT);")
+                .unwrap();
+        }
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::NotPolgraph { .. }), "{err:?}");
+        assert!(err.to_string().contains("recipes"), "{err}");
+        let c = Connection::open(&path).unwrap();
+        let mode: String = c
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "delete", "journal mode untouched");
+        let n: i64 = c
+            .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1, "no tables added");
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("future.db");
+        drop(Store::open(&path).unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::SchemaTooNew {
+                    found: 99,
+                    known: SCHEMA_VERSION,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn open_errors_for_directories_and_missing_parents() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            Store::open(dir.path()),
+            Err(StoreError::Open { .. })
+        ));
+        let missing = dir.path().join("no/such/dir/x.db");
+        let err = Store::open(&missing).unwrap_err();
+        assert!(matches!(err, StoreError::Open { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn locked_database_reports_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        // A polgraph database (WAL): an exclusive writer blocks our ingest.
+        let path = dir.path().join("busy.db");
+        drop(Store::open(&path).unwrap());
+        let mut store = Store::open_with_busy_timeout(&path, Duration::from_millis(50)).unwrap();
+        let other = Connection::open(&path).unwrap();
+        other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+        let err = store.ingest(&article_a()).unwrap_err();
+        assert!(matches!(err, StoreError::Locked { .. }), "{err:?}");
+        assert!(
+            err.to_string()
+                .ends_with("database is locked by another process; retry later")
+        );
+        other.execute_batch("ROLLBACK").unwrap();
+        assert!(matches!(
+            store.ingest(&article_a()).unwrap(),
+            IngestOutcome::New { .. }
+        ));
+
+        // A new (rollback-journal) file held exclusively: even opening reports Locked.
+        let path = dir.path().join("new.db");
+        let other = Connection::open(&path).unwrap();
+        other
+            .execute_batch("BEGIN EXCLUSIVE; CREATE TABLE t (x); ")
+            .unwrap();
+        let err = Store::open_with_busy_timeout(&path, Duration::from_millis(50)).unwrap_err();
+        assert!(matches!(err, StoreError::Locked { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn resolve_actor_exact_ambiguous_unknown() {
+        let store = all(&[article_a(), article_b(), article_c()]);
+        let alva = id_of(&store, "Alva Brandt");
+        assert_eq!(store.resolve_actor("alva brandt").unwrap(), alva);
+        assert_eq!(store.resolve_actor("  ALVA   BRANDT ").unwrap(), alva);
+        assert_eq!(store.resolve_actor(&alva.to_string()).unwrap(), alva);
+        assert_eq!(store.resolve_actor(&format!("#{alva}")).unwrap(), alva);
+        assert_eq!(store.resolve_actor("person:alva_brandt").unwrap(), alva);
+        assert_eq!(
+            store.resolve_actor("Ruvian").unwrap(),
+            id_of(&store, "Ruvia")
+        );
+        // Curly and straight apostrophes match.
+        assert_eq!(
+            store.resolve_actor("veldora's").unwrap(),
+            id_of(&store, "Veldora")
+        );
+        // An exact name beats aliases: "Veldora" is also Veldora's alias only, but "Kask" is an
+        // alias only.
+        assert_eq!(
+            store.resolve_actor("kask").unwrap(),
+            id_of(&store, "Oren Kask")
+        );
+        match store.resolve_actor("Brandt") {
+            Err(StoreError::Ambiguous { name, candidates }) => {
+                assert_eq!(name, "Brandt");
+                assert_eq!(
+                    candidates,
+                    vec![
+                        format!("Alva Brandt (person, ALD) #{alva}"),
+                        format!("Ida Brandt (person, -) #{}", id_of(&store, "Ida Brandt")),
+                    ]
+                );
+            }
+            other => panic!("expected ambiguity, got {other:?}"),
+        }
+        let err = store.resolve_actor("Zed Nobody").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no actor named \"Zed Nobody\" in the database; try `polgraph actors`"
+        );
+        assert!(matches!(
+            store.resolve_actor("4242"),
+            Err(StoreError::UnknownActor(_))
+        ));
+    }
+
+    #[test]
+    fn exact_name_wins_over_alias() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut d = super::fixtures::Doc::new("n", None, "2025-01-01", &["Mara met Mara Ives."]);
+        let a = d.actor(
+            "person:mara",
+            "Mara",
+            crate::model::ActorType::Person,
+            None,
+            &[],
+            &["Mara"],
+        );
+        let b = d.actor(
+            "person:mara_ives",
+            "Mara Ives",
+            crate::model::ActorType::Person,
+            None,
+            &[],
+            &["Mara Ives", "Mara"],
+        );
+        d.mention(a, 0, "Mara");
+        d.mention(b, 0, "Mara Ives");
+        store.ingest(&d.ex).unwrap();
+        assert_eq!(store.resolve_actor("mara").unwrap(), 1);
+        assert_eq!(store.resolve_actor("Mara Ives").unwrap(), 2);
+    }
+
+    #[test]
+    fn events_filters() {
+        let store = all(&[article_a(), article_b(), article_c()]);
+        let brandt = id_of(&store, "Alva Brandt");
+        let kask = id_of(&store, "Oren Kask");
+        let veldora = id_of(&store, "Veldora");
+        let types = |f: EventFilter| -> Vec<String> {
+            store
+                .events(&f)
+                .unwrap()
+                .into_iter()
+                .map(|e| e.etype)
+                .collect()
+        };
+        // Everything, by date_start then id.
+        assert_eq!(
+            types(EventFilter::default()),
+            vec!["meet", "meet", "criticize", "praise", "visit"]
+        );
+        assert_eq!(
+            types(EventFilter {
+                actor: Some(brandt),
+                ..Default::default()
+            }),
+            vec!["meet", "praise", "visit"]
+        );
+        assert_eq!(
+            types(EventFilter {
+                actor: Some(veldora),
+                with: Some(brandt),
+                ..Default::default()
+            }),
+            vec!["praise", "visit"]
+        );
+        assert_eq!(
+            types(EventFilter {
+                actor: Some(kask),
+                with: Some(brandt),
+                ..Default::default()
+            }),
+            vec!["meet"]
+        );
+        assert_eq!(
+            types(EventFilter {
+                from: Some("2025-03-04".into()),
+                ..Default::default()
+            }),
+            vec!["meet", "criticize", "praise", "visit"]
+        );
+        assert_eq!(
+            types(EventFilter {
+                to: Some("2025-03-04".into()),
+                ..Default::default()
+            }),
+            vec!["meet", "meet", "criticize"]
+        );
+        // A month bound covers the whole month; the April visit overlaps a window ending 4/15.
+        assert_eq!(
+            types(EventFilter {
+                from: Some("2025-04-15".into()),
+                to: Some("2025".into()),
+                ..Default::default()
+            }),
+            vec!["visit"]
+        );
+        assert_eq!(
+            types(EventFilter {
+                types: vec!["praise".into(), "visit".into()],
+                ..Default::default()
+            }),
+            vec!["praise", "visit"]
+        );
+        assert_eq!(
+            types(EventFilter {
+                statuses: vec!["negated".into()],
+                ..Default::default()
+            }),
+            vec!["meet"]
+        );
+        assert!(matches!(
+            store.events(&EventFilter {
+                statuses: vec!["maybe".into()],
+                ..Default::default()
+            }),
+            Err(StoreError::InvalidFilter(_))
+        ));
+        assert!(matches!(
+            store.events(&EventFilter {
+                from: Some("2025-13".into()),
+                ..Default::default()
+            }),
+            Err(StoreError::InvalidFilter(_))
+        ));
+        let row = &store
+            .events(&EventFilter {
+                types: vec!["visit".into()],
+                ..Default::default()
+            })
+            .unwrap()[0];
+        assert_eq!(
+            row.source,
+            ActorRef {
+                id: brandt,
+                name: "Alva Brandt".into()
+            }
+        );
+        assert_eq!(row.target.as_ref().map(|t| t.id), Some(veldora));
+        assert_eq!(row.status, "planned");
+        assert_eq!(
+            (row.date_start.as_deref(), row.date_end.as_deref()),
+            (Some("2025-04-01"), Some("2025-04-30"))
+        );
+    }
+
+    #[test]
+    fn undated_events_sort_last() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut ex = article_a();
+        ex.events[0].date = None;
+        store.ingest(&ex).unwrap();
+        let rows = store.events(&EventFilter::default()).unwrap();
+        assert_eq!(rows.last().map(|r| r.date.is_none()), Some(true));
+        let dated = store
+            .events(&EventFilter {
+                from: Some("2000".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(dated.len(), 2);
+    }
+
+    #[test]
+    fn helpers() {
+        assert!(is_line_reference("data/feed.jsonl#L12"));
+        assert!(is_line_reference("feed.jsonl#3"));
+        assert!(!is_line_reference("reuters-2025-001"));
+        assert!(!is_line_reference("page#Lintro"));
+        assert_eq!(normalize_name(" Keir\u{2019}s  Office "), "keir's office");
+        assert_eq!(date_bound("2024-02", true).unwrap(), "2024-02-29");
+        assert_eq!(date_bound("2025", false).unwrap(), "2025-01-01");
+        assert_eq!(date_bound("2025-02-27", true).unwrap(), "2025-02-27");
+        assert!(date_bound("27/02/2025", false).is_err());
+        assert_eq!(
+            event_key("meet", 1, None, None, "occurred"),
+            "meet|1|-|-|occurred"
+        );
+    }
+}

@@ -1,0 +1,264 @@
+//! Text stage: paragraphs, sentences and word tokens.
+//!
+//! Input: an article body (`&str`). Output: a [`Document`] whose sentences and tokens carry
+//! **byte offsets into that body** (end-exclusive), so every later stage can point back to the
+//! exact text (provenance).
+//!
+//! Sentence boundaries come from the `sentencize` crate (abbreviations such as "Mr.", "U.S.",
+//! initials, decimals), applied within paragraphs (a blank line always ends a sentence).
+//! Wire-service datelines ("BEIJING, April 1 (AFP) -") are recognised and kept out of the
+//! sentences used for extraction.
+
+use regex::Regex;
+use sentencize::Segmenter;
+use std::sync::LazyLock;
+
+/// A word or punctuation token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset into the article body.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// The token as written.
+    pub text: String,
+    /// Lowercase form with typographic apostrophes folded to `'`.
+    pub lower: String,
+}
+
+impl Token {
+    /// True when the token starts with an upper-case letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// True when the token is punctuation (no letter or digit).
+    pub fn is_punct(&self) -> bool {
+        !self.text.chars().any(|c| c.is_alphanumeric())
+    }
+}
+
+/// One sentence with its tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offset of the sentence in the article body.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// The sentence text.
+    pub text: String,
+    /// Its tokens, in order.
+    pub tokens: Vec<Token>,
+    /// 0-based paragraph number.
+    pub paragraph: usize,
+    /// True for a dateline or other non-prose line that extraction should skip.
+    pub dateline: bool,
+}
+
+/// An article body split into sentences and tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The body text all offsets refer to.
+    pub text: String,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+}
+
+static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*(?:['’]s?)?|[^\s\p{L}\p{N}]")
+        .unwrap_or_else(|_| Regex::new(r"\S+").expect("fallback regex"))
+});
+
+// A dateline such as "TAIPEI, April 2 , 1997 (AFP)" or "WASHINGTON (Reuters) -".
+static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*[A-Z][A-Za-z .'\-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,20})?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?\s*\([A-Za-z][A-Za-z .]{0,20}\)\s*(?:[-–—:]+\s*)?",
+    )
+    .expect("dateline regex")
+});
+
+/// Abbreviations added to `sentencize`'s built-in English list (lowercase, no period).
+const EXTRA_ABBREVIATIONS: &[&str] = &[
+    "sen", "rep", "gov", "lt", "adm", "pres", "amb", "maj", "cmdr", "brig", "supt", "messrs",
+    "mt", "ft", "corp", "govt", "dept", "u.s.a", "e.u", "r.i.p",
+];
+
+/// Splits article bodies into sentences and tokens. Build once, reuse for many articles.
+pub struct Splitter {
+    segmenter: Segmenter,
+}
+
+impl Default for Splitter {
+    fn default() -> Self {
+        let mut segmenter = Segmenter::default();
+        for a in EXTRA_ABBREVIATIONS {
+            segmenter.add_abbreviation(*a);
+        }
+        Splitter { segmenter }
+    }
+}
+
+impl Splitter {
+    /// Splits `text` into a [`Document`]. Never fails; empty text gives no sentences.
+    pub fn split(&self, text: &str) -> Document {
+        let mut sentences = Vec::new();
+        for (pi, (pstart, pend)) in paragraphs(text).into_iter().enumerate() {
+            let para = &text[pstart..pend];
+            let mut offset = pstart;
+            let mut body = para;
+            // A dateline at the start of a paragraph.
+            if let Some(m) = DATELINE_RE.find(para)
+                && m.start() == 0
+                && looks_like_dateline(m.as_str())
+            {
+                let dl_end = pstart + m.end();
+                let dl_text = text[pstart..dl_end].trim_end();
+                sentences.push(make_sentence(text, pstart, pstart + dl_text.len(), pi, true));
+                offset = dl_end;
+                body = &text[dl_end..pend];
+            }
+            for (s, e) in self.segmenter.spans(body) {
+                let (s, e) = (offset + s, offset + e);
+                if text[s..e].trim().is_empty() {
+                    continue;
+                }
+                sentences.push(make_sentence(text, s, e, pi, false));
+            }
+        }
+        Document {
+            text: text.to_string(),
+            sentences,
+        }
+    }
+}
+
+fn looks_like_dateline(s: &str) -> bool {
+    // The place name must be mostly upper case (BEIJING) or followed by an agency in brackets.
+    let head: String = s.chars().take_while(|c| *c != ',' && *c != '(').collect();
+    let letters: Vec<char> = head.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    !letters.is_empty() && upper * 10 >= letters.len() * 7
+}
+
+fn make_sentence(text: &str, start: usize, end: usize, paragraph: usize, dateline: bool) -> Sentence {
+    let s = &text[start..end];
+    Sentence {
+        start,
+        end,
+        text: s.to_string(),
+        tokens: tokenize(s, start),
+        paragraph,
+        dateline,
+    }
+}
+
+/// Tokenises `s`; token offsets are `base` + byte offset within `s`.
+pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
+    TOKEN_RE
+        .find_iter(s)
+        .map(|m| Token {
+            start: base + m.start(),
+            end: base + m.end(),
+            text: m.as_str().to_string(),
+            lower: fold(m.as_str()),
+        })
+        .collect()
+}
+
+/// Lowercases and folds typographic apostrophes and quotes to ASCII.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' => '\'',
+            '“' | '”' => '"',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Byte spans of the paragraphs of `text` (separated by blank lines), trimmed.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_nonblank_end = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if blank {
+            if let Some(s) = start.take() {
+                out.push((s, last_nonblank_end));
+            }
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            if start.is_none() {
+                start = Some(pos + lead);
+            }
+            last_nonblank_end = pos + line.trim_end().len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push((s, last_nonblank_end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_with_abbreviations_and_paragraphs() {
+        let t = "Mr. Smith met Sen. Jones in the U.S. capital on Monday. They talked.\n\nNo 10 said nothing.";
+        let d = Splitter::default().split(t);
+        let texts: Vec<&str> = d.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Mr. Smith met Sen. Jones in the U.S. capital on Monday.",
+                "They talked.",
+                "No 10 said nothing."
+            ]
+        );
+        assert_eq!(d.sentences[2].paragraph, 1);
+        for s in &d.sentences {
+            assert_eq!(&t[s.start..s.end], s.text);
+            for tok in &s.tokens {
+                assert_eq!(&t[tok.start..tok.end], tok.text);
+            }
+        }
+    }
+
+    #[test]
+    fn dateline_is_separated() {
+        let t = "Envoys meet\n\nTAIPEI, April 2 , 1997 (AFP)\n\nThe speaker met the president Wednesday.";
+        let d = Splitter::default().split(t);
+        assert_eq!(d.sentences.len(), 3);
+        assert!(d.sentences[1].dateline);
+        assert_eq!(d.sentences[1].text, "TAIPEI, April 2 , 1997 (AFP)");
+        let t2 = "BEIJING, April 1 (AFP) - China warned the US on Tuesday.";
+        let d2 = Splitter::default().split(t2);
+        assert!(d2.sentences[0].dateline);
+        assert_eq!(d2.sentences[1].text, "China warned the US on Tuesday.");
+    }
+
+    #[test]
+    fn tokens_keep_names_and_abbreviations() {
+        let toks: Vec<String> = tokenize("Lee Teng-hui told the U.S. Trump’s aides.", 0)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            toks,
+            vec!["Lee", "Teng-hui", "told", "the", "U.S.", "Trump’s", "aides", "."]
+        );
+    }
+
+    #[test]
+    fn empty_and_multibyte_text() {
+        assert!(Splitter::default().split("").sentences.is_empty());
+        let d = Splitter::default().split("  Zelenskyy – “truce” ✓ now.  ");
+        assert_eq!(d.sentences.len(), 1);
+    }
+}

@@ -1,0 +1,2444 @@
+//! Temporal stage: finds temporal expressions in English news text and resolves them
+//! against the document creation time (DCT).
+//!
+//! The output follows the TimeML TIMEX3 annotation scheme (types DATE, TIME, DURATION,
+//! SET; ISO 8601 based values such as `2025-03-05`, `2025-W09`, `P3D`, `PRESENT_REF`)
+//! and the TempEval-3 conventions for news: a bare weekday or month takes its year and
+//! week from the tense of its clause, relative expressions are anchored on the DCT.
+//!
+//! Words live in `data/time_words.tsv` (see [`TimeLexicon`]); the grammar that combines
+//! them is the set of regular expressions built in this module. All calendar arithmetic
+//! is done with `jiff`. Nothing here panics on any input text.
+
+use std::collections::{HashMap, HashSet};
+
+use jiff::Span;
+use jiff::civil::{Date, Weekday};
+use regex::{Captures, Regex};
+use serde::Serialize;
+
+use crate::error::DataError;
+
+/// The four TIMEX3 types of the TimeML specification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or a period named by calendar units ("April 14", "last week").
+    Date,
+    /// A time of day, possibly fuzzy ("10:30 a.m.", "Monday night", "tonight").
+    Time,
+    /// A length of time ("two-day", "for three days"); value like `P3D`.
+    Duration,
+    /// A recurring time ("every Monday", "weekly"); value like `P1W` or `XXXX-WXX-1`.
+    Set,
+}
+
+impl TimexType {
+    /// The TIMEX3 `type` attribute: `"DATE"`, `"TIME"`, `"DURATION"` or `"SET"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// One temporal expression found by [`tag`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Timex {
+    /// Byte offset of the first byte of the expression in the text given to [`tag`].
+    pub start: usize,
+    /// Byte offset one past the last byte (exclusive); `&text[start..end] == self.text`.
+    pub end: usize,
+    /// The expression as written, including a leading preposition where one belongs to
+    /// it ("on April 7", "in February", "by 2027", "over the weekend").
+    pub text: String,
+    /// TIMEX3 type.
+    pub ttype: TimexType,
+    /// TIMEX3 `value` (ISO 8601 based, TimeML/TempEval-3 conventions): `2025-03-05`,
+    /// `2025-03-03TNI`, `2025-W09`, `2025-W09-WE`, `1997-04`, `1997`, `199` (a decade),
+    /// `P2D`, `PT48H`, `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`, `XXXX-12-25`,
+    /// `XXXX-WXX-3`; a resolved day range is written `YYYY-MM-DD/YYYY-MM-DD`.
+    pub value: String,
+    /// The calendar interval the expression denotes, first and last day both inclusive.
+    /// `None` for durations, sets, generic references and anything not resolvable
+    /// (for instance a relative expression when no DCT is known).
+    #[serde(serialize_with = "ser_interval")]
+    pub interval: Option<(Date, Date)>,
+}
+
+fn ser_interval<S: serde::Serializer>(iv: &Option<(Date, Date)>, s: S) -> Result<S::Ok, S::Error> {
+    match iv {
+        Some((a, b)) => s.serialize_some(&(a.to_string(), b.to_string())),
+        None => s.serialize_none(),
+    }
+}
+
+/// Export form of an inclusive calendar interval (ISO 8601): `YYYY-MM-DD` for a single
+/// day, `YYYY-MM` for exactly one whole calendar month, `YYYY` for exactly one whole
+/// calendar year, otherwise `YYYY-MM-DD/YYYY-MM-DD` (first and last day, both inclusive).
+pub fn interval_value(start: Date, end: Date) -> String {
+    if start == end {
+        fmt_date(start)
+    } else if start == start.first_of_month() && end == start.last_of_month() {
+        fmt_month(start)
+    } else if start == start.first_of_year() && end == start.last_of_year() {
+        fmt_year(start.year())
+    } else {
+        format!("{}/{}", fmt_date(start), fmt_date(end))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Lexicon
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+impl Unit {
+    fn from_code(code: &str) -> Option<Unit> {
+        Some(match code {
+            "MIN" => Unit::Minute,
+            "H" => Unit::Hour,
+            "D" => Unit::Day,
+            "W" => Unit::Week,
+            "M" => Unit::Month,
+            "Y" => Unit::Year,
+            "DE" => Unit::Decade,
+            _ => return None,
+        })
+    }
+
+    /// ISO 8601 / TIMEX3 duration with `n` units (`n` may be `X` for "some").
+    fn duration(self, n: &str) -> String {
+        match self {
+            Unit::Minute => format!("PT{n}M"),
+            Unit::Hour => format!("PT{n}H"),
+            Unit::Day => format!("P{n}D"),
+            Unit::Week => format!("P{n}W"),
+            Unit::Month => format!("P{n}M"),
+            Unit::Year => format!("P{n}Y"),
+            Unit::Decade => format!("P{n}DE"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Start,
+    Mid,
+    End,
+    /// "earlier" (this week/month/year): from the start of the period up to the DCT.
+    Earlier,
+    /// "later" (this week/month/year): from the DCT to the end of the period.
+    Later,
+}
+
+const DAYPARTS: [&str; 4] = ["MO", "AF", "EV", "NI"];
+const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
+
+/// Word tables of the temporal tagger, loaded from `data/time_words.tsv`, together with
+/// the regular expressions built from them.
+///
+/// File format: UTF-8, one entry per line, three tab-separated columns `word`, `kind`,
+/// `value`; an optional header line `word<TAB>kind<TAB>value`; blank lines and lines
+/// starting with `#` are ignored. Kinds: `month` (1..12), `weekday` (1..7, Monday = 1,
+/// ISO 8601), `daypart` (TIMEX3 codes MO/AF/EV/NI), `relday` (day offset from the DCT,
+/// optionally `:` and a daypart code), `number` (integer), `unit` (D/W/M/Y/H/MIN/DE),
+/// `shift` (-1/0/1), `part` (START/MID/END), `set` (a TIMEX3 SET value), `ref`
+/// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
+/// `count_noun` (value ignored, write `-`).
+#[derive(Debug, Clone)]
+pub struct TimeLexicon {
+    months: HashMap<String, i8>,
+    full_months: HashSet<String>,
+    weekdays: HashMap<String, i8>,
+    dayparts: HashMap<String, String>,
+    reldays: HashMap<String, (i64, Option<String>)>,
+    numbers: HashMap<String, i64>,
+    units: HashMap<String, Unit>,
+    shifts: HashMap<String, i8>,
+    parts: HashMap<String, Part>,
+    sets: HashMap<String, String>,
+    refs: HashMap<String, String>,
+    future_cues: Vec<Vec<String>>,
+    past_cues: Vec<Vec<String>>,
+    not_past: HashSet<String>,
+    count_nouns: HashSet<String>,
+    rules: Vec<(Rule, Regex)>,
+}
+
+/// Lower-cases, maps the typographic apostrophe to `'` and collapses white space.
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl TimeLexicon {
+    /// Parses the text of a `time_words.tsv` file. `file` is the name used in errors.
+    ///
+    /// Errors (each a [`DataError`] with the 1-based line number): a line without exactly
+    /// three tab-separated columns, an empty word, an unknown kind, a value that is not a
+    /// number (or out of range) where a number is needed, an unknown unit, daypart, part
+    /// or ref code. Line 0 is used when a pattern cannot be built from the tables.
+    pub fn parse(src: &str, file: &str) -> Result<TimeLexicon, DataError> {
+        let mut lx = TimeLexicon {
+            months: HashMap::new(),
+            full_months: HashSet::new(),
+            weekdays: HashMap::new(),
+            dayparts: HashMap::new(),
+            reldays: HashMap::new(),
+            numbers: HashMap::new(),
+            units: HashMap::new(),
+            shifts: HashMap::new(),
+            parts: HashMap::new(),
+            sets: HashMap::new(),
+            refs: HashMap::new(),
+            future_cues: Vec::new(),
+            past_cues: Vec::new(),
+            not_past: HashSet::new(),
+            count_nouns: HashSet::new(),
+            rules: Vec::new(),
+        };
+        let mut seen_data = false;
+        for (idx, raw) in src.lines().enumerate() {
+            let line = idx + 1;
+            let l = raw.trim_end_matches('\r');
+            if l.trim().is_empty() || l.trim_start().starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = l.split('\t').collect();
+            if cols.len() != 3 {
+                return Err(DataError::new(
+                    file,
+                    line,
+                    format!(
+                        "expected 3 tab-separated columns (word, kind, value), found {}",
+                        cols.len()
+                    ),
+                ));
+            }
+            let (word, kind, value) = (cols[0].trim(), cols[1].trim(), cols[2].trim());
+            if !seen_data && word == "word" && kind == "kind" && value == "value" {
+                seen_data = true;
+                continue;
+            }
+            seen_data = true;
+            if word.is_empty() {
+                return Err(DataError::new(file, line, "empty word"));
+            }
+            let key = norm(word);
+            let err = |m: String| DataError::new(file, line, m);
+            let int = |lo: i64, hi: i64| -> Result<i64, DataError> {
+                match value.parse::<i64>() {
+                    Ok(v) if (lo..=hi).contains(&v) => Ok(v),
+                    Ok(v) => Err(err(format!(
+                        "{kind} value {v} out of range {lo}..{hi} for '{word}'"
+                    ))),
+                    Err(_) => Err(err(format!(
+                        "{kind} value '{value}' for '{word}' is not a number"
+                    ))),
+                }
+            };
+            match kind {
+                "month" => {
+                    let v = int(1, 12)? as i8;
+                    lx.months.insert(key, v);
+                }
+                "weekday" => {
+                    let v = int(1, 7)? as i8;
+                    lx.weekdays.insert(key, v);
+                }
+                "daypart" => {
+                    if !DAYPARTS.contains(&value) {
+                        return Err(err(format!(
+                            "daypart value '{value}' must be one of MO, AF, EV, NI"
+                        )));
+                    }
+                    lx.dayparts.insert(key, value.to_string());
+                }
+                "relday" => {
+                    let (n, dp) = match value.split_once(':') {
+                        Some((n, dp)) => (n, Some(dp)),
+                        None => (value, None),
+                    };
+                    let n: i64 = n.parse().map_err(|_| {
+                        err(format!(
+                            "relday value '{value}' for '{word}' is not a number"
+                        ))
+                    })?;
+                    if !(-366..=366).contains(&n) {
+                        return Err(err(format!("relday value {n} out of range -366..366")));
+                    }
+                    if let Some(dp) = dp
+                        && !DAYPARTS.contains(&dp)
+                    {
+                        return Err(err(format!(
+                            "relday daypart '{dp}' must be one of MO, AF, EV, NI"
+                        )));
+                    }
+                    lx.reldays.insert(key, (n, dp.map(str::to_string)));
+                }
+                "number" => {
+                    let v = int(0, 1_000_000)?;
+                    lx.numbers.insert(key, v);
+                }
+                "unit" => {
+                    let u = Unit::from_code(value).ok_or_else(|| {
+                        err(format!(
+                            "unit value '{value}' must be one of D, W, M, Y, H, MIN, DE"
+                        ))
+                    })?;
+                    lx.units.insert(key, u);
+                }
+                "shift" => {
+                    let v = int(-1, 1)? as i8;
+                    lx.shifts.insert(key, v);
+                }
+                "part" => {
+                    let p = match value {
+                        "START" => Part::Start,
+                        "MID" => Part::Mid,
+                        "END" => Part::End,
+                        _ => {
+                            return Err(err(format!(
+                                "part value '{value}' must be START, MID or END"
+                            )));
+                        }
+                    };
+                    lx.parts.insert(key, p);
+                }
+                "set" => {
+                    if value.is_empty() || value == "-" {
+                        return Err(err(format!("set '{word}' needs a TIMEX3 value")));
+                    }
+                    lx.sets.insert(key, value.to_string());
+                }
+                "ref" => {
+                    if !REFS.contains(&value) {
+                        return Err(err(format!(
+                            "ref value '{value}' must be PAST_REF, PRESENT_REF or FUTURE_REF"
+                        )));
+                    }
+                    lx.refs.insert(key, value.to_string());
+                }
+                "future_cue" => lx
+                    .future_cues
+                    .push(key.split(' ').map(str::to_string).collect()),
+                "past_cue" => lx
+                    .past_cues
+                    .push(key.split(' ').map(str::to_string).collect()),
+                "not_past" => {
+                    lx.not_past.insert(key);
+                }
+                "count_noun" => {
+                    lx.count_nouns.insert(key);
+                }
+                other => {
+                    return Err(err(format!(
+                        "unknown kind '{other}' (expected month, weekday, daypart, relday, \
+                         number, unit, shift, part, set, ref, future_cue, past_cue, \
+                         not_past or count_noun)"
+                    )));
+                }
+            }
+        }
+        // The longest spelling of each month is its full name; only those stand alone.
+        let mut longest: HashMap<i8, String> = HashMap::new();
+        for (w, m) in &lx.months {
+            let e = longest.entry(*m).or_default();
+            if w.len() > e.len() || (w.len() == e.len() && w < e) {
+                *e = w.clone();
+            }
+        }
+        lx.full_months = longest.into_values().collect();
+        lx.rules = build_rules(&lx)
+            .map_err(|e| DataError::new(file, 0, format!("cannot build pattern: {e}")))?;
+        Ok(lx)
+    }
+
+    /// The lexicon shipped with polgraph (`data/time_words.tsv`, compiled in).
+    ///
+    /// Panics only if that shipped file is broken, which the unit tests rule out.
+    pub fn builtin() -> TimeLexicon {
+        const SRC: &str = include_str!("../data/time_words.tsv");
+        match TimeLexicon::parse(SRC, "data/time_words.tsv") {
+            Ok(l) => l,
+            Err(e) => panic!("built-in time lexicon is invalid: {e}"),
+        }
+    }
+
+    fn number(&self, s: &str) -> Option<i64> {
+        if s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().ok()
+        } else {
+            self.numbers.get(&norm(s)).copied()
+        }
+    }
+
+    fn unit(&self, s: &str) -> Option<Unit> {
+        let k = norm(s);
+        self.units
+            .get(&k)
+            .or_else(|| k.strip_suffix('s').and_then(|k| self.units.get(k)))
+            .copied()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Grammar
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    Iso,
+    Mdy,
+    Dmy,
+    MdRange,
+    DmRange,
+    Md,
+    Dm,
+    My,
+    PartMonth,
+    ShiftMonth,
+    Month,
+    WeekdayDate,
+    Weekday,
+    WeekdaySet,
+    Relday,
+    Weekend,
+    ShiftUnit,
+    Ago,
+    DurHyphen,
+    Dur,
+    DurPlural,
+    SetEvery,
+    SetTimes,
+    SetWord,
+    Year,
+    PartYear,
+    YearRange,
+    Decade,
+    TimeAmPm,
+    Time24,
+    TimeMil,
+    Noon,
+    Ref,
+}
+
+/// Regex alternation of the given words, longest first; spaces match any white space.
+/// With `boundary`, words ending in a word character get a trailing `\b`.
+fn alt<'a>(words: impl Iterator<Item = &'a String>, boundary: bool) -> String {
+    let mut ws: Vec<&String> = words.collect();
+    if ws.is_empty() {
+        return r"(?:[^\s\S])".to_string();
+    }
+    ws.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let items: Vec<String> = ws
+        .iter()
+        .map(|w| {
+            let mut p = regex::escape(w).replace(' ', r"\s+");
+            if boundary && w.chars().last().is_some_and(|c| c.is_alphanumeric()) {
+                p.push_str(r"\b");
+            }
+            p
+        })
+        .collect();
+    format!("(?:{})", items.join("|"))
+}
+
+fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
+    let m = alt(lx.months.keys(), true);
+    let w = alt(lx.weekdays.keys(), true);
+    let w_nob = alt(lx.weekdays.keys().filter(|k| !k.ends_with('.')), false);
+    let dp = alt(lx.dayparts.keys(), true);
+    let dp_nob = alt(lx.dayparts.keys(), false);
+    let rd = alt(lx.reldays.keys(), true);
+    let n = alt(lx.numbers.keys(), true);
+    // Number words without the articles "a"/"an", which only count after "for" or before "ago".
+    let nn = alt(lx.numbers.keys().filter(|k| k.len() > 2), true);
+    let u = alt(lx.units.keys(), false);
+    let sh = alt(lx.shifts.keys(), true);
+    let pt = alt(lx.parts.keys(), true);
+    let set = alt(lx.sets.keys(), true);
+    let rf = alt(lx.refs.keys(), true);
+    let ord = r"(?:st|nd|rd|th)?";
+    let tz = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|local\s+time)\b";
+    let num = format!(r"(?:{n}|[0-9]{{1,3}})");
+    let vague = r"(?P<vague>a\s+few|several|many)";
+    let nnum = format!(r"(?:{nn}|[0-9]{{1,3}})");
+    let pats: Vec<(Rule, String)> = vec![
+        (Rule::Iso, r"\b(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b".into()),
+        (
+            Rule::Mdy,
+            format!(r"\b(?:on\s+)?(?P<mon>{m})\s*(?P<d>[0-9]{{1,2}}){ord},?\s+(?P<y>[0-9]{{4}})\b"),
+        ),
+        (
+            Rule::Dmy,
+            format!(
+                r"\b(?:on\s+)?(?:the\s+)?(?P<d>[0-9]{{1,2}}){ord}\s+(?:of\s+)?(?P<mon>{m}),?\s+(?P<y>[0-9]{{4}})\b"
+            ),
+        ),
+        (
+            Rule::MdRange,
+            format!(
+                r"\b(?:(?P<pre>from|between)\s+)?(?P<mon>{m})\s*(?P<d1>[0-9]{{1,2}}){ord}\s*(?P<sep>-|–|—|to\b|through\b|until\b|and\b)\s*(?:(?P<mon2>{m})\s*)?(?P<d2>[0-9]{{1,2}}){ord}\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
+            ),
+        ),
+        (
+            Rule::DmRange,
+            format!(
+                r"\b(?:(?P<pre>from|between)\s+)?(?P<d1>[0-9]{{1,2}}){ord}\s*(?P<sep>-|–|—|to\b|and\b)\s*(?P<d2>[0-9]{{1,2}}){ord}\s+(?:of\s+)?(?P<mon>{m})(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
+            ),
+        ),
+        (
+            Rule::Md,
+            format!(r"\b(?:on\s+)?(?P<mon>{m})\s*(?P<d>[0-9]{{1,2}}){ord}\b"),
+        ),
+        (
+            Rule::Dm,
+            format!(r"\b(?:on\s+)?(?:the\s+)?(?P<d>[0-9]{{1,2}}){ord}\s+(?:of\s+)?(?P<mon>{m})"),
+        ),
+        (
+            Rule::My,
+            format!(
+                r"\b(?:(?:in|of|since|by|until|during|from|before|after)\s+)?(?P<mon>{m})\s+(?:of\s+)?(?P<y>[0-9]{{4}})\b"
+            ),
+        ),
+        (
+            Rule::PartMonth,
+            format!(
+                r"\b(?:(?:in|by|until|since|from|during)\s+)?(?P<part>{pt})(?:-|\s+)(?:of\s+)?(?P<mon>{m})(?:\s+(?:of\s+)?(?P<y>[0-9]{{4}})\b)?"
+            ),
+        ),
+        (Rule::ShiftMonth, format!(r"\b(?P<sh>{sh})\s+(?P<mon>{m})")),
+        (
+            Rule::Month,
+            format!(
+                r"\b(?:(?P<pre>in|since|by|until|during|through|throughout|from|before|after|of|for)\s+)?(?P<mon>{m})"
+            ),
+        ),
+        (
+            Rule::WeekdayDate,
+            format!(
+                r"\b(?:on\s+)?(?P<wd>{w}),?\s+(?:(?P<mon>{m})\s*(?P<d>[0-9]{{1,2}}){ord}\b|(?P<d2>[0-9]{{1,2}}){ord}\s+(?:of\s+)?(?P<mon2>{m}))(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
+            ),
+        ),
+        (
+            Rule::Weekday,
+            format!(
+                r"\b(?:(?P<sh>this\s+coming|this\s+past|{sh})\s+|(?P<part>{pt}|earlier|later)\s+(?:on\s+)?|on\s+)?(?P<wd>{w})(?:\s+(?P<dp>{dp}))?"
+            ),
+        ),
+        (
+            Rule::WeekdaySet,
+            format!(r"\b(?:(?:every|each)\s+(?:other\s+)?(?P<wd1>{w})|(?:on\s+)?(?P<wd2>{w_nob})s\b)"),
+        ),
+        (
+            Rule::Relday,
+            format!(r"\b(?:(?P<part>{pt}|earlier|later)\s+)?(?P<rd>{rd})(?:\s+(?P<dp>{dp}))?"),
+        ),
+        (
+            Rule::Weekend,
+            format!(
+                r"\b(?:(?:over|during|at|on|for)\s+)?(?:(?P<sh>this\s+past|this\s+coming|{sh})|the)\s+weekend\b"
+            ),
+        ),
+        (
+            Rule::ShiftUnit,
+            format!(
+                r"\b(?:(?P<part>{pt}|earlier|later)\s+(?:in\s+)?)?(?:(?:over|during|in|within|throughout|for)\s+)?(?P<the>the\s+)?(?P<sh>{sh})\s+(?P<u>{u})\b"
+            ),
+        ),
+        (
+            Rule::Ago,
+            format!(r"\b(?:(?P<n>{num})|{vague})\s+(?P<u>{u})s?\s+ago\b"),
+        ),
+        (
+            Rule::DurHyphen,
+            format!(r"\b(?P<n>{nnum})-(?P<u>{u})(?:-long)?\b"),
+        ),
+        (
+            Rule::Dur,
+            format!(
+                r"\b(?:(?P<pre>for|over|within|in|during|throughout)\s+)?(?:the\s+)?(?:(?P<sh>{sh})\s+)?(?:(?P<n>{num})|{vague})\s+(?:more\s+)?(?P<u>{u})s?\b"
+            ),
+        ),
+        (
+            Rule::DurPlural,
+            format!(r"\b(?:for|over|in)\s+(?P<u>{u})s\b"),
+        ),
+        (
+            Rule::SetEvery,
+            format!(
+                r"\b(?:every|each)\s+(?:(?P<n>{nnum})\s+)?(?:(?P<u>{u})s?\b|(?P<dp>{dp_nob})s?\b)"
+            ),
+        ),
+        (
+            Rule::SetTimes,
+            format!(
+                r"\b(?P<k>once|twice|(?:{nnum})\s+times)\s+(?:a|an|per|every)\s+(?P<u>{u})\b"
+            ),
+        ),
+        (Rule::SetWord, format!(r"\b(?P<s>{set})")),
+        (
+            Rule::Year,
+            r"\b(?P<pre>in|since|by|until|till|before|after|of|from|during|through|throughout|around)\s+(?:the\s+year\s+)?(?P<y>[0-9]{4})\b".into(),
+        ),
+        (
+            Rule::PartYear,
+            format!(
+                r"\b(?:(?:in|by|until|since|from|during|before|after)\s+)?(?P<part>{pt})(?:-|\s+)(?P<y>[0-9]{{4}})\b"
+            ),
+        ),
+        (
+            Rule::YearRange,
+            r"\b(?:from|between)\s+(?P<y1>[0-9]{4})\s*(?:-|–|—|to\b|and\b|until\b)\s*(?P<y2>[0-9]{4})\b".into(),
+        ),
+        (
+            Rule::Decade,
+            format!(
+                r"\b(?:(?:in|since|during|by|through|throughout|from)\s+)?(?:the\s+)?(?:(?P<part>{pt})(?:-|\s+))?(?P<dec>1[0-9]{{2}}|20[0-9])0s\b"
+            ),
+        ),
+        (
+            Rule::TimeAmPm,
+            format!(
+                r"\b(?:at\s+)?(?P<h>[0-9]{{1,2}})(?:[:.](?P<mi>[0-9]{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)(?:\s+{tz})?"
+            ),
+        ),
+        (
+            Rule::Time24,
+            format!(r"\b(?:at\s+)?(?P<h>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})\b(?:\s+{tz})?"),
+        ),
+        (
+            Rule::TimeMil,
+            format!(r"\b(?:at\s+)?(?P<h>[01][0-9]|2[0-3])(?P<mi>[0-5][0-9])\s+{tz}"),
+        ),
+        (Rule::Noon, r"\b(?:at\s+)?(?P<w>noon|midday|midnight)\b".into()),
+        (Rule::Ref, format!(r"\b(?P<r>{rf})")),
+    ];
+    pats.into_iter()
+        .map(|(r, p)| Regex::new(&format!("(?i){p}")).map(|re| (r, re)))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Tense of the clause around an expression
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Future,
+    Past,
+    Unknown,
+}
+
+struct Tok {
+    w: String,
+    lower: bool,
+}
+
+fn tokens(s: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut lower = false;
+    for c in s.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if c.is_alphanumeric() || c == '\'' {
+            if cur.is_empty() {
+                lower = !c.is_uppercase();
+            }
+            cur.extend(c.to_lowercase());
+        } else if !cur.is_empty() {
+            out.push(Tok {
+                w: std::mem::take(&mut cur),
+                lower,
+            });
+        }
+    }
+    if !cur.is_empty() {
+        out.push(Tok { w: cur, lower });
+    }
+    out
+}
+
+/// Is the `.` at byte `i` of `text` the end of a sentence (not "Mr." or "U.S.")?
+fn sentence_period(text: &str, i: usize) -> bool {
+    let after = text.get(i + 1..).unwrap_or("");
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return false;
+    }
+    let before = text.get(..i).unwrap_or("");
+    let run: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    if run.is_empty() {
+        return true;
+    }
+    if run.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let all_lower = run.chars().all(|c| !c.is_uppercase());
+    (all_lower && run.chars().count() >= 2) || run.chars().count() >= 4
+}
+
+fn is_clause_break(text: &str, i: usize, c: char) -> bool {
+    let digit_at = |j: Option<char>| j.is_some_and(|c| c.is_ascii_digit());
+    match c {
+        ';' | '!' | '?' | '\n' | '(' | ')' | '"' | '“' | '”' => true,
+        ',' | ':' => {
+            // "4,000" and "10:30" are not clause breaks.
+            let prev = text.get(..i).and_then(|s| s.chars().next_back());
+            let next = text.get(i + 1..).and_then(|s| s.chars().next());
+            !(digit_at(prev) && digit_at(next))
+        }
+        '.' => sentence_period(text, i),
+        _ => false,
+    }
+}
+
+const STOP_AFTER: [&str; 13] = [
+    "that", "which", "who", "and", "but", "when", "while", "because", "after", "before", "if",
+    "as", "where",
+];
+
+impl TimeLexicon {
+    fn cue_at(toks: &[Tok], i: usize, cues: &[Vec<String>]) -> bool {
+        cues.iter().any(|c| {
+            if c.len() == 1 && c[0].starts_with('\'') {
+                return toks[i].w.ends_with(c[0].as_str());
+            }
+            c.len() <= toks.len() - i && c.iter().zip(&toks[i..]).all(|(a, b)| *a == b.w)
+        })
+    }
+
+    fn past_at(&self, toks: &[Tok], i: usize) -> bool {
+        if Self::cue_at(toks, i, &self.past_cues) {
+            return true;
+        }
+        let t = &toks[i];
+        t.lower
+            && t.w.chars().count() >= 5
+            && t.w.ends_with("ed")
+            && t.w.chars().all(char::is_alphabetic)
+            && !self.not_past.contains(&t.w)
+    }
+
+    /// Tense at token `i` if there is a cue there; a past participle is read as future
+    /// when a future auxiliary precedes it in the verb group ("would be deployed").
+    fn tense_at(&self, toks: &[Tok], i: usize) -> Option<Tense> {
+        if Self::cue_at(toks, i, &self.future_cues) {
+            return Some(Tense::Future);
+        }
+        if self.past_at(toks, i) {
+            if (i.saturating_sub(3)..i).any(|j| Self::cue_at(toks, j, &self.future_cues)) {
+                return Some(Tense::Future);
+            }
+            return Some(Tense::Past);
+        }
+        None
+    }
+
+    /// Tense of the clause containing `text[start..end]`: the nearest cue before the
+    /// expression within its clause (at most 10 words), else the first cue in the words
+    /// right after it (at most 6, up to the next clause break or subordinator).
+    fn tense(&self, text: &str, start: usize, end: usize) -> Tense {
+        let before = &text[..start];
+        let mut cs = 0;
+        for (i, c) in before.char_indices().rev() {
+            if is_clause_break(text, i, c) {
+                cs = i + c.len_utf8();
+                break;
+            }
+        }
+        let toks = tokens(&text[cs..start]);
+        let from = toks.len().saturating_sub(10);
+        let toks = &toks[from..];
+        for i in (0..toks.len()).rev() {
+            if let Some(t) = self.tense_at(toks, i) {
+                return t;
+            }
+        }
+        // After the expression: skip one clause break directly after it.
+        let after = &text[end..];
+        let trimmed = after.trim_start();
+        let mut off = end + (after.len() - trimmed.len());
+        if trimmed.starts_with([',', ':']) {
+            off += 1;
+        }
+        let rest = &text[off..];
+        let mut stop = rest.len();
+        for (i, c) in rest.char_indices() {
+            if is_clause_break(text, off + i, c) {
+                stop = i;
+                break;
+            }
+        }
+        let mut toks = tokens(&rest[..stop]);
+        if let Some(p) = toks.iter().position(|t| STOP_AFTER.contains(&t.w.as_str())) {
+            toks.truncate(p);
+        }
+        toks.truncate(6);
+        for i in 0..toks.len() {
+            if let Some(t) = self.tense_at(&toks, i) {
+                return t;
+            }
+        }
+        Tense::Unknown
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Calendar helpers (all arithmetic by jiff)
+// ---------------------------------------------------------------------------------------
+
+fn fmt_date(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn fmt_month(d: Date) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+fn fmt_year(y: i16) -> String {
+    format!("{y:04}")
+}
+
+fn fmt_week(d: Date) -> String {
+    let iso = d.iso_week_date();
+    format!("{:04}-W{:02}", iso.year(), iso.week())
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(Span::new().try_days(n).ok()?).ok()
+}
+
+fn add_months(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(Span::new().try_months(n).ok()?).ok()
+}
+
+fn add_years(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(Span::new().try_years(n).ok()?).ok()
+}
+
+fn days_between(a: Date, b: Date) -> i64 {
+    a.until(b)
+        .map(|s| i64::from(s.get_days()))
+        .unwrap_or(i64::MAX)
+}
+
+/// Monday and Sunday of the ISO week containing `d`.
+fn week_bounds(d: Date) -> Option<(Date, Date)> {
+    let iso = d.iso_week_date();
+    Some((
+        iso.first_of_week().ok()?.date(),
+        iso.last_of_week().ok()?.date(),
+    ))
+}
+
+fn year_bounds(y: i16) -> Option<(Date, Date)> {
+    let d = Date::new(y, 1, 1).ok()?;
+    Some((d, d.last_of_year()))
+}
+
+fn month_bounds(d: Date) -> (Date, Date) {
+    (d.first_of_month(), d.last_of_month())
+}
+
+#[derive(Clone, Copy)]
+enum Dir {
+    OnOrBefore,
+    OnOrAfter,
+    Before,
+    After,
+}
+
+fn weekday_near(dct: Date, wd: Weekday, dir: Dir) -> Option<Date> {
+    match dir {
+        Dir::OnOrBefore => dct.tomorrow().ok()?.nth_weekday(-1, wd).ok(),
+        Dir::OnOrAfter => dct.yesterday().ok()?.nth_weekday(1, wd).ok(),
+        Dir::Before => dct.nth_weekday(-1, wd).ok(),
+        Dir::After => dct.nth_weekday(1, wd).ok(),
+    }
+}
+
+/// Narrows `(a, b)` to the part of it named by `part`; `dct` is needed for
+/// earlier/later. Thirds: days 1-10/11-20/21-end of a month, Jan-Apr/May-Aug/Sep-Dec
+/// of a year, Mon-Tue/Wed-Thu/Fri-Sun of a week, years 0-3/4-6/7-9 of a decade.
+fn narrow(a: Date, b: Date, unit: Unit, part: Option<Part>, dct: Date) -> Option<(Date, Date)> {
+    let Some(part) = part else {
+        return Some((a, b));
+    };
+    let thirds = |s1: Span, s2: Span| -> Option<(Date, Date)> {
+        let m1 = a.checked_add(s1).ok()?;
+        let m2 = a.checked_add(s2).ok()?;
+        Some(match part {
+            Part::Start => (a, m1.yesterday().ok()?),
+            Part::Mid => (m1, m2.yesterday().ok()?),
+            _ => (m2, b),
+        })
+    };
+    match part {
+        Part::Earlier => Some((a, dct.clamp(a, b))),
+        Part::Later => Some((dct.clamp(a, b), b)),
+        _ => match unit {
+            Unit::Month => thirds(Span::new().days(10), Span::new().days(20)),
+            Unit::Year => thirds(Span::new().months(4), Span::new().months(8)),
+            Unit::Week => thirds(Span::new().days(2), Span::new().days(4)),
+            Unit::Decade => thirds(Span::new().years(4), Span::new().years(7)),
+            _ => Some((a, b)),
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Tagging
+// ---------------------------------------------------------------------------------------
+
+struct Cx<'a> {
+    text: &'a str,
+    dct: Option<Date>,
+    lex: &'a TimeLexicon,
+}
+
+type Res = (TimexType, String, Option<(Date, Date)>);
+
+fn cap<'t>(c: &Captures<'t>, name: &str) -> Option<&'t str> {
+    c.name(name).map(|m| m.as_str())
+}
+
+fn capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn parse_i8(s: &str) -> Option<i8> {
+    s.parse().ok()
+}
+
+fn parse_i16(s: &str) -> Option<i16> {
+    s.parse().ok()
+}
+
+impl Cx<'_> {
+    fn month(&self, s: &str) -> Option<i8> {
+        if !capitalised(s) {
+            return None;
+        }
+        self.lex.months.get(&norm(s)).copied()
+    }
+
+    fn full_month(&self, s: &str) -> Option<i8> {
+        if !self.lex.full_months.contains(&norm(s)) {
+            return None;
+        }
+        self.month(s)
+    }
+
+    fn weekday(&self, s: &str) -> Option<Weekday> {
+        if !capitalised(s) {
+            return None;
+        }
+        let n = self.lex.weekdays.get(&norm(s)).copied()?;
+        Weekday::from_monday_one_offset(n).ok()
+    }
+
+    fn part(&self, s: Option<&str>) -> Option<Part> {
+        let s = norm(s?);
+        match s.as_str() {
+            "earlier" => Some(Part::Earlier),
+            "later" => Some(Part::Later),
+            _ => self.lex.parts.get(&s).copied(),
+        }
+    }
+
+    fn shift(&self, s: &str) -> Option<i8> {
+        let s = norm(s);
+        match s.as_str() {
+            "this coming" => Some(1),
+            "this past" => Some(-1),
+            _ => self.lex.shifts.get(&s).copied(),
+        }
+    }
+
+    fn after(&self, end: usize) -> &str {
+        self.text.get(end..).unwrap_or("")
+    }
+
+    fn followed_by_digit(&self, end: usize) -> bool {
+        self.after(end)
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// Next word after `end` (lower-cased), if the text goes on with white space and a word.
+    fn next_word(&self, end: usize) -> Option<String> {
+        let a = self.after(end);
+        let t = a.trim_start();
+        if t.len() == a.len() {
+            return None;
+        }
+        tokens(t).into_iter().next().map(|t| t.w)
+    }
+
+    /// Resolves a day of a month without a year by the tense of the clause.
+    fn month_day(&self, m: i8, d: i8, tense: Tense) -> Option<(String, Option<(Date, Date)>)> {
+        Date::new(2000, m, d).ok()?; // never a valid date ("February 30")
+        let Some(dct) = self.dct else {
+            return Some((format!("XXXX-{m:02}-{d:02}"), None));
+        };
+        let cands: Vec<Date> = (-1..=1)
+            .filter_map(|k| Date::new(dct.year().checked_add(k)?, m, d).ok())
+            .collect();
+        let nearest = || {
+            cands
+                .iter()
+                .copied()
+                .min_by_key(|c| (days_between(dct, *c).saturating_abs(), *c > dct))
+        };
+        let pick = match tense {
+            Tense::Future => cands.iter().copied().filter(|c| *c >= dct).min(),
+            Tense::Past => cands.iter().copied().filter(|c| *c <= dct).max(),
+            Tense::Unknown => None,
+        }
+        .or_else(nearest)?;
+        Some((fmt_date(pick), Some((pick, pick))))
+    }
+
+    /// First day of the month `m` nearest to the DCT in the direction of the tense.
+    fn month_start(&self, dct: Date, m: i8, tense: Tense) -> Option<Date> {
+        let cur = dct.first_of_month();
+        let cands: Vec<Date> = (-1..=1)
+            .filter_map(|k| Date::new(dct.year().checked_add(k)?, m, 1).ok())
+            .collect();
+        let nearest = || {
+            cands
+                .iter()
+                .copied()
+                .min_by_key(|c| (days_between(cur, *c).saturating_abs(), *c > cur))
+        };
+        match tense {
+            Tense::Future => cands.iter().copied().filter(|c| *c >= cur).min(),
+            Tense::Past => cands.iter().copied().filter(|c| *c <= cur).max(),
+            Tense::Unknown => None,
+        }
+        .or_else(nearest)
+    }
+
+    fn date_res(d: Date) -> Res {
+        (TimexType::Date, fmt_date(d), Some((d, d)))
+    }
+
+    fn apply(&self, rule: Rule, c: &Captures, s: usize, e: usize) -> Option<Res> {
+        let lex = self.lex;
+        let dct = self.dct;
+        let tense = || lex.tense(self.text, s, e);
+        match rule {
+            Rule::Iso => {
+                let d = Date::new(
+                    parse_i16(cap(c, "y")?)?,
+                    parse_i8(cap(c, "m")?)?,
+                    parse_i8(cap(c, "d")?)?,
+                )
+                .ok()?;
+                Some(Self::date_res(d))
+            }
+            Rule::Mdy | Rule::Dmy => {
+                let m = self.month(cap(c, "mon")?)?;
+                let d = Date::new(parse_i16(cap(c, "y")?)?, m, parse_i8(cap(c, "d")?)?).ok()?;
+                Some(Self::date_res(d))
+            }
+            Rule::MdRange | Rule::DmRange => {
+                let sep = norm(cap(c, "sep")?);
+                let pre = cap(c, "pre").map(norm);
+                if (sep == "and") != (pre.as_deref() == Some("between")) {
+                    return None;
+                }
+                let m1 = self.month(cap(c, "mon")?)?;
+                let m2 = match cap(c, "mon2") {
+                    Some(x) => self.month(x)?,
+                    None => m1,
+                };
+                let d1 = parse_i8(cap(c, "d1")?)?;
+                let d2 = parse_i8(cap(c, "d2")?)?;
+                Date::new(2000, m1, d1).ok()?;
+                Date::new(2000, m2, d2).ok()?;
+                let y = match cap(c, "y") {
+                    Some(y) => Some(parse_i16(y)?),
+                    None => None,
+                };
+                let first = match (y, dct) {
+                    (Some(y), _) => Date::new(y, m1, d1).ok()?,
+                    (None, Some(_)) => self.month_day(m1, d1, tense())?.1?.0,
+                    (None, None) => {
+                        let v = format!("XXXX-{m1:02}-{d1:02}/XXXX-{m2:02}-{d2:02}");
+                        return Some((TimexType::Date, v, None));
+                    }
+                };
+                let mut last = Date::new(first.year(), m2, d2).ok()?;
+                if last < first {
+                    if m2 == m1 {
+                        return None;
+                    }
+                    last = add_years(last, 1)?; // "December 30 to January 2"
+                }
+                Some((
+                    TimexType::Date,
+                    interval_value(first, last),
+                    Some((first, last)),
+                ))
+            }
+            Rule::Md | Rule::Dm => {
+                let m = self.month(cap(c, "mon")?)?;
+                let d = parse_i8(cap(c, "d")?)?;
+                let a = self.after(e);
+                if a.starts_with([',', '.', ':'])
+                    && a[1..].starts_with(|c: char| c.is_ascii_digit())
+                {
+                    return None; // "March 4,000", "May 2.5"
+                }
+                if rule == Rule::Dm {
+                    let b = self.text[..s].trim_end_matches([',', '.']);
+                    if b.len() < s && b.ends_with(|c: char| c.is_ascii_digit()) {
+                        return None;
+                    }
+                }
+                let (v, iv) = self.month_day(m, d, tense())?;
+                Some((TimexType::Date, v, iv))
+            }
+            Rule::My => {
+                let m = self.month(cap(c, "mon")?)?;
+                let d = Date::new(parse_i16(cap(c, "y")?)?, m, 1).ok()?;
+                let (a, b) = month_bounds(d);
+                Some((TimexType::Date, fmt_month(d), Some((a, b))))
+            }
+            Rule::PartMonth | Rule::ShiftMonth | Rule::Month => {
+                let mw = cap(c, "mon")?;
+                let m = if rule == Rule::PartMonth && cap(c, "y").is_some() {
+                    self.month(mw)?
+                } else {
+                    self.full_month(mw)?
+                };
+                if cap(c, "y").is_none() && self.followed_by_digit(e) {
+                    return None; // a month-day expression
+                }
+                if rule == Rule::Month && cap(c, "pre").is_none() && norm(mw) == "may" {
+                    return None; // the modal verb / the surname
+                }
+                let part = self.part(cap(c, "part"));
+                let first = match (cap(c, "y"), dct) {
+                    (Some(y), _) => Date::new(parse_i16(y)?, m, 1).ok()?,
+                    (None, None) => return Some((TimexType::Date, format!("XXXX-{m:02}"), None)),
+                    (None, Some(dct)) => {
+                        if rule == Rule::ShiftMonth {
+                            let cur = dct.first_of_month();
+                            let this = Date::new(dct.year(), m, 1).ok()?;
+                            match self.shift(cap(c, "sh")?)? {
+                                -1 if this < cur => this,
+                                -1 => add_years(this, -1)?,
+                                1 if this > cur => this,
+                                1 => add_years(this, 1)?,
+                                _ => this,
+                            }
+                        } else {
+                            self.month_start(dct, m, tense())?
+                        }
+                    }
+                };
+                let (a, b) = month_bounds(first);
+                let iv = narrow(a, b, Unit::Month, part, dct.unwrap_or(a))?;
+                Some((TimexType::Date, fmt_month(first), Some(iv)))
+            }
+            Rule::WeekdayDate => {
+                let wd = self.weekday(cap(c, "wd")?)?;
+                let m = self.month(cap(c, "mon").or_else(|| cap(c, "mon2"))?)?;
+                let d = parse_i8(cap(c, "d").or_else(|| cap(c, "d2"))?)?;
+                if let Some(y) = cap(c, "y") {
+                    return Some(Self::date_res(Date::new(parse_i16(y)?, m, d).ok()?));
+                }
+                if let Some(dct) = dct {
+                    // The year in which that day falls on that weekday, nearest the DCT.
+                    let hit = (-1..=1)
+                        .filter_map(|k| Date::new(dct.year().checked_add(k)?, m, d).ok())
+                        .filter(|x| x.weekday() == wd)
+                        .min_by_key(|x| days_between(dct, *x).saturating_abs());
+                    if let Some(x) = hit {
+                        return Some(Self::date_res(x));
+                    }
+                }
+                let (v, iv) = self.month_day(m, d, tense())?;
+                Some((TimexType::Date, v, iv))
+            }
+            Rule::Weekday => {
+                let wd = self.weekday(cap(c, "wd")?)?;
+                let dp = cap(c, "dp").and_then(|x| lex.dayparts.get(&norm(x)).cloned());
+                let ttype = if dp.is_some() {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                };
+                let suffix = dp.map(|x| format!("T{x}")).unwrap_or_default();
+                let Some(dct) = dct else {
+                    let v = format!("XXXX-WXX-{}{suffix}", wd.to_monday_one_offset());
+                    return Some((ttype, v, None));
+                };
+                let sh = match cap(c, "sh") {
+                    Some(x) => Some(self.shift(x)?),
+                    None => None,
+                };
+                let t = tense();
+                let dir = match sh {
+                    Some(-1) => Dir::Before,
+                    Some(1) => Dir::After,
+                    Some(_) if t == Tense::Past => Dir::OnOrBefore,
+                    Some(_) => Dir::OnOrAfter,
+                    None if t == Tense::Future => Dir::OnOrAfter,
+                    None => Dir::OnOrBefore,
+                };
+                let d = weekday_near(dct, wd, dir)?;
+                Some((ttype, format!("{}{suffix}", fmt_date(d)), Some((d, d))))
+            }
+            Rule::WeekdaySet => {
+                let w = cap(c, "wd1").or_else(|| cap(c, "wd2"))?;
+                let wd = self.weekday(w)?;
+                Some((
+                    TimexType::Set,
+                    format!("XXXX-WXX-{}", wd.to_monday_one_offset()),
+                    None,
+                ))
+            }
+            Rule::Relday => {
+                let (n, dp0) = lex.reldays.get(&norm(cap(c, "rd")?))?.clone();
+                let dp = match cap(c, "dp") {
+                    Some(x) if dp0.is_none() => lex.dayparts.get(&norm(x)).cloned(),
+                    Some(_) => return None,
+                    None => dp0,
+                };
+                let ttype = if dp.is_some() {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                };
+                let suffix = dp.map(|x| format!("T{x}")).unwrap_or_default();
+                let Some(dct) = dct else {
+                    return Some((ttype, format!("XXXX-XX-XX{suffix}"), None));
+                };
+                let d = add_days(dct, n)?;
+                Some((ttype, format!("{}{suffix}", fmt_date(d)), Some((d, d))))
+            }
+            Rule::Weekend => {
+                let Some(dct) = dct else {
+                    return Some((TimexType::Date, "XXXX-WXX-WE".into(), None));
+                };
+                let sh = match cap(c, "sh") {
+                    Some(x) => Some(self.shift(x)?),
+                    None => None,
+                };
+                let sat = match sh {
+                    Some(-1) => {
+                        let s0 = weekday_near(dct, Weekday::Saturday, Dir::OnOrBefore)?;
+                        if days_between(s0, dct) <= 1 {
+                            add_days(s0, -7)?
+                        } else {
+                            s0
+                        }
+                    }
+                    Some(1) => weekday_near(dct, Weekday::Saturday, Dir::After)?,
+                    Some(_) => add_days(week_bounds(dct)?.0, 5)?,
+                    None if tense() == Tense::Future => {
+                        add_days(weekday_near(dct, Weekday::Sunday, Dir::OnOrAfter)?, -1)?
+                    }
+                    None => weekday_near(dct, Weekday::Saturday, Dir::OnOrBefore)?,
+                };
+                let sun = add_days(sat, 1)?;
+                Some((
+                    TimexType::Date,
+                    format!("{}-WE", fmt_week(sat)),
+                    Some((sat, sun)),
+                ))
+            }
+            Rule::ShiftUnit => {
+                let u = lex.unit(cap(c, "u")?)?;
+                if matches!(u, Unit::Day | Unit::Hour | Unit::Minute) {
+                    return None;
+                }
+                let sh = self.shift(cap(c, "sh")?)?;
+                if cap(c, "the").is_some() && sh != 0 {
+                    return Some((TimexType::Duration, u.duration("1"), None));
+                }
+                let part = self.part(cap(c, "part"));
+                let sh = i64::from(sh);
+                let Some(dct) = dct else {
+                    let v = match u {
+                        Unit::Week => "XXXX-WXX",
+                        Unit::Month => "XXXX-XX",
+                        Unit::Decade => "XXX",
+                        _ => "XXXX",
+                    };
+                    return Some((TimexType::Date, v.into(), None));
+                };
+                let (v, a, b) = match u {
+                    Unit::Week => {
+                        let d = dct.checked_add(Span::new().try_weeks(sh).ok()?).ok()?;
+                        let (a, b) = week_bounds(d)?;
+                        (fmt_week(d), a, b)
+                    }
+                    Unit::Month => {
+                        let d = add_months(dct.first_of_month(), sh)?;
+                        let (a, b) = month_bounds(d);
+                        (fmt_month(d), a, b)
+                    }
+                    Unit::Year => {
+                        let d = add_years(dct.first_of_year(), sh)?;
+                        (fmt_year(d.year()), d, d.last_of_year())
+                    }
+                    _ => {
+                        let y = add_years(dct.first_of_year(), 10 * sh)?.year();
+                        let dec = y.div_euclid(10);
+                        let a = Date::new(dec.checked_mul(10)?, 1, 1).ok()?;
+                        let b = add_years(a, 9)?.last_of_year();
+                        (format!("{dec:03}"), a, b)
+                    }
+                };
+                let iv = narrow(a, b, u, part, dct)?;
+                Some((TimexType::Date, v, Some(iv)))
+            }
+            Rule::Ago => {
+                if c.name("vague").is_some() {
+                    return Some((TimexType::Date, "PAST_REF".into(), None));
+                }
+                let n = lex.number(cap(c, "n")?)?;
+                let u = lex.unit(cap(c, "u")?)?;
+                let Some(dct) = dct else {
+                    let v = match u {
+                        Unit::Week => "XXXX-WXX",
+                        Unit::Month => "XXXX-XX",
+                        Unit::Year => "XXXX",
+                        Unit::Decade => "XXX",
+                        _ => "XXXX-XX-XX",
+                    };
+                    return Some((TimexType::Date, v.into(), None));
+                };
+                Some(match u {
+                    Unit::Minute => Self::date_res(dct),
+                    Unit::Hour => Self::date_res(add_days(dct, -(n / 24))?),
+                    Unit::Day => Self::date_res(add_days(dct, -n)?),
+                    Unit::Week => {
+                        let d = dct.checked_sub(Span::new().try_weeks(n).ok()?).ok()?;
+                        (TimexType::Date, fmt_week(d), week_bounds(d))
+                    }
+                    Unit::Month => {
+                        let d = add_months(dct.first_of_month(), -n)?;
+                        (TimexType::Date, fmt_month(d), Some(month_bounds(d)))
+                    }
+                    Unit::Year => {
+                        let y = add_years(dct.first_of_year(), -n)?.year();
+                        (TimexType::Date, fmt_year(y), year_bounds(y))
+                    }
+                    Unit::Decade => {
+                        let y = add_years(dct.first_of_year(), -10 * n)?.year();
+                        let dec = y.div_euclid(10);
+                        let a = Date::new(dec.checked_mul(10)?, 1, 1).ok()?;
+                        let b = add_years(a, 9)?.last_of_year();
+                        (TimexType::Date, format!("{dec:03}"), Some((a, b)))
+                    }
+                })
+            }
+            Rule::DurHyphen | Rule::Dur => {
+                let u = lex.unit(cap(c, "u")?)?;
+                if c.name("vague").is_some() {
+                    return Some((TimexType::Duration, u.duration("X"), None));
+                }
+                let n = lex.number(cap(c, "n")?)?;
+                let rest = self.after(e).to_lowercase();
+                if rest.starts_with("-old") || rest.trim_start().starts_with("old") {
+                    return None; // ages
+                }
+                if rule == Rule::Dur {
+                    let nw = norm(cap(c, "n")?);
+                    if nw.len() <= 2
+                        && !nw.starts_with(|c: char| c.is_ascii_digit())
+                        && cap(c, "pre").is_none()
+                    {
+                        return None; // "a week" without "for": too often not a duration
+                    }
+                }
+                Some((TimexType::Duration, u.duration(&n.to_string()), None))
+            }
+            Rule::DurPlural => {
+                let u = lex.unit(cap(c, "u")?)?;
+                Some((TimexType::Duration, u.duration("X"), None))
+            }
+            Rule::SetEvery => {
+                let n = match cap(c, "n") {
+                    Some(x) => lex.number(x)?,
+                    None => 1,
+                };
+                if let Some(u) = cap(c, "u") {
+                    let u = lex.unit(u)?;
+                    Some((TimexType::Set, u.duration(&n.to_string()), None))
+                } else {
+                    let dp = lex.dayparts.get(&norm(cap(c, "dp")?))?;
+                    Some((TimexType::Set, format!("XXXX-XX-XXT{dp}"), None))
+                }
+            }
+            Rule::SetTimes => {
+                let u = lex.unit(cap(c, "u")?)?;
+                Some((TimexType::Set, u.duration("1"), None))
+            }
+            Rule::SetWord => {
+                let w = cap(c, "s")?;
+                if capitalised(w) && s > 0 {
+                    return None; // "Daily Mail"
+                }
+                Some((TimexType::Set, lex.sets.get(&norm(w))?.clone(), None))
+            }
+            Rule::Year => {
+                let y: i16 = parse_i16(cap(c, "y")?)?;
+                if !(1900..=2100).contains(&y) {
+                    return None;
+                }
+                let a = self.after(e);
+                if a.starts_with([',', '.']) && a[1..].starts_with(|c: char| c.is_ascii_digit())
+                    || a.starts_with('%')
+                {
+                    return None;
+                }
+                if let Some(w) = self.next_word(e)
+                    && (lex.count_nouns.contains(&w)
+                        || lex.unit(&w).is_some()
+                        || ["gmt", "utc", "hours", "hrs", "local"].contains(&w.as_str()))
+                {
+                    return None;
+                }
+                Some((TimexType::Date, fmt_year(y), year_bounds(y)))
+            }
+            Rule::PartYear => {
+                let y = parse_i16(cap(c, "y")?)?;
+                if !(1900..=2100).contains(&y) || self.followed_by_digit(e) {
+                    return None;
+                }
+                let (a, b) = year_bounds(y)?;
+                let iv = narrow(a, b, Unit::Year, self.part(cap(c, "part")), a)?;
+                Some((TimexType::Date, fmt_year(y), Some(iv)))
+            }
+            Rule::YearRange => {
+                let y1 = parse_i16(cap(c, "y1")?)?;
+                let y2 = parse_i16(cap(c, "y2")?)?;
+                if !(1900..=2100).contains(&y1) || !(y1..=2100).contains(&y2) {
+                    return None;
+                }
+                let a = year_bounds(y1)?.0;
+                let b = year_bounds(y2)?.1;
+                Some((TimexType::Date, interval_value(a, b), Some((a, b))))
+            }
+            Rule::Decade => {
+                let dec: i16 = parse_i16(cap(c, "dec")?)?;
+                let a = Date::new(dec.checked_mul(10)?, 1, 1).ok()?;
+                let b = add_years(a, 9)?.last_of_year();
+                let part = self.part(cap(c, "part"));
+                let iv = narrow(a, b, Unit::Decade, part, a)?;
+                Some((TimexType::Date, format!("{dec:03}"), Some(iv)))
+            }
+            Rule::TimeAmPm | Rule::Time24 | Rule::TimeMil => {
+                let mut h = parse_i8(cap(c, "h")?)?;
+                let mi = match cap(c, "mi") {
+                    Some(x) => parse_i8(x)?,
+                    None => 0,
+                };
+                if mi > 59 {
+                    return None;
+                }
+                if let Some(ap) = cap(c, "ap") {
+                    if !(1..=12).contains(&h) {
+                        return None;
+                    }
+                    let pm = ap.to_lowercase().starts_with('p');
+                    h = match (pm, h) {
+                        (true, 12) => 12,
+                        (true, h) => h + 12,
+                        (false, 12) => 0,
+                        (false, h) => h,
+                    };
+                } else if h > 23 {
+                    return None;
+                }
+                Some(self.time_res(&format!("T{h:02}:{mi:02}")))
+            }
+            Rule::Noon => {
+                let w = norm(cap(c, "w")?);
+                Some(self.time_res(if w == "midnight" { "T24:00" } else { "T12:00" }))
+            }
+            Rule::Ref => {
+                let v = lex.refs.get(&norm(cap(c, "r")?))?;
+                Some((TimexType::Date, v.clone(), None))
+            }
+        }
+    }
+
+    fn time_res(&self, t: &str) -> Res {
+        match self.dct {
+            Some(d) => (TimexType::Time, format!("{}{t}", fmt_date(d)), Some((d, d))),
+            None => (TimexType::Time, format!("XXXX-XX-XX{t}"), None),
+        }
+    }
+}
+
+/// Finds and resolves the temporal expressions in `text` (a sentence or a paragraph)
+/// against the document creation time `dct` (a calendar date, the publication day).
+///
+/// Returns the expressions in text order, never overlapping (the longest match wins,
+/// then the leftmost). `start`/`end` are byte offsets into `text` on char boundaries.
+/// Values follow TIMEX3 (TimeML) with TempEval-3 news conventions; without a DCT,
+/// relative expressions get `X` placeholders (`XXXX-WXX-3`) and no interval, while
+/// absolute dates still resolve. Never panics.
+pub fn tag(text: &str, dct: Option<Date>, lex: &TimeLexicon) -> Vec<Timex> {
+    let cx = Cx { text, dct, lex };
+    let mut cands: Vec<Timex> = Vec::new();
+    for (rule, re) in &lex.rules {
+        for c in re.captures_iter(text) {
+            let Some(m) = c.get(0) else { continue };
+            if m.is_empty() {
+                continue;
+            }
+            if let Some((ttype, value, interval)) = cx.apply(*rule, &c, m.start(), m.end()) {
+                cands.push(Timex {
+                    start: m.start(),
+                    end: m.end(),
+                    text: m.as_str().to_string(),
+                    ttype,
+                    value,
+                    interval,
+                });
+            }
+        }
+    }
+    // Longest first, then leftmost; the sort is stable so earlier rules win ties.
+    cands.sort_by_key(|t| (std::cmp::Reverse(t.end - t.start), t.start));
+    let mut out: Vec<Timex> = Vec::new();
+    for t in cands {
+        if out.iter().all(|o| t.end <= o.start || t.start >= o.end) {
+            out.push(t);
+        }
+    }
+    out.sort_by_key(|t| t.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn lex() -> &'static TimeLexicon {
+        static LEX: std::sync::OnceLock<TimeLexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(TimeLexicon::builtin)
+    }
+
+    fn run(text: &str, dct: Option<Date>) -> Vec<Timex> {
+        let out = tag(text, dct, lex());
+        for t in &out {
+            assert_eq!(&text[t.start..t.end], t.text, "offsets of {t:?}");
+        }
+        out
+    }
+
+    /// The single expression whose text contains `needle`.
+    fn find(text: &str, dct: Option<Date>, needle: &str) -> Timex {
+        let out = run(text, dct);
+        let hits: Vec<&Timex> = out.iter().filter(|t| t.text.contains(needle)).collect();
+        assert_eq!(
+            hits.len(),
+            1,
+            "expected one timex containing {needle:?} in {out:?}"
+        );
+        hits[0].clone()
+    }
+
+    fn check(text: &str, dct: Date, needle: &str, value: &str, iv: Option<(Date, Date)>) {
+        let t = find(text, Some(dct), needle);
+        assert_eq!(t.value, value, "value of {needle:?} in {text:?}");
+        assert_eq!(t.interval, iv, "interval of {needle:?} in {text:?}");
+    }
+
+    fn day(d: Date) -> Option<(Date, Date)> {
+        Some((d, d))
+    }
+
+    const T: Date = date(2025, 3, 4); // a Tuesday
+
+    #[test]
+    fn builtin_lexicon_loads() {
+        let l = lex();
+        assert_eq!(l.months.get("sept."), Some(&9));
+        assert_eq!(l.weekdays.get("sunday"), Some(&7));
+        assert!(l.full_months.contains("september"));
+        assert!(!l.full_months.contains("sept"));
+    }
+
+    #[test]
+    fn timex_type_strings() {
+        assert_eq!(TimexType::Date.as_str(), "DATE");
+        assert_eq!(TimexType::Time.as_str(), "TIME");
+        assert_eq!(TimexType::Duration.as_str(), "DURATION");
+        assert_eq!(TimexType::Set.as_str(), "SET");
+    }
+
+    #[test]
+    fn lexicon_errors_have_lines() {
+        let e = TimeLexicon::parse("word\tkind\tvalue\nJanuary\tmonth\n", "t.tsv").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("t.tsv", 2));
+        let e = TimeLexicon::parse("# c\n\nfoo\tcolour\t1\n", "t.tsv").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("unknown kind"));
+        let e = TimeLexicon::parse("March\tmonth\tthree\n", "t.tsv").unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("not a number"));
+        let e = TimeLexicon::parse("Smarch\tmonth\t13\n", "t.tsv").unwrap_err();
+        assert!(e.message.contains("out of range"));
+        let e = TimeLexicon::parse("a\tnumber\t1\nfortnight\tunit\tF\n", "x").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert_eq!(
+            e.to_string().split(':').take(2).collect::<Vec<_>>(),
+            ["x", "2"]
+        );
+        let e = TimeLexicon::parse("dusk\tdaypart\tDU\n", "x").unwrap_err();
+        assert_eq!(e.line, 1);
+        let e = TimeLexicon::parse("soon\tref\tSOON_REF\n", "x").unwrap_err();
+        assert_eq!(e.line, 1);
+        let e = TimeLexicon::parse("tonight\trelday\t0:XX\n", "x").unwrap_err();
+        assert_eq!(e.line, 1);
+        // An empty lexicon is valid and finds only patterns without words.
+        let empty = TimeLexicon::parse("", "x").unwrap();
+        let out = tag("Talks on 2025-03-04 at 10:30 ended.", Some(T), &empty);
+        assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn interval_export_forms() {
+        assert_eq!(
+            interval_value(date(2025, 3, 5), date(2025, 3, 5)),
+            "2025-03-05"
+        );
+        assert_eq!(
+            interval_value(date(1997, 4, 1), date(1997, 4, 30)),
+            "1997-04"
+        );
+        assert_eq!(
+            interval_value(date(2024, 2, 1), date(2024, 2, 29)),
+            "2024-02"
+        );
+        assert_eq!(interval_value(date(2027, 1, 1), date(2027, 12, 31)), "2027");
+        assert_eq!(
+            interval_value(date(2025, 2, 24), date(2025, 3, 2)),
+            "2025-02-24/2025-03-02"
+        );
+        assert_eq!(
+            interval_value(date(2025, 1, 1), date(2025, 2, 28)),
+            "2025-01-01/2025-02-28"
+        );
+    }
+
+    #[test]
+    fn weekdays_by_tense_dct_2025_03_04() {
+        let s = "The envoy will fly out on Wednesday to meet the rebels.";
+        check(s, T, "Wednesday", "2025-03-05", day(date(2025, 3, 5)));
+        assert_eq!(find(s, Some(T), "Wednesday").text, "on Wednesday");
+        check(
+            "The two leaders will sit down on Thursday.",
+            T,
+            "Thursday",
+            "2025-03-06",
+            day(date(2025, 3, 6)),
+        );
+        let t = find(
+            "She said she spoke to him on Monday night.",
+            Some(T),
+            "Monday",
+        );
+        assert_eq!(t.text, "on Monday night");
+        assert_eq!(t.value, "2025-03-03TNI");
+        assert_eq!(t.ttype, TimexType::Time);
+        assert_eq!(t.interval, day(date(2025, 3, 3)));
+        check(
+            "The vote took place on Tuesday.",
+            T,
+            "Tuesday",
+            "2025-03-04",
+            day(T),
+        );
+        let t = find(
+            "Earlier on Tuesday, the minister resigned.",
+            Some(T),
+            "Tuesday",
+        );
+        assert_eq!(
+            (t.text.as_str(), t.value.as_str()),
+            ("Earlier on Tuesday", "2025-03-04")
+        );
+        check(
+            "They clashed last Thursday in the capital.",
+            T,
+            "Thursday",
+            "2025-02-27",
+            day(date(2025, 2, 27)),
+        );
+        check(
+            "It follows their row last Friday over tariffs.",
+            T,
+            "Friday",
+            "2025-02-28",
+            day(date(2025, 2, 28)),
+        );
+        check(
+            "Rebels withdrew on Sunday.",
+            T,
+            "Sunday",
+            "2025-03-02",
+            day(date(2025, 3, 2)),
+        );
+        check(
+            "He arrives next Sunday.",
+            T,
+            "Sunday",
+            "2025-03-09",
+            day(date(2025, 3, 9)),
+        );
+        check(
+            "The summit opens this coming Tuesday.",
+            T,
+            "Tuesday",
+            "2025-03-11",
+            day(date(2025, 3, 11)),
+        );
+        check(
+            "A ruling is expected to come late Friday.",
+            T,
+            "Friday",
+            "2025-03-07",
+            day(date(2025, 3, 7)),
+        );
+        // The same weekday as the DCT in a future clause is the DCT itself.
+        check(
+            "Ministers will meet on Tuesday.",
+            T,
+            "Tuesday",
+            "2025-03-04",
+            day(T),
+        );
+    }
+
+    #[test]
+    fn weekdays_dct_1997() {
+        let d = date(1997, 4, 2); // Wednesday
+        check(
+            "The two sides met in Geneva Wednesday.",
+            d,
+            "Wednesday",
+            "1997-04-02",
+            day(d),
+        );
+        check(
+            "On Tuesday, Beijing told Washington to back off.",
+            d,
+            "Tuesday",
+            "1997-04-01",
+            day(date(1997, 4, 1)),
+        );
+        let iv = Some((date(1997, 3, 24), date(1997, 3, 30)));
+        check("Fighting flared last week.", d, "week", "1997-W13", iv);
+        let d = date(1997, 4, 13); // Sunday
+        check(
+            "Troops would be deployed on the streets from early Monday.",
+            d,
+            "Monday",
+            "1997-04-14",
+            day(date(1997, 4, 14)),
+        );
+        assert_eq!(
+            find(
+                "Troops would be deployed on the streets from early Monday.",
+                Some(d),
+                "Monday"
+            )
+            .text,
+            "early Monday"
+        );
+        check(
+            "On Saturday, protesters marched.",
+            d,
+            "Saturday",
+            "1997-04-12",
+            day(date(1997, 4, 12)),
+        );
+    }
+
+    #[test]
+    fn weeks_and_weekends() {
+        check(
+            "Prices rose last week.",
+            T,
+            "last week",
+            "2025-W09",
+            Some((date(2025, 2, 24), date(2025, 3, 2))),
+        );
+        check(
+            "Talks resume this week.",
+            T,
+            "this week",
+            "2025-W10",
+            Some((date(2025, 3, 3), date(2025, 3, 9))),
+        );
+        check(
+            "Talks resume next week.",
+            T,
+            "next week",
+            "2025-W11",
+            Some((date(2025, 3, 10), date(2025, 3, 16))),
+        );
+        check(
+            "They quarrelled earlier this week.",
+            T,
+            "week",
+            "2025-W10",
+            Some((date(2025, 3, 3), T)),
+        );
+        let t = find(
+            "Police detained 40 people over the weekend.",
+            Some(T),
+            "weekend",
+        );
+        assert_eq!(t.text, "over the weekend");
+        assert_eq!(t.value, "2025-W09-WE");
+        assert_eq!(t.interval, Some((date(2025, 3, 1), date(2025, 3, 2))));
+        check(
+            "Voters will go to the polls at the weekend.",
+            T,
+            "weekend",
+            "2025-W10-WE",
+            Some((date(2025, 3, 8), date(2025, 3, 9))),
+        );
+        check(
+            "Crowds gathered last weekend.",
+            T,
+            "weekend",
+            "2025-W09-WE",
+            Some((date(2025, 3, 1), date(2025, 3, 2))),
+        );
+    }
+
+    #[test]
+    fn iso_week_53() {
+        check(
+            "Cases doubled last week.",
+            date(2021, 1, 6),
+            "last week",
+            "2020-W53",
+            Some((date(2020, 12, 28), date(2021, 1, 3))),
+        );
+    }
+
+    #[test]
+    fn last_friday_across_new_year() {
+        let d = date(2026, 1, 1); // Thursday
+        check(
+            "The pact was signed last Friday.",
+            d,
+            "Friday",
+            "2025-12-26",
+            day(date(2025, 12, 26)),
+        );
+        check(
+            "The pact was signed last Thursday.",
+            d,
+            "Thursday",
+            "2025-12-25",
+            day(date(2025, 12, 25)),
+        );
+    }
+
+    #[test]
+    fn month_days() {
+        // Future clause: on or after the DCT; past: on or before; no cue: nearest.
+        check(
+            "Elections will be held on April 14.",
+            T,
+            "April",
+            "2025-04-14",
+            day(date(2025, 4, 14)),
+        );
+        check(
+            "The ceasefire collapsed on April 14.",
+            T,
+            "April",
+            "2024-04-14",
+            day(date(2024, 4, 14)),
+        );
+        check(
+            "Deadline: April 14.",
+            T,
+            "April",
+            "2025-04-14",
+            day(date(2025, 4, 14)),
+        );
+        let t = find(
+            "The army said on April 7 that it had withdrawn.",
+            Some(T),
+            "April",
+        );
+        assert_eq!(
+            (t.text.as_str(), t.value.as_str()),
+            ("on April 7", "2024-04-07")
+        );
+        check(
+            "Talks collapsed on Aug. 7.",
+            T,
+            "Aug",
+            "2024-08-07",
+            day(date(2024, 8, 7)),
+        );
+        check(
+            "The deal was signed 14 April.",
+            T,
+            "April",
+            "2024-04-14",
+            day(date(2024, 4, 14)),
+        );
+        check(
+            "The body will meet on Sept. 27.",
+            T,
+            "Sept",
+            "2025-09-27",
+            day(date(2025, 9, 27)),
+        );
+        check(
+            "The body meets on Sept. 27.",
+            T,
+            "Sept",
+            "2024-09-27",
+            day(date(2024, 9, 27)),
+        );
+        check(
+            "The law passed on February 29.",
+            date(2024, 3, 10),
+            "February",
+            "2024-02-29",
+            day(date(2024, 2, 29)),
+        );
+        // Invalid dates are skipped, not panicked on.
+        let out = run("It was signed on February 30 and on April 31.", Some(T));
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn explicit_dates() {
+        check(
+            "It began on March 4, 2025.",
+            T,
+            "March",
+            "2025-03-04",
+            day(T),
+        );
+        check(
+            "It began on 4 March 2025.",
+            T,
+            "March",
+            "2025-03-04",
+            day(T),
+        );
+        check("It began on 2025-03-04.", T, "2025", "2025-03-04", day(T));
+        check(
+            "He was born Sept. 27, 1989.",
+            T,
+            "Sept",
+            "1989-09-27",
+            day(date(1989, 9, 27)),
+        );
+        check(
+            "The treaty of March 1990 is void.",
+            T,
+            "March",
+            "1990-03",
+            Some((date(1990, 3, 1), date(1990, 3, 31))),
+        );
+        // Absolute dates resolve without a DCT.
+        let t = find("It began on March 4, 2025.", None, "March");
+        assert_eq!((t.value.as_str(), t.interval), ("2025-03-04", day(T)));
+    }
+
+    #[test]
+    fn weekday_with_date() {
+        // The weekday picks the year: 9 March 2025 is a Sunday.
+        let t = find(
+            "Voters go to the polls on Sunday, March 9, officials said.",
+            Some(T),
+            "Sunday",
+        );
+        assert_eq!(t.text, "on Sunday, March 9");
+        assert_eq!(
+            (t.value.as_str(), t.interval),
+            ("2025-03-09", day(date(2025, 3, 9)))
+        );
+        check(
+            "It ended Friday 14 June.",
+            T,
+            "Friday",
+            "2024-06-14",
+            day(date(2024, 6, 14)),
+        );
+        check(
+            "It ended Monday, Jan. 6, 2020.",
+            T,
+            "Monday",
+            "2020-01-06",
+            day(date(2020, 1, 6)),
+        );
+    }
+
+    #[test]
+    fn vague_quantities() {
+        let t = find("The bill was approved a few days ago.", Some(T), "ago");
+        assert_eq!((t.value.as_str(), t.interval), ("PAST_REF", None));
+        let t = find("Talks stalled for several weeks.", Some(T), "weeks");
+        assert_eq!((t.ttype, t.value.as_str()), (TimexType::Duration, "PXW"));
+    }
+
+    #[test]
+    fn day_ranges() {
+        check(
+            "Talks will run May 12-13 in Oslo.",
+            T,
+            "May",
+            "2025-05-12/2025-05-13",
+            Some((date(2025, 5, 12), date(2025, 5, 13))),
+        );
+        let t = find("The fair runs from April 14 to 19.", Some(T), "April");
+        assert_eq!(t.text, "from April 14 to 19");
+        assert_eq!(t.interval, Some((date(2025, 4, 14), date(2025, 4, 19))));
+        check(
+            "Strikes were held April 14-19.",
+            T,
+            "April",
+            "2024-04-14/2024-04-19",
+            Some((date(2024, 4, 14), date(2024, 4, 19))),
+        );
+        check(
+            "The session is set to run from May 30 to June 2, 2025.",
+            T,
+            "May",
+            "2025-05-30/2025-06-02",
+            Some((date(2025, 5, 30), date(2025, 6, 2))),
+        );
+    }
+
+    #[test]
+    fn months() {
+        let d = date(1997, 4, 4);
+        check(
+            "Prices fell in February.",
+            d,
+            "February",
+            "1997-02",
+            Some((date(1997, 2, 1), date(1997, 2, 28))),
+        );
+        check(
+            "Prices fell in January.",
+            d,
+            "January",
+            "1997-01",
+            Some((date(1997, 1, 1), date(1997, 1, 31))),
+        );
+        check(
+            "A vote will be held in February.",
+            d,
+            "February",
+            "1998-02",
+            Some((date(1998, 2, 1), date(1998, 2, 28))),
+        );
+        check(
+            "The war ends early March, officials will say.",
+            T,
+            "March",
+            "2025-03",
+            Some((date(2025, 3, 1), date(2025, 3, 10))),
+        );
+        check(
+            "It is due in late March.",
+            T,
+            "March",
+            "2025-03",
+            Some((date(2025, 3, 21), date(2025, 3, 31))),
+        );
+        check(
+            "It is due by mid-March.",
+            T,
+            "March",
+            "2025-03",
+            Some((date(2025, 3, 11), date(2025, 3, 20))),
+        );
+        check(
+            "The truce broke down last December.",
+            T,
+            "December",
+            "2024-12",
+            Some((date(2024, 12, 1), date(2024, 12, 31))),
+        );
+        // "May" alone is a verb or a name unless a preposition makes it a month.
+        assert!(run("Prime Minister May said she may go.", Some(T)).is_empty());
+        check(
+            "The poll is due in May.",
+            T,
+            "May",
+            "2025-05",
+            Some((date(2025, 5, 1), date(2025, 5, 31))),
+        );
+        // Lower-case month words are not months.
+        assert!(run("Thousands joined the march.", Some(T)).is_empty());
+    }
+
+    #[test]
+    fn relative_days() {
+        check(
+            "Rebels attacked yesterday.",
+            T,
+            "yesterday",
+            "2025-03-03",
+            day(date(2025, 3, 3)),
+        );
+        check("Rebels attack today.", T, "today", "2025-03-04", day(T));
+        check(
+            "Rebels attack tomorrow.",
+            T,
+            "tomorrow",
+            "2025-03-05",
+            day(date(2025, 3, 5)),
+        );
+        let t = find("He will speak tonight.", Some(T), "tonight");
+        assert_eq!(
+            (t.value.as_str(), t.ttype),
+            ("2025-03-04TNI", TimexType::Time)
+        );
+        check(
+            "He spoke this morning.",
+            T,
+            "morning",
+            "2025-03-04TMO",
+            day(T),
+        );
+        check(
+            "Shelling continued overnight.",
+            T,
+            "overnight",
+            "2025-03-04",
+            day(T),
+        );
+        check(
+            "They met yesterday afternoon.",
+            T,
+            "yesterday",
+            "2025-03-03TAF",
+            day(date(2025, 3, 3)),
+        );
+        check(
+            "It happened two days ago.",
+            T,
+            "ago",
+            "2025-03-02",
+            day(date(2025, 3, 2)),
+        );
+        check(
+            "It happened a week ago.",
+            T,
+            "ago",
+            "2025-W09",
+            Some((date(2025, 2, 24), date(2025, 3, 2))),
+        );
+        check(
+            "It happened three years ago.",
+            T,
+            "ago",
+            "2022",
+            Some((date(2022, 1, 1), date(2022, 12, 31))),
+        );
+    }
+
+    #[test]
+    fn relative_months_years() {
+        check(
+            "Exports fell last year.",
+            T,
+            "year",
+            "2024",
+            Some((date(2024, 1, 1), date(2024, 12, 31))),
+        );
+        check(
+            "Exports rise this year.",
+            T,
+            "year",
+            "2025",
+            Some((date(2025, 1, 1), date(2025, 12, 31))),
+        );
+        check(
+            "Exports rise next year.",
+            T,
+            "year",
+            "2026",
+            Some((date(2026, 1, 1), date(2026, 12, 31))),
+        );
+        check(
+            "Exports fell last month.",
+            T,
+            "month",
+            "2025-02",
+            Some((date(2025, 2, 1), date(2025, 2, 28))),
+        );
+        check(
+            "Exports rise next month.",
+            T,
+            "month",
+            "2025-04",
+            Some((date(2025, 4, 1), date(2025, 4, 30))),
+        );
+        check(
+            "Polls are due early next year.",
+            T,
+            "year",
+            "2026",
+            Some((date(2026, 1, 1), date(2026, 4, 30))),
+        );
+        check(
+            "He was elected earlier this year.",
+            T,
+            "year",
+            "2025",
+            Some((date(2025, 1, 1), T)),
+        );
+        let t = find("Violence rose over the past year.", Some(T), "year");
+        assert_eq!(
+            (t.ttype, t.value.as_str(), t.interval),
+            (TimexType::Duration, "P1Y", None)
+        );
+    }
+
+    #[test]
+    fn years_and_decades() {
+        let y = |a: i16| Some((date(a, 1, 1), date(a, 12, 31)));
+        check("The party was founded in 1979.", T, "1979", "1979", y(1979));
+        assert_eq!(
+            find("It was founded in 1979.", Some(T), "1979").text,
+            "in 1979"
+        );
+        check("It has ruled since 1949.", T, "1949", "1949", y(1949));
+        check("Emissions must halve by 2027.", T, "2027", "2027", y(2027));
+        check(
+            "The sanctions expire in mid-2026.",
+            T,
+            "2026",
+            "2026",
+            Some((date(2026, 5, 1), date(2026, 8, 31))),
+        );
+        check(
+            "It was founded in late 1979.",
+            T,
+            "1979",
+            "1979",
+            Some((date(1979, 9, 1), date(1979, 12, 31))),
+        );
+        assert!(run("Police arrested 2000 people.", Some(T)).is_empty());
+        assert!(run("The force grew by 2000 troops.", Some(T)).is_empty());
+        assert!(run("Turnout rose to 1,979 voters.", Some(T)).is_empty());
+        assert!(run("Spending of 2500 was cut.", Some(T)).is_empty());
+        check(
+            "Growth was strong in the 1990s.",
+            T,
+            "1990s",
+            "199",
+            Some((date(1990, 1, 1), date(1999, 12, 31))),
+        );
+        check(
+            "It ruled from 1979 to 1983.",
+            T,
+            "1979",
+            "1979-01-01/1983-12-31",
+            Some((date(1979, 1, 1), date(1983, 12, 31))),
+        );
+        // Years resolve without a DCT.
+        let t = find("It was founded in 1979.", None, "1979");
+        assert_eq!(t.interval, y(1979));
+    }
+
+    #[test]
+    fn times_of_day() {
+        let d = date(1997, 4, 2);
+        let t = find(
+            "The blast occurred at 10:30 a.m. on Wednesday.",
+            Some(d),
+            "10:30",
+        );
+        assert_eq!(
+            (t.ttype, t.value.as_str()),
+            (TimexType::Time, "1997-04-02T10:30")
+        );
+        // The time does not break the weekday rule.
+        check(
+            "The blast occurred at 10:30 a.m. on Wednesday.",
+            d,
+            "Wednesday",
+            "1997-04-02",
+            day(d),
+        );
+        check(
+            "Polls close at 8 p.m.",
+            d,
+            "p.m.",
+            "1997-04-02T20:00",
+            day(d),
+        );
+        check(
+            "Troops moved in at 0230 GMT.",
+            d,
+            "0230",
+            "1997-04-02T02:30",
+            day(d),
+        );
+        let t = find("Polls close at 8 p.m.", None, "p.m.");
+        assert_eq!((t.value.as_str(), t.interval), ("XXXX-XX-XXT20:00", None));
+        assert!(run("The score was 3:1 at 25:70.", Some(d)).is_empty());
+    }
+
+    #[test]
+    fn durations() {
+        let dur = |text: &str, needle: &str, v: &str| {
+            let t = find(text, Some(T), needle);
+            assert_eq!(
+                (t.ttype, t.value.as_str(), t.interval),
+                (TimexType::Duration, v, None),
+                "{text}"
+            );
+        };
+        dur("A two-day summit opened.", "two-day", "P2D");
+        dur("He was held for three days.", "three days", "P3D");
+        assert_eq!(
+            find("He was held for three days.", Some(T), "days").text,
+            "for three days"
+        );
+        dur("A 48-hour ceasefire began.", "48-hour", "PT48H");
+        dur("They talked for a week.", "week", "P1W");
+        dur("Fighting has raged for years.", "years", "PXY");
+        dur("The past two weeks were calm.", "weeks", "P2W");
+        assert!(run("A 20-year-old man was hurt.", Some(T)).is_empty());
+    }
+
+    #[test]
+    fn sets() {
+        let set = |text: &str, needle: &str, v: &str| {
+            let t = find(text, Some(T), needle);
+            assert_eq!(
+                (t.ttype, t.value.as_str(), t.interval),
+                (TimexType::Set, v, None),
+                "{text}"
+            );
+        };
+        set("Protesters gather every Monday.", "Monday", "XXXX-WXX-1");
+        set("The council meets weekly.", "weekly", "P1W");
+        set("Envoys meet twice a month.", "month", "P1M");
+        set("Prayers are held on Fridays.", "Fridays", "XXXX-WXX-5");
+        set("Patrols run every morning.", "morning", "XXXX-XX-XXTMO");
+    }
+
+    #[test]
+    fn generic_references() {
+        let g = |text: &str, needle: &str, v: &str| {
+            let t = find(text, Some(T), needle);
+            assert_eq!((t.value.as_str(), t.interval), (v, None), "{text}");
+        };
+        g("He recently resigned.", "recently", "PAST_REF");
+        g("The town is now calm.", "now", "PRESENT_REF");
+        g("She currently leads.", "currently", "PRESENT_REF");
+        g("Talks may resume in the future.", "future", "FUTURE_REF");
+    }
+
+    #[test]
+    fn without_dct() {
+        let t = find("Ministers met on Wednesday.", None, "Wednesday");
+        assert_eq!((t.value.as_str(), t.interval), ("XXXX-WXX-3", None));
+        let t = find("Ministers met on Monday night.", None, "Monday");
+        assert_eq!(t.value, "XXXX-WXX-1TNI");
+        let t = find("Ministers met on December 25.", None, "December");
+        assert_eq!((t.value.as_str(), t.interval), ("XXXX-12-25", None));
+        let t = find("Ministers met last week.", None, "week");
+        assert_eq!((t.value.as_str(), t.interval), ("XXXX-WXX", None));
+        let t = find("Ministers met yesterday.", None, "yesterday");
+        assert_eq!((t.value.as_str(), t.interval), ("XXXX-XX-XX", None));
+        let t = find("Ministers met in February.", None, "February");
+        assert_eq!(t.value, "XXXX-02");
+    }
+
+    #[test]
+    fn no_overlaps_and_longest_match() {
+        let text = "On Monday night, a two-day truce agreed last week collapsed; \
+                    talks resume March 4, 2025 and again next Sunday.";
+        let out = run(text, Some(date(2025, 2, 1)));
+        for w in out.windows(2) {
+            assert!(w[0].end <= w[1].start, "overlap: {:?}", out);
+        }
+        let texts: Vec<&str> = out.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "On Monday night",
+                "two-day",
+                "last week",
+                "March 4, 2025",
+                "next Sunday"
+            ]
+        );
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        assert!(run("", Some(T)).is_empty());
+        assert!(run("", None).is_empty());
+        let text = "🎉 Ünïcødé… 会谈 on Wednesday 🚀, then 日本 April 14—19 ✓ 9999-99-99 \
+                    in 2100 and 31 February, 999999 days ago, 99:99, March 0, Aug. 77";
+        let out = run(text, Some(T));
+        assert!(out.iter().any(|t| t.text == "on Wednesday"));
+        for t in &out {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+        }
+        // Extreme DCTs must not overflow.
+        let _ = run(
+            "last year, next week, the weekend, in 2000 days ago yesterday",
+            Some(Date::MAX),
+        );
+        let _ = run(
+            "last year, next week, the weekend, tomorrow",
+            Some(Date::MIN),
+        );
+        let _ = run(
+            "On Monday, May 12-13, 10 p.m. next decade",
+            Some(date(-9999, 1, 1)),
+        );
+        // Every prefix of a text is taggable (cuts inside multi-byte chars are avoided).
+        let text = "Über 3 Tage… 🚀 on Monday night, 4 March 2025";
+        for (i, _) in text.char_indices() {
+            let _ = run(&text[..i], Some(T));
+            let _ = run(&text[i..], Some(T));
+        }
+    }
+}
