@@ -1,1 +1,461 @@
-fn main(){}
+//! The `polgraph` command line: parses arguments, calls the library, prints.
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use comfy_table::{ContentArrangement, Table, presets};
+use indicatif::{ProgressBar, ProgressStyle};
+use polgraph::export;
+use polgraph::graph::{ActorGraph, filtered};
+use polgraph::input::{ReadOptions, read_paths};
+use polgraph::pipeline::Knowledge;
+use polgraph::store::{EventFilter, EventRow, IngestOutcome, Store};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "polgraph", version, about = "Political news → a knowledge graph of who did what to whom, and when")]
+struct Cli {
+    /// SQLite database file.
+    #[arg(long, global = true, env = "POLGRAPH_DB", default_value = "polgraph.db")]
+    db: PathBuf,
+    /// Directory with edited knowledge files (countries.tsv, events.tsv, …); files missing
+    /// there fall back to the copies built into the binary.
+    #[arg(long, global = true, env = "POLGRAPH_DATA")]
+    data: Option<PathBuf>,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Ingest articles: files or folders (recursively; .txt .md .json .jsonl .html), `-` for stdin.
+    Ingest {
+        /// Files, folders or `-`.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Publication date (YYYY-MM-DD) for articles that carry none.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Meetings, visits and talks: who met whom, when.
+    WhoMet {
+        /// Only meetings of this actor.
+        actor: Option<String>,
+        /// Only meetings with this actor.
+        #[arg(long)]
+        with: Option<String>,
+        #[command(flatten)]
+        window: Window,
+        /// Also show negated and uncertain events.
+        #[arg(long)]
+        all: bool,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Events in date order, optionally of one actor.
+    Timeline {
+        /// Only events of this actor.
+        actor: Option<String>,
+        #[command(flatten)]
+        window: Window,
+        /// Only these event types (repeatable): meet, visit, talk, criticize, …
+        #[arg(long = "type")]
+        types: Vec<String>,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Everything that happened between two actors.
+    Relations {
+        /// First actor.
+        a: String,
+        /// Second actor.
+        b: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List actors.
+    Actors {
+        /// Only this type: person, country, organization.
+        #[arg(long = "type")]
+        kind: Option<String>,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One actor's profile: aliases, roles, counts, events.
+    Actor {
+        /// Name, alias or id.
+        name: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The shortest chain of events linking two actors.
+    Path {
+        /// From.
+        a: String,
+        /// To.
+        b: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts of articles, actors and events.
+    Stats {
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the graph (Graphviz DOT or JSON) to stdout or a file.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// Only the neighbourhood of this actor.
+        #[arg(long)]
+        actor: Option<String>,
+        /// Hops around --actor.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        #[command(flatten)]
+        window: Window,
+        /// Only these event types (repeatable).
+        #[arg(long = "type")]
+        types: Vec<String>,
+        /// Write to this file instead of stdout.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Extract one file and print actors and events as JSON, without touching the database.
+    Extract {
+        /// The article file.
+        path: PathBuf,
+        /// Publication date (YYYY-MM-DD) if the file has none.
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+#[derive(clap::Args, Clone, Default)]
+struct Window {
+    /// From this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// To this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Dot,
+}
+
+const MEETING_TYPES: &[&str] = &["meet", "visit", "host", "talk", "negotiate"];
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn knowledge(cli: &Cli) -> Result<Knowledge> {
+    Ok(match &cli.data {
+        Some(dir) => Knowledge::from_dir(dir).with_context(|| format!("loading knowledge files from {}", dir.display()))?,
+        None => Knowledge::builtin().context("loading the built-in knowledge files")?,
+    })
+}
+
+fn open(cli: &Cli) -> Result<Store> {
+    Ok(Store::open(&cli.db)?)
+}
+
+fn check_date(d: &Option<String>) -> Result<()> {
+    if let Some(d) = d
+        && d.parse::<jiff::civil::Date>().is_err()
+    {
+        bail!("--date {d:?} is not a date (expected YYYY-MM-DD)");
+    }
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match &cli.cmd {
+        Cmd::Ingest { paths, date } => ingest(&cli, paths, date),
+        Cmd::Extract { path, date } => {
+            check_date(date)?;
+            let kb = knowledge(&cli)?;
+            let opts = ReadOptions {
+                default_date: date.clone(),
+                ..Default::default()
+            };
+            let mut out = Vec::new();
+            for art in read_paths(std::slice::from_ref(path), &opts) {
+                let ex = kb.extract(&art?);
+                out.push(ex);
+            }
+            println!("{}", serde_json::to_string_pretty(&out)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::WhoMet { actor, with, window, all, json } => {
+            let store = open(&cli)?;
+            let mut f = EventFilter {
+                from: window.from.clone(),
+                to: window.to.clone(),
+                types: MEETING_TYPES.iter().map(|s| s.to_string()).collect(),
+                ..Default::default()
+            };
+            if !all {
+                f.statuses = vec!["occurred".into(), "planned".into()];
+            }
+            f.actor = actor.as_deref().map(|a| store.resolve_actor(a)).transpose()?;
+            f.with = with.as_deref().map(|a| store.resolve_actor(a)).transpose()?;
+            let rows = store.events(&f)?;
+            print_events(&rows, *json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Timeline { actor, window, types, json } => {
+            let store = open(&cli)?;
+            let f = EventFilter {
+                actor: actor.as_deref().map(|a| store.resolve_actor(a)).transpose()?,
+                from: window.from.clone(),
+                to: window.to.clone(),
+                types: types.clone(),
+                ..Default::default()
+            };
+            print_events(&store.events(&f)?, *json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Relations { a, b, json } => {
+            let store = open(&cli)?;
+            let f = EventFilter {
+                actor: Some(store.resolve_actor(a)?),
+                with: Some(store.resolve_actor(b)?),
+                ..Default::default()
+            };
+            print_events(&store.events(&f)?, *json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Actors { kind, json } => {
+            let store = open(&cli)?;
+            let rows = store.actors(kind.as_deref())?;
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&rows)?);
+            } else {
+                let mut t = table(&["id", "name", "type", "country", "CAMEO", "events", "mentions"]);
+                for r in &rows {
+                    t.add_row(vec![
+                        r.id.to_string(),
+                        r.name.clone(),
+                        r.kind.clone(),
+                        r.country.clone().unwrap_or_default(),
+                        r.cameo.clone().unwrap_or_default(),
+                        r.events.to_string(),
+                        r.mentions.to_string(),
+                    ]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Actor { name, json } => {
+            let store = open(&cli)?;
+            let p = store.actor_profile(store.resolve_actor(name)?)?;
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&p)?);
+            } else {
+                let s = &p.summary;
+                println!("{} (#{}, {}{})", s.name, s.id, s.kind, s.country.as_ref().map(|c| format!(", {c}")).unwrap_or_default());
+                if let Some(c) = &s.cameo {
+                    println!("CAMEO actor code: {c}");
+                }
+                println!("roles: {}", if p.roles.is_empty() { "-".to_string() } else { p.roles.join("; ") });
+                let aliases: Vec<String> = p.aliases.iter().map(|(a, n)| format!("{a} ({n})")).collect();
+                println!("aliases: {}", aliases.join(", "));
+                println!("mentions: {}, events: {}, articles: {}", s.mentions, s.events, p.articles.len());
+                print_events(&p.events, false)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Path { a, b, json } => {
+            let store = open(&cli)?;
+            let (ia, ib) = (store.resolve_actor(a)?, store.resolve_actor(b)?);
+            let snap = store.snapshot()?;
+            let g = ActorGraph::from_snapshot(&snap);
+            let name = |id: i64| snap.actors.iter().find(|x| x.id == id).map(|x| x.name.clone()).unwrap_or_else(|| format!("#{id}"));
+            match g.shortest_path(ia, ib) {
+                None => {
+                    if *json {
+                        println!("null");
+                    } else {
+                        println!("no chain of events links {} and {}", name(ia), name(ib));
+                    }
+                    Ok(ExitCode::from(1))
+                }
+                Some(path) => {
+                    if *json {
+                        println!("{}", serde_json::to_string_pretty(&path)?);
+                    } else {
+                        let mut cur = ia;
+                        println!("{}", name(cur));
+                        for e in &path {
+                            let next = if e.source == cur { e.target.unwrap_or(e.source) } else { e.source };
+                            println!(
+                                "  --{} {} [{}]--> {}",
+                                e.etype,
+                                e.date.clone().unwrap_or_else(|| "undated".into()),
+                                e.status,
+                                name(next)
+                            );
+                            cur = next;
+                        }
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+            }
+        }
+        Cmd::Stats { json } => {
+            let store = open(&cli)?;
+            let s = store.stats()?;
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&s)?);
+            } else {
+                println!("database: {}", cli.db.display());
+                println!("articles: {}  sentences: {}  mentions: {}", s.articles, s.sentences, s.mentions);
+                let by: Vec<String> = s.actors_by_type.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                println!("actors: {} ({})", s.actors, by.join(", "));
+                let ev: Vec<String> = s.events_by_type.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                println!("events: {} from {} event mentions ({})", s.events, s.event_mentions, ev.join(", "));
+                println!(
+                    "dates: {} to {}",
+                    s.date_min.clone().unwrap_or_else(|| "-".into()),
+                    s.date_max.clone().unwrap_or_else(|| "-".into())
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Export { format, actor, depth, window, types, output } => {
+            let store = open(&cli)?;
+            let focus = actor.as_deref().map(|a| store.resolve_actor(a)).transpose()?;
+            let snap = store.snapshot()?;
+            let sub = filtered(&snap, focus, *depth, window.from.as_deref(), window.to.as_deref(), types)?;
+            let text = match format {
+                Format::Json => serde_json::to_string_pretty(&export::to_json(&sub))?,
+                Format::Dot => export::to_dot(&sub),
+            };
+            match output {
+                Some(p) => std::fs::write(p, text + "\n").with_context(|| format!("writing {}", p.display()))?,
+                None => {
+                    let mut out = std::io::stdout().lock();
+                    writeln!(out, "{text}")?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCode> {
+    check_date(date)?;
+    let kb = knowledge(cli)?;
+    let mut store = open(cli)?;
+    let opts = ReadOptions {
+        default_date: date.clone(),
+        ..Default::default()
+    };
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(ProgressStyle::with_template("{spinner} {elapsed} {pos} articles {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    let (mut new, mut skipped, mut failed, mut events, mut warnings) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    for item in read_paths(paths, &opts) {
+        bar.inc(1);
+        let raw = match item {
+            Ok(r) => r,
+            Err(e) => {
+                failed += 1;
+                bar.suspend(|| eprintln!("error: {e}"));
+                continue;
+            }
+        };
+        let ex = kb.extract(&raw);
+        for w in &ex.warnings {
+            warnings += 1;
+            bar.suspend(|| eprintln!("warning: {w}"));
+        }
+        match store.ingest(&ex) {
+            Ok(IngestOutcome::New { events_new, .. }) => {
+                new += 1;
+                events += events_new;
+            }
+            Ok(IngestOutcome::Duplicate { existing_article }) => {
+                skipped += 1;
+                bar.suspend(|| eprintln!("skipped: {} is already stored (article #{existing_article})", raw.origin));
+            }
+            Err(e) => {
+                failed += 1;
+                bar.suspend(|| eprintln!("error: {}: {e}", raw.origin));
+                if matches!(e, polgraph::store::StoreError::Locked { .. }) {
+                    break;
+                }
+            }
+        }
+        bar.set_message(format!("({new} new, {skipped} skipped, {failed} failed)"));
+    }
+    bar.finish_and_clear();
+    let s = store.stats()?;
+    eprintln!(
+        "ingested {new} new article(s), skipped {skipped} already stored, {failed} failed, {warnings} warning(s); {events} new event(s). Database {}: {} articles, {} actors, {} events.",
+        cli.db.display(),
+        s.articles,
+        s.actors,
+        s.events
+    );
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.to_vec());
+    t
+}
+
+fn print_events(rows: &[EventRow], json: bool) -> Result<()> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(rows)?);
+        return Ok(());
+    }
+    if rows.is_empty() {
+        println!("no events");
+        return Ok(());
+    }
+    let mut t = table(&["date", "source", "event", "target", "status", "sources", "evidence"]);
+    for r in rows {
+        let mut ev = r.first_evidence.replace('\n', " ");
+        if ev.chars().count() > 90 {
+            ev = ev.chars().take(87).collect::<String>() + "...";
+        }
+        t.add_row(vec![
+            r.date.clone().unwrap_or_else(|| "-".into()),
+            r.source.name.clone(),
+            format!("{} ({})", r.etype, r.cameo),
+            r.target.as_ref().map(|t| t.name.clone()).unwrap_or_else(|| "-".into()),
+            r.status.clone(),
+            r.sources.to_string(),
+            ev,
+        ]);
+    }
+    println!("{t}");
+    println!("{} event(s)", rows.len());
+    Ok(())
+}
