@@ -38,10 +38,20 @@ pub fn anchor(
             let timexes = cache[ev.sentence].get_or_insert_with(|| tag(&s.text, dct, lex));
             choose(s, ev, timexes)
                 .map(|t| {
-                    let (a, b) = t.interval.unwrap_or_default();
+                    let (mut a, mut b) = t.interval.unwrap_or_default();
+                    // "… last Thursday, a day before Trump's attack": the event is offset from
+                    // the expression by the stated distance.
+                    let mut value = None;
+                    if let Some(days) = relative_offset(s, ev.trigger_token, t.end)
+                        && let (Ok(na), Ok(nb)) = (a.checked_add(jiff::Span::new().days(days)), b.checked_add(jiff::Span::new().days(days)))
+                    {
+                        a = na;
+                        b = nb;
+                        value = Some(interval_value(a, b));
+                    }
                     EventDate {
-                        value: interval_value(a, b),
-                        timex: Some(t.value.clone()),
+                        value: value.clone().unwrap_or_else(|| interval_value(a, b)),
+                        timex: Some(value.unwrap_or_else(|| t.value.clone())),
                         raw: Some(t.text.clone()),
                         start: a.to_string(),
                         end: b.to_string(),
@@ -101,13 +111,45 @@ fn choose<'a>(s: &Sentence, ev: &CodedEvent, timexes: &'a [Timex]) -> Option<&'a
         .map(|(_, t)| t)
 }
 
+/// "a day before", "two weeks after" right before the trigger (possibly with a possessor
+/// between: "a day before Trump's attack") after the anchoring expression (which ends at
+/// byte `timex_end` of the sentence): the offset in days from the anchoring expression
+/// to the event (`before` → the event is later: +N).
+fn relative_offset(s: &Sentence, trig: usize, timex_end: usize) -> Option<i64> {
+    let toks = &s.tokens;
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    // Find "before|after" within 3 tokens before the trigger.
+    let k = (trig.saturating_sub(3)..trig).rev().find(|&i| matches!(w(i), "before" | "after"))?;
+    // The anchoring expression must come before the phrase.
+    if k < 2 || toks[k - 2].start < s.start + timex_end {
+        return None;
+    }
+    let unit = match w(k - 1) {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        _ => return None,
+    };
+    let n: i64 = match w(k - 2) {
+        "a" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        d => d.parse().ok()?,
+    };
+    let sign = if w(k) == "before" { 1 } else { -1 };
+    Some(sign * n * unit)
+}
+
 /// Within one article, an undated mention of an event takes the date of a dated mention of
 /// the same event (same type, participants and status): "he will meet his counterpart …
 /// The politicians will sit down on Thursday".
 pub fn fill_within_article(events: &mut [EventRec]) {
     let key = |e: &EventRec| {
         let (a, b) = match e.target {
-            Some(t) if is_symmetric(&e.etype) && t < e.source => (Some(t), e.source),
+            Some(t) if is_symmetric(&e.etype) => (Some(t.min(e.source)), t.max(e.source)),
             t => (t, e.source),
         };
         (e.etype.clone(), a, b, e.status)
