@@ -434,7 +434,7 @@ impl EventCoder {
         } else {
             let src = match p.pos {
                 Pos::Noun => find_possessor(toks, ments, ti, false).or_else(|| find_clause_subject(toks, ments, ti, in_quote)),
-                Pos::Verb => find_possessor(toks, ments, ti, true).or_else(|| find_subject(toks, ments, ti, in_quote)),
+                Pos::Verb => find_possessor(toks, ments, ti, true).or_else(|| find_verb_subject(toks, ments, ti, in_quote)),
             };
             let Some(src) = src else {
                 return Vec::new();
@@ -659,6 +659,65 @@ fn find_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_quote: 
             !PREPS.contains(&before)
         })
         .copied()
+}
+
+const AUX: &[&str] = &[
+    "has", "have", "had", "having", "been", "be", "being", "was", "were", "is", "are", "am", "will", "would", "could",
+    "should", "may", "might", "must", "shall", "can", "did", "does", "do", "'ll", "'d", "not", "n't", "never", "also",
+    "again", "still", "already", "just", "then", "finally", "first", "later", "earlier", "jointly", "personally",
+    "both", "all", "to", "reportedly", "repeatedly", "once", "twice", "yet", "even", "further", "due", "set", "going",
+    "expected", "scheduled", "about", "on", "last", "this", "next", "week", "weekend", "late", "early", "yesterday",
+    "today", "tonight", "overnight", "night", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "plans", "planned", "plan", "wants", "want", "wanted",
+    "agreed", "decided", "refused", "failed", "tried", "hopes", "hoped", "intends", "offered", "promised", "vowed",
+    "threatened", "sought", "seeks", "expects", "prepared", "ready", "able", "unable", "likely", "unlikely", "sure",
+    "certain", "willing", "poised", "pledged", "declined", "moved", "began", "begun", "started", "continued",
+    "continues", "helped", "went", "came", "got", "gone", "come",
+];
+
+/// The subject of a verbal trigger: walking left over the verb group (auxiliaries, negation,
+/// adverbs, time words, "agreed to"), the next word must end an actor mention; a comma
+/// (appositive, inserted clause) falls back to the nearest mention; a relative pronoun
+/// ("who", "which") takes the mention before it; any other word means the subject is not an
+/// actor, and the event is not coded.
+fn find_verb_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_quote: bool) -> Option<&'a Mention> {
+    let mut k = ti;
+    while k > 0 {
+        let t = &toks[k - 1];
+        let w = t.lower.as_str();
+        let is_mention_end = ments.iter().any(|m| m.end == t.end && m.in_quote == in_quote && !is_determiner_pronoun(m));
+        if is_mention_end {
+            return ments
+                .iter()
+                .find(|m| m.end == t.end && m.in_quote == in_quote && !is_determiner_pronoun(m))
+                .copied();
+        }
+        if AUX.contains(&w) || w.ends_with("ly") || w.ends_with("n't") || w.chars().all(|c| c.is_ascii_digit()) {
+            k -= 1;
+            continue;
+        }
+        // Governing verb of an infinitive: "agreed to meet", "is due to have".
+        if toks.get(k).is_some_and(|n| n.lower == "to") && !t.is_punct() && !t.is_capitalized() {
+            k -= 1;
+            continue;
+        }
+        if w == "," || w == "(" || w == ")" || w == "-" || w == "--" || w == "—" {
+            return find_subject(toks, ments, k - 1, in_quote);
+        }
+        if matches!(w, "who" | "which" | "that") {
+            let mut j = k - 1;
+            while j > 0 && toks[j - 1].is_punct() {
+                j -= 1;
+            }
+            return ments
+                .iter()
+                .find(|m| j > 0 && m.end == toks[j - 1].end && m.in_quote == in_quote)
+                .copied();
+        }
+        return None;
+    }
+    None
 }
 
 /// The subject of the clause the trigger is in: the first non-prepositional mention of the
