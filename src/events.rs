@@ -41,6 +41,11 @@ pub enum Slot {
     Prep(String),
     /// The first actor inside the matched pattern ("told Washington to": pattern `told * to`).
     Inner,
+    /// The actor after this preposition is the *source* and the subject the target
+    /// ("won support from X": `rev:from`).
+    Rev(String),
+    /// A place or host country (for `adj` patterns).
+    Place,
 }
 
 /// Restriction on the target's kind.
@@ -61,6 +66,10 @@ pub enum Pos {
     Verb,
     /// Source = possessor or clause subject.
     Noun,
+    /// A participle before its actor ("visiting Prime Minister Tony Blair"): source = the
+    /// actor after it; target = a place named in the sentence, else the country of another
+    /// actor in the sentence (the host).
+    Adj,
 }
 
 /// One line of `events.tsv`.
@@ -267,7 +276,8 @@ impl EventCoder {
             let pos = match f[2] {
                 "verb" => Pos::Verb,
                 "noun" => Pos::Noun,
-                o => return Err(err(format!("pos must be `verb` or `noun`, found `{o}`"))),
+                "adj" => Pos::Adj,
+                o => return Err(err(format!("pos must be `verb`, `noun` or `adj`, found `{o}`"))),
             };
             let elems = parse_pattern(f[3]).map_err(err)?;
             let slots = if f[4] == "-" {
@@ -277,6 +287,8 @@ impl EventCoder {
                     .map(|s| match s {
                         "obj" => Slot::Object,
                         "inner" => Slot::Inner,
+                        "place" => Slot::Place,
+                        p if p.starts_with("rev:") => Slot::Rev(p[4..].to_string()),
                         p => Slot::Prep(p.to_string()),
                     })
                     .collect()
@@ -421,7 +433,7 @@ impl EventCoder {
         let subject: Option<&Mention>;
         let mut targets: Vec<usize> = Vec::new();
         if passive {
-            let by = find_after_prep(toks, ments, end_tok, "by", 6);
+            let by = find_after_prep(toks, ments, end_tok, "by", 8);
             let subj = find_subject(toks, ments, ti, in_quote);
             match (by, subj) {
                 (Some(b), Some(sj)) => {
@@ -434,15 +446,79 @@ impl EventCoder {
         } else {
             let src = match p.pos {
                 Pos::Noun => find_possessor(toks, ments, ti, false).or_else(|| find_clause_subject(toks, ments, ti, in_quote)),
-                Pos::Verb => find_possessor(toks, ments, ti, true).or_else(|| find_verb_subject(toks, ments, ti, in_quote)),
+                Pos::Verb => find_possessor(toks, ments, ti, true)
+                    .or_else(|| find_verb_subject(toks, ments, ti, in_quote))
+                    .or_else(|| {
+                        // An infinitive ("went out of his way to praise X") is controlled by
+                        // the subject of the clause.
+                        (ti > 0 && toks[ti - 1].lower == "to")
+                            .then(|| find_clause_subject(toks, ments, ti, in_quote))
+                            .flatten()
+                    }),
+                Pos::Adj => find_object(toks, ments, end_tok),
             };
             let Some(src) = src else {
+                // "talks between X and Y" needs no subject.
+                if p.slots.iter().any(|sl| matches!(sl, Slot::Prep(b) if b == "between"))
+                    && let Some(t) = find_after_prep(toks, ments, end_tok, "between", 6)
+                {
+                    let pair = coordinated(toks, ments, t, true);
+                    if pair.len() >= 2 {
+                        let status = self.status(toks, ti, None);
+                        let Some(status) = status else { return Vec::new() };
+                        let trigger = s.text[toks[ti].start - s.start..toks[end_tok - 1].end - s.start].to_string();
+                        return vec![CodedEvent {
+                            etype: p.etype.clone(),
+                            cameo: p.cameo.clone(),
+                            source: pair[0],
+                            target: Some(pair[1]),
+                            status,
+                            sentence: si,
+                            trigger_token: ti,
+                            start: toks[ti].start,
+                            end: toks[end_tok - 1].end,
+                            trigger,
+                        }];
+                    }
+                }
                 return Vec::new();
             };
             subject = Some(src);
             sources = sj_actors(toks, ments, src);
             // Target by slot.
             for slot in &p.slots {
+                if let Slot::Rev(prep) = slot {
+                    if let Some(t) = find_after_prep(toks, ments, end_tok, prep, 6) {
+                        targets = std::mem::replace(&mut sources, coordinated(toks, ments, t, true));
+                        break;
+                    }
+                    continue;
+                }
+                if let Slot::Place = slot {
+                    let src_country: Vec<Option<&str>> =
+                        sources.iter().map(|&a| actors.actors[a].country.as_deref()).collect();
+                    // A state named after "in"/"to"/"at", else another actor's country.
+                    let place = ments.iter().find(|m| {
+                        m.actors.len() == 1
+                            && actors.actors[m.actors[0]].kind == ActorType::Country
+                            && matches!(word_before(toks, m), Some("in" | "to" | "at"))
+                            && !src_country.contains(&actors.actors[m.actors[0]].country.as_deref())
+                    });
+                    let host = place.map(|m| m.actors[0]).or_else(|| {
+                        ments.iter().filter(|m| m.actors.len() == 1 && !sources.contains(&m.actors[0])).find_map(|m| {
+                            let c = actors.actors[m.actors[0]].country.as_deref()?;
+                            if src_country.contains(&Some(c)) {
+                                return None;
+                            }
+                            actors.actors.iter().position(|a| a.kind == ActorType::Country && a.country.as_deref() == Some(c))
+                        })
+                    });
+                    if let Some(h) = host {
+                        targets = vec![h];
+                        break;
+                    }
+                    continue;
+                }
                 let t = match slot {
                     Slot::Object => find_object(toks, ments, end_tok),
                     Slot::Inner => ments
@@ -450,9 +526,15 @@ impl EventCoder {
                         .find(|m| m.start > toks[ti].start && m.end <= toks[end_tok - 1].start && !is_determiner_pronoun(m))
                         .copied(),
                     Slot::Prep(prep) => find_after_prep(toks, ments, end_tok, prep, 6),
+                    Slot::Rev(_) | Slot::Place => None,
                 };
                 if let Some(t) = t {
                     targets = coordinated(toks, ments, t, true);
+                    // "talks between X and Y": the event is between them, whoever reports it.
+                    if matches!(slot, Slot::Prep(p) if p == "between") && targets.len() >= 2 {
+                        sources = vec![targets[0]];
+                        targets = targets[1..].to_vec();
+                    }
                     break;
                 }
             }
@@ -814,7 +896,7 @@ fn find_object<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize) -> Opt
     }
     let ok = between
         .iter()
-        .all(|t| matches!(t.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "visiting" | "fellow" | "with" | "again" | "also" | "both" | "new" | "former"));
+        .all(|t| matches!(t.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "visiting" | "fellow" | "with" | "again" | "also" | "both" | "new" | "former" | "up"));
     ok.then_some(*m)
 }
 
@@ -825,7 +907,10 @@ fn find_after_prep<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize, pr
     let start_at = if end_tok > 0 && toks[end_tok - 1].lower == prep { end_tok - 1 } else { end_tok };
     for k in start_at..stop {
         let w = toks[k].lower.as_str();
-        if matches!(w, "." | ";" | "which" | "who" | "that" | "when" | "but" | "said") && k > end_tok {
+        if matches!(w, "." | ";" | "which" | "who" | "that" | "when" | "but" | "said" | "after" | "before" | "during" | "while" | "since")
+            && k > end_tok
+            && w != prep
+        {
             return None;
         }
         if w == prep {

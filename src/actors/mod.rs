@@ -139,7 +139,7 @@ struct State<'a> {
     published: Option<String>,
 }
 
-const PRONOUNS: &[&str] = &["he", "she"];
+const PRONOUNS: &[&str] = &["he", "she", "it"];
 const GROUP_HEADS: &[&str] = &[
     "men", "leaders", "sides", "politicians", "ministers", "presidents", "women", "officials",
     "countries", "nations", "governments", "neighbours", "neighbors", "heads",
@@ -818,7 +818,7 @@ impl State<'_> {
                     }
                     None => continue,
                 },
-                Item::Pronoun => match self.resolve_pronoun(si, start) {
+                Item::Pronoun => match self.resolve_pronoun(si, start, &toks[sp.from].lower) {
                     Some(a) => (vec![a], MentionKind::Pronoun),
                     None => continue,
                 },
@@ -1047,13 +1047,15 @@ impl State<'_> {
             .map(|(c, _)| c.to_string())
     }
 
-    fn resolve_pronoun(&self, si: usize, start: usize) -> Option<usize> {
-        // The first person named outside quotes earlier in this sentence, else in the
-        // nearest earlier sentence that names one.
+    fn resolve_pronoun(&self, si: usize, start: usize, word: &str) -> Option<usize> {
+        // The first person (for he/she) or country/organisation (for it) named outside
+        // quotes earlier in this sentence, else in the nearest earlier sentence that names one.
+        let want_person = word != "it";
         let persons = |m: &&Mention| {
             !m.in_quote
                 && m.actors.len() == 1
-                && self.actors[m.actors[0]].kind == ActorType::Person
+                && (self.actors[m.actors[0]].kind == ActorType::Person) == want_person
+                && m.kind != MentionKind::Pronoun
         };
         if let Some(m) = self
             .mentions
