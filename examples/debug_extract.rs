@@ -27,6 +27,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 e.etype, e.cameo, ex.actors[e.source].name, t, e.status.as_str(),
                 e.date.as_ref().map(|d| format!("{} ({:?} {:?})", d.value, d.how, d.raw)), e.trigger, e.sentence
             );
+            if std::env::var("SENT").is_ok() {
+                println!("     \"{}\"", ex.sentences[e.sentence].text.replace('\n', " "));
+            }
         }
     }
     Ok(())

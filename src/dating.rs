@@ -21,6 +21,7 @@ const BOUNDARY_WORDS: &[&str] = &[
 ];
 const BOUNDARY_COST: usize = 12;
 const QUOTE_COST: usize = 30;
+const VERB_COST: usize = 8;
 const MAX_SCORE: usize = 22;
 
 /// Dates each event in `events` (same order). `dct` is the publication date.
@@ -100,7 +101,17 @@ fn choose<'a>(s: &Sentence, ev: &CodedEvent, timexes: &'a [Timex]) -> Option<&'a
                 .iter()
                 .filter(|t| BOUNDARY_WORDS.contains(&t.lower.as_str()))
                 .count();
-            let mut score = dist + crossings * BOUNDARY_COST;
+            // Another verb between the trigger and a later expression means the expression
+            // belongs to that verb ("congratulated Vietnam for organizing the meeting on Saturday").
+            let verbs_between = if a > trig {
+                toks[trig + 1..a.min(toks.len())]
+                    .iter()
+                    .filter(|t| t.text.len() > 4 && (t.lower.ends_with("ing") || t.lower.ends_with("ed")) && !t.is_capitalized())
+                    .count()
+            } else {
+                0
+            };
+            let mut score = dist + crossings * BOUNDARY_COST + verbs_between * VERB_COST;
             if in_quote(a) != trig_q {
                 score += QUOTE_COST;
             }

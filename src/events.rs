@@ -445,7 +445,13 @@ impl EventCoder {
             }
         } else {
             let src = match p.pos {
-                Pos::Noun => find_possessor(toks, ments, ti, false).or_else(|| find_clause_subject(toks, ments, ti, in_quote)),
+                Pos::Noun => find_possessor(toks, ments, ti, false)
+                    .or_else(|| find_after_prep(toks, ments, end_tok, "by", 6).filter(|_| !agent_slot(p)))
+                    .or_else(|| {
+                        // An unrecognised possessor ("Chernomrydin's visit") blocks the fallback.
+                        let unknown_poss = ti > 0 && toks[ti - 1].is_capitalized() && toks[ti - 1].lower.ends_with("'s");
+                        (!unknown_poss).then(|| find_clause_subject(toks, ments, ti, in_quote)).flatten()
+                    }),
                 Pos::Verb => find_possessor(toks, ments, ti, true)
                     .or_else(|| find_verb_subject(toks, ments, ti, in_quote))
                     .or_else(|| {
@@ -529,7 +535,11 @@ impl EventCoder {
                     Slot::Rev(_) | Slot::Place => None,
                 };
                 if let Some(t) = t {
-                    targets = coordinated(toks, ments, t, true);
+                    let found = coordinated(toks, ments, t, true);
+                    if matches!(slot, Slot::Prep(p) if p == "between") && found.len() < 2 {
+                        continue;
+                    }
+                    targets = found;
                     // "talks between X and Y": the event is between them, whoever reports it.
                     if matches!(slot, Slot::Prep(p) if p == "between") && targets.len() >= 2 {
                         sources = vec![targets[0]];
@@ -625,6 +635,11 @@ impl EventCoder {
     }
 }
 
+/// True when the pattern itself uses "by" for its target.
+fn agent_slot(p: &EventPattern) -> bool {
+    p.slots.iter().any(|s| matches!(s, Slot::Prep(x) if x == "by"))
+}
+
 /// Whether an event type is symmetric (order of actors does not matter): meet, talk,
 /// negotiate, cooperate, agree, fight (GUIDELINES.md).
 pub fn is_symmetric(etype: &str) -> bool {
@@ -716,7 +731,11 @@ fn word_before<'t>(toks: &'t [Token], m: &Mention) -> Option<&'t str> {
     let mut k = i;
     while k > 0 {
         let w = toks[k - 1].lower.as_str();
-        if matches!(w, "the" | "a" | "an" | "both") {
+        if matches!(
+            w,
+            "the" | "a" | "an" | "both" | "his" | "her" | "its" | "their" | "our" | "my" | "native" | "neighbouring"
+                | "neighboring" | "fellow" | "former" | "visiting" | "breakaway"
+        ) {
             k -= 1;
             continue;
         }
@@ -785,6 +804,16 @@ fn find_verb_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_qu
             continue;
         }
         if w == "," || w == "(" || w == ")" || w == "-" || w == "--" || w == "—" {
+            // An inserted clause or appositive: "Abbas, who …, also appealed", "Blair,
+            // standing alongside Abbas, called for": the subject is the mention before the
+            // opening comma.
+            let open = (0..k - 1).rev().find(|&j| matches!(toks[j].text.as_str(), "," | "(" | "-" | "--" | "—"));
+            if let Some(j) = open
+                && j > 0
+                && let Some(m) = ments.iter().find(|m| m.end == toks[j - 1].end && m.in_quote == in_quote && !is_determiner_pronoun(m))
+            {
+                return Some(*m);
+            }
             return find_subject(toks, ments, k - 1, in_quote);
         }
         if matches!(w, "who" | "which" | "that") {
@@ -917,7 +946,12 @@ fn find_after_prep<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize, pr
             let after = toks.get(k + 1)?.start;
             let m = ments.iter().find(|m| m.start >= after && !is_determiner_pronoun(m))?;
             let mi = token_index_of(toks, m.start)?;
-            if mi - (k + 1) <= 4 && !toks[k + 1..mi].iter().any(|t| t.is_punct() || PREPS.contains(&t.lower.as_str())) {
+            if mi - (k + 1) <= 3
+                && !toks[k + 1..mi]
+                    .iter()
+                    .any(|t| t.is_punct() || PREPS.contains(&t.lower.as_str()) || matches!(t.lower.as_str(), "but" | "and" | "or" | "that"))
+                && !(prep == "to" && toks.get(k + 1).is_some_and(|t| !t.is_capitalized() && !matches!(t.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "war-torn" | "neighbouring" | "neighboring")) && mi > k + 2)
+            {
                 return Some(*m);
             }
             return None;
@@ -944,8 +978,11 @@ fn coordinated(toks: &[Token], ments: &[&Mention], m: &Mention, forward: bool) -
         if sep == "," && toks.get(j).is_some_and(|t| t.lower == "and") {
             j += 1;
         }
-        let Some(tok) = toks.get(j) else { break };
-        let Some(n) = ments.iter().find(|x| x.start == tok.start || (tok.lower == "the" && toks.get(j + 1).is_some_and(|t2| x.start == t2.start))) else {
+        // Up to three determiners/modifiers before the next mention ("and the breakaway …").
+        let Some(n) = (j..(j + 4).min(toks.len()))
+            .take_while(|&q| q == j || !toks[q - 1].is_capitalized() && !toks[q - 1].is_punct())
+            .find_map(|q| ments.iter().find(|x| x.start == toks[q].start))
+        else {
             break;
         };
         // A comma followed by a mention is only a list if an "and" comes later.

@@ -1011,10 +1011,14 @@ impl Cx<'_> {
                 .copied()
                 .min_by_key(|c| (days_between(dct, *c).saturating_abs(), *c > dct))
         };
+        // News mostly reports the past: without a tense cue, a future reading is taken only
+        // when it is within a month of the DCT.
         let pick = match tense {
             Tense::Future => cands.iter().copied().filter(|c| *c >= dct).min(),
             Tense::Past => cands.iter().copied().filter(|c| *c <= dct).max(),
-            Tense::Unknown => None,
+            Tense::Unknown => nearest()
+                .filter(|c| *c <= dct || days_between(dct, *c) <= 31)
+                .or_else(|| cands.iter().copied().filter(|c| *c <= dct).max()),
         }
         .or_else(nearest)?;
         Some((fmt_date(pick), Some((pick, pick))))
@@ -1035,7 +1039,10 @@ impl Cx<'_> {
         match tense {
             Tense::Future => cands.iter().copied().filter(|c| *c >= cur).min(),
             Tense::Past => cands.iter().copied().filter(|c| *c <= cur).max(),
-            Tense::Unknown => None,
+            // As for days: the past unless the coming month is meant.
+            Tense::Unknown => nearest()
+                .filter(|c| *c <= cur || days_between(cur, *c) <= 31)
+                .or_else(|| cands.iter().copied().filter(|c| *c <= cur).max()),
         }
         .or_else(nearest)
     }
