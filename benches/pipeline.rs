@@ -1,1 +1,68 @@
-fn main(){}
+//! Pipeline benchmarks (divan): loading the built-in knowledge, extracting the bundled samples
+//! (data/samples) and, when present, the first 100 articles of ../shared/corpus/afp.jsonl.
+//!
+//! `cargo bench --bench pipeline`
+
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+use polgraph::input::{RawArticle, ReadOptions, read_paths};
+use polgraph::pipeline::Knowledge;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+fn main() {
+    divan::main();
+}
+
+static KB: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::builtin().expect("built-in knowledge"));
+
+fn manifest() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(paths: &[PathBuf], limit: usize) -> Vec<RawArticle> {
+    read_paths(paths, &ReadOptions::default()).filter_map(Result::ok).take(limit).collect()
+}
+
+static SAMPLES: LazyLock<Vec<RawArticle>> = LazyLock::new(|| read(&[manifest().join("data/samples")], usize::MAX));
+
+static AFP: LazyLock<Option<Vec<RawArticle>>> = LazyLock::new(|| {
+    let p = manifest().join("../shared/corpus/afp.jsonl");
+    p.is_file().then(|| read(&[p], 100))
+});
+
+fn bytes(arts: &[RawArticle]) -> usize {
+    arts.iter().map(|a| a.text.len()).sum()
+}
+
+#[divan::bench(sample_count = 10)]
+fn knowledge_builtin_load() -> Knowledge {
+    Knowledge::builtin().expect("built-in knowledge")
+}
+
+#[divan::bench]
+fn extract_samples(b: Bencher) {
+    let kb = &*KB;
+    let arts = &*SAMPLES;
+    assert!(!arts.is_empty(), "no samples in data/samples");
+    b.counter(BytesCount::new(bytes(arts))).bench(|| {
+        for a in arts {
+            black_box(kb.extract(black_box(a)));
+        }
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn extract_afp_first_100(b: Bencher) {
+    let Some(arts) = AFP.as_ref() else {
+        eprintln!("skipping extract_afp_first_100: ../shared/corpus/afp.jsonl not found");
+        b.bench(|| ());
+        return;
+    };
+    let kb = &*KB;
+    b.counter(BytesCount::new(bytes(arts))).bench(|| {
+        for a in arts {
+            black_box(kb.extract(black_box(a)));
+        }
+    });
+}

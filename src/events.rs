@@ -470,7 +470,7 @@ impl EventCoder {
                 {
                     let pair = coordinated(toks, ments, t, true);
                     if pair.len() >= 2 {
-                        let status = self.status(toks, ti, None);
+                        let status = self.status(toks, ti, end_tok, None);
                         let Some(status) = status else { return Vec::new() };
                         let trigger = s.text[toks[ti].start - s.start..toks[end_tok - 1].end - s.start].to_string();
                         return vec![CodedEvent {
@@ -556,7 +556,7 @@ impl EventCoder {
             TargetKind::State => actors.actors[a].kind != ActorType::Person,
         });
         // Status.
-        let status = match self.status(toks, ti, subject.filter(|m| m.end <= trig_start)) {
+        let status = match self.status(toks, ti, end_tok, subject.filter(|m| m.end <= trig_start)) {
             Some(st) => st,
             None => return Vec::new(), // hypothetical
         };
@@ -576,7 +576,8 @@ impl EventCoder {
         let mut out = Vec::new();
         sources.dedup();
         if targets.is_empty() {
-            if sources.len() >= 2 && is_symmetric(&p.etype) {
+            // Dyadic events only: a gathering of more than three actors is not coded pairwise.
+            if (2..=3).contains(&sources.len()) && is_symmetric(&p.etype) && p.pos != Pos::Noun {
                 // "The two met": one event per pair.
                 for i in 0..sources.len() {
                     for j in i + 1..sources.len() {
@@ -603,7 +604,7 @@ impl EventCoder {
     }
 
     /// Status from cues; `None` means hypothetical (do not code).
-    fn status(&self, toks: &[Token], ti: usize, subject: Option<&Mention>) -> Option<Status> {
+    fn status(&self, toks: &[Token], ti: usize, end_tok: usize, subject: Option<&Mention>) -> Option<Status> {
         let clause_start = clause_start(toks, ti);
         let verb_start = match subject {
             Some(m) => toks.iter().position(|t| t.start >= m.end).unwrap_or(ti).min(ti),
@@ -622,6 +623,10 @@ impl EventCoder {
                 CueScope::Before => ti.saturating_sub(2)..ti,
             };
             if contains_seq(toks, range, &cue.words) {
+                consider(cue.status);
+            }
+            // A planning word inside the pattern itself ("is due in Tokyo").
+            if cue.status == CueStatus::Planned && cue.scope == CueScope::Verb && contains_seq(toks, ti..end_tok, &cue.words) {
                 consider(cue.status);
             }
         }
@@ -868,39 +873,40 @@ fn find_possessor<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, verbal: 
 
 /// The actors of a subject mention, with coordination to the left ("X and Y met").
 fn sj_actors(toks: &[Token], ments: &[&Mention], m: &Mention) -> Vec<usize> {
-    let mut out = Vec::new();
-    // Coordinated mentions before: "X, Y and Z".
-    let mut cur = m;
+    // Coordinated mentions before: "X and Y", "X, Y and the Z", "X, Y, and Z".
     let mut chain = vec![m];
-    loop {
-        let Some(i) = token_index_of(toks, cur.start) else { break };
+    let mut cur = m;
+    let mut saw_and = false;
+    while chain.len() <= 5 {
+        let Some(mut i) = token_index_of(toks, cur.start) else { break };
+        // Skip a determiner: "and the United States".
+        if i > 0 && matches!(toks[i - 1].lower.as_str(), "the" | "both") {
+            i -= 1;
+        }
         if i == 0 {
             break;
         }
-        let sep = toks[i - 1].lower.as_str();
-        if !matches!(sep, "and" | ",") {
-            break;
+        let mut j = i - 1;
+        match toks[j].lower.as_str() {
+            "and" => {
+                saw_and = true;
+                if j > 0 && toks[j - 1].text == "," {
+                    j -= 1;
+                }
+            }
+            "," if chain.len() > 1 || saw_and => {}
+            _ => break,
         }
-        let prev_end = toks[i - 1].start;
-        let Some(prev) = ments.iter().rev().find(|p| p.end <= prev_end && prev_end - p.end <= 2) else {
+        let sep_start = toks[j].start;
+        let Some(prev) = ments.iter().rev().find(|p| p.end <= sep_start && sep_start - p.end <= 2) else {
             break;
         };
-        if sep == "," && !chain.iter().any(|_| true) {
-            break;
-        }
         chain.push(prev);
         cur = prev;
-        if chain.len() > 5 {
-            break;
-        }
     }
-    // A comma-only chain is an appositive ("the UK defence secretary, John Healey"), not a list:
-    // keep it only when an "and" joins the last two.
-    let has_and = chain.len() > 1 && {
-        let first = chain[0];
-        token_index_of(toks, first.start).is_some_and(|i| i > 0 && toks[i - 1].lower == "and")
-    };
-    let chain: Vec<&Mention> = if has_and { chain } else { vec![m] };
+    // A comma-only chain is an appositive ("the UK defence secretary, John Healey"), not a list.
+    let chain: Vec<&Mention> = if saw_and { chain } else { vec![m] };
+    let mut out = Vec::new();
     for c in chain.iter().rev() {
         for &a in &c.actors {
             if !out.contains(&a) {
@@ -946,6 +952,14 @@ fn find_after_prep<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize, pr
             let after = toks.get(k + 1)?.start;
             let m = ments.iter().find(|m| m.start >= after && !is_determiner_pronoun(m))?;
             let mi = token_index_of(toks, m.start)?;
+            // "with the host, X": a short description and a comma before the actor.
+            if mi >= k + 3
+                && mi <= k + 4
+                && toks[mi - 1].text == ","
+                && toks[k + 1..mi - 1].iter().all(|t| !t.is_punct() && !t.is_capitalized())
+            {
+                return Some(*m);
+            }
             if mi - (k + 1) <= 3
                 && !toks[k + 1..mi]
                     .iter()
@@ -961,37 +975,51 @@ fn find_after_prep<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize, pr
 }
 
 /// The actors of a mention plus mentions coordinated after it ("X and Y", "X, Y and Z").
+/// Items joined only by commas count only when the list ends with "and"/"or"; a comma
+/// alone is an appositive or a clause break.
 fn coordinated(toks: &[Token], ments: &[&Mention], m: &Mention, forward: bool) -> Vec<usize> {
+    const MODIFIERS: &[&str] = &[
+        "the", "a", "an", "his", "her", "its", "their", "both", "fellow", "former", "breakaway", "neighbouring",
+        "neighboring", "visiting", "new", "then", "rebel", "opposition", "top", "senior",
+    ];
     let mut out: Vec<usize> = m.actors.clone();
     if !forward {
         return out;
     }
+    let mut pending: Vec<&Mention> = Vec::new();
     let mut cur = m;
-    for _ in 0..5 {
+    for _ in 0..6 {
         let Some(next_i) = toks.iter().position(|t| t.start >= cur.end) else { break };
         let sep = toks[next_i].lower.as_str();
-        if !matches!(sep, "and" | ",") {
+        if !matches!(sep, "and" | "or" | ",") {
             break;
         }
-        // Allow ", and".
         let mut j = next_i + 1;
-        if sep == "," && toks.get(j).is_some_and(|t| t.lower == "and") {
+        let mut joined_by_and = sep != ",";
+        if sep == "," && toks.get(j).is_some_and(|t| matches!(t.lower.as_str(), "and" | "or")) {
             j += 1;
+            joined_by_and = true;
         }
-        // Up to three determiners/modifiers before the next mention ("and the breakaway …").
-        let Some(n) = (j..(j + 4).min(toks.len()))
-            .take_while(|&q| q == j || !toks[q - 1].is_capitalized() && !toks[q - 1].is_punct())
-            .find_map(|q| ments.iter().find(|x| x.start == toks[q].start))
-        else {
+        // Determiners and a few modifiers before the next mention ("and the breakaway …").
+        let mut q = j;
+        while q < toks.len() && q < j + 3 && MODIFIERS.contains(&toks[q].lower.as_str()) {
+            q += 1;
+        }
+        let Some(n) = toks.get(q).and_then(|t| ments.iter().find(|x| x.start == t.start)) else {
             break;
         };
-        // A comma followed by a mention is only a list if an "and" comes later.
-        for &a in &n.actors {
-            if !out.contains(&a) {
-                out.push(a);
-            }
-        }
+        pending.push(n);
         cur = n;
+        if joined_by_and {
+            for p in pending.drain(..) {
+                for &a in &p.actors {
+                    if !out.contains(&a) {
+                        out.push(a);
+                    }
+                }
+            }
+            break;
+        }
     }
     out
 }

@@ -286,7 +286,7 @@ fn five_megabytes_of_random_text_does_not_panic() {
         .cmd(["ingest"])
         .arg(&p)
         .args(["--date", "2024-01-01"])
-        .timeout(std::time::Duration::from_secs(300))
+        .timeout(std::time::Duration::from_secs(900))
         .output()
         .unwrap();
     let err = stderr(&out);

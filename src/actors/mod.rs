@@ -139,7 +139,7 @@ struct State<'a> {
     published: Option<String>,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "it"];
+const PRONOUNS: &[&str] = &["he", "she", "it", "him"];
 const GROUP_HEADS: &[&str] = &[
     "men", "leaders", "sides", "politicians", "ministers", "presidents", "women", "officials",
     "countries", "nations", "governments", "neighbours", "neighbors", "heads",
@@ -822,7 +822,7 @@ impl State<'_> {
                     Some(a) => (vec![a], MentionKind::Pronoun),
                     None => continue,
                 },
-                Item::Group => match self.resolve_group(start) {
+                Item::Group => match self.resolve_group(start, si) {
                     Some(g) => (g, MentionKind::Group),
                     None => continue,
                 },
@@ -952,6 +952,28 @@ impl State<'_> {
             return None;
         }
         if role.class == "counterpart" {
+            // "his Russian counterpart": the holder, in that country, of an office of the
+            // person the possessive refers to (the first person named in the sentence).
+            let country = country?;
+            let owner = self
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == si && m.start < toks[sp.from].start && m.actors.len() == 1)
+                .find(|m| self.actors[m.actors[0]].kind == ActorType::Person)
+                .map(|m| m.actors[0])?;
+            let classes: Vec<String> = self.info[owner].classes.iter().map(|(c, _)| c.clone()).collect();
+            for class in classes {
+                let r = gazetteer::Role {
+                    role: class.clone(),
+                    class,
+                    sector: String::new(),
+                };
+                if let Some(a) = self.holder(&r, Some(&country), si)
+                    && a != owner
+                {
+                    return Some((a, from));
+                }
+            }
             return None;
         }
         let a = self.holder(&role, country.as_deref(), si)?;
@@ -1075,24 +1097,53 @@ impl State<'_> {
         None
     }
 
-    fn resolve_group(&self, start: usize) -> Option<Vec<usize>> {
-        // The most recently named person (outside quotes), and the person named most recently
-        // in the same sentence as them; else the second most recent person.
+    fn resolve_group(&self, start: usize, si: usize) -> Option<Vec<usize>> {
+        // Two persons named earlier in this sentence form the group ("Starmer failed to
+        // persuade Trump when the two met"); otherwise the most salient pair so far: pairs
+        // scored by how often they were named in the same sentence, how often each is named,
+        // and whether they appeared together in the last two sentences.
         let named = |m: &&Mention| {
             m.start < start && !m.in_quote && m.kind != MentionKind::Group && m.actors.len() == 1
                 && self.actors[m.actors[0]].kind == ActorType::Person
         };
-        let mut prior: Vec<&Mention> = self.mentions.iter().filter(named).collect();
-        prior.sort_by_key(|m| m.start);
-        let first = prior.last()?;
-        let a = first.actors[0];
-        let partner = prior
-            .iter()
-            .rev()
-            .filter(|m| m.actors[0] != a)
-            .find(|m| prior.iter().any(|x| x.actors[0] == a && x.sentence == m.sentence))
-            .or_else(|| prior.iter().rev().find(|m| m.actors[0] != a))?;
-        Some(vec![partner.actors[0], a])
+        let prior: Vec<&Mention> = self.mentions.iter().filter(named).collect();
+        let mut here: Vec<usize> = Vec::new();
+        for m in prior.iter().filter(|m| m.sentence == si) {
+            if !here.contains(&m.actors[0]) {
+                here.push(m.actors[0]);
+            }
+        }
+        if here.len() == 2 {
+            return Some(here);
+        }
+        let mut persons: Vec<usize> = Vec::new();
+        for m in &prior {
+            if !persons.contains(&m.actors[0]) {
+                persons.push(m.actors[0]);
+            }
+        }
+        let sentences_of = |a: usize| -> Vec<usize> {
+            let mut v: Vec<usize> = prior.iter().filter(|m| m.actors[0] == a).map(|m| m.sentence).collect();
+            v.dedup();
+            v
+        };
+        let mut best: Option<((usize, usize), (usize, usize))> = None;
+        for (i, &a) in persons.iter().enumerate() {
+            for &b in &persons[i + 1..] {
+                let (sa, sb) = (sentences_of(a), sentences_of(b));
+                let together: Vec<usize> = sa.iter().filter(|x| sb.contains(x)).copied().collect();
+                if together.is_empty() {
+                    continue;
+                }
+                let recent = together.iter().any(|&x| si.saturating_sub(x) <= 2);
+                let score = 2 * together.len() + sa.len().min(sb.len()) + if recent { 2 } else { 0 };
+                let last = *together.iter().max().unwrap_or(&0);
+                if best.is_none_or(|(_, s)| (score, last) > s) {
+                    best = Some(((a, b), (score, last)));
+                }
+            }
+        }
+        best.map(|((a, b), _)| vec![a, b])
     }
 
     fn finish(self) -> ActorTable {
