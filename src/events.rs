@@ -424,6 +424,14 @@ impl EventCoder {
         ti: usize,
         end_tok: usize,
     ) -> Vec<CodedEvent> {
+        // Places ("Tel Aviv") are destinations of visits, never actors otherwise.
+        let kept: Vec<&Mention>;
+        let ments: &[&Mention] = if p.etype == "visit" {
+            ments
+        } else {
+            kept = ments.iter().filter(|m| m.kind != MentionKind::Place).copied().collect();
+            &kept
+        };
         let toks = &s.tokens;
         let trig_start = toks[ti].start;
         let in_quote = quote_at(s, trig_start);

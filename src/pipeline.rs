@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The knowledge files, in load order: (file name, contents compiled into the binary).
-pub const DATA_FILES: [(&str, &str); 9] = [
+pub const DATA_FILES: [(&str, &str); 10] = [
     ("countries.tsv", include_str!("../data/countries.tsv")),
     ("organizations.tsv", include_str!("../data/organizations.tsv")),
     ("people.tsv", include_str!("../data/people.tsv")),
@@ -28,6 +28,7 @@ pub const DATA_FILES: [(&str, &str); 9] = [
     ("status_cues.tsv", include_str!("../data/status_cues.tsv")),
     ("cameo.tsv", include_str!("../data/cameo.tsv")),
     ("time_words.tsv", include_str!("../data/time_words.tsv")),
+    ("places.tsv", include_str!("../data/places.tsv")),
 ];
 
 /// Errors while loading knowledge.
@@ -97,6 +98,7 @@ impl Knowledge {
             people: pair(2),
             roles: pair(3),
             name_words: pair(4),
+            places: pair(9),
         })?;
         let actors = ActorRecognizer::new(gaz).map_err(|e| KnowledgeError::Matcher(e.to_string()))?;
         let events = EventCoder::parse(pair(5), pair(6), pair(7))?;

@@ -100,6 +100,9 @@ pub enum SurfaceKind {
     Demonym,
     /// A metonym for a country's government ("Kremlin", "Washington").
     Government,
+    /// A place inside a country (`places.tsv`: "Tel Aviv", "Geneva"): a destination or venue,
+    /// never an actor by itself.
+    Place,
 }
 
 /// One surface string of a gazetteer entry.
@@ -274,6 +277,8 @@ pub struct Sources<'a> {
     pub roles: (&'a str, &'a str),
     /// `name_words.tsv`
     pub name_words: (&'a str, &'a str),
+    /// `places.tsv`
+    pub places: (&'a str, &'a str),
 }
 
 impl Gazetteer {
@@ -288,6 +293,7 @@ impl Gazetteer {
         g.load_countries(src.countries.0, src.countries.1)?;
         g.load_organizations(src.organizations.0, src.organizations.1)?;
         g.load_people(src.people.0, src.people.1)?;
+        g.load_places(src.places.0, src.places.1)?;
         Ok(g)
     }
 
@@ -407,6 +413,23 @@ impl Gazetteer {
         Ok(())
     }
 
+    fn load_places(&mut self, file: &str, src: &str) -> Result<(), DataError> {
+        let known: HashSet<String> = self.surfaces.iter().map(|s| crate::text::fold(&s.text)).collect();
+        for (ln, f) in rows(src, file, &["name", "iso3", "aliases"])? {
+            check_iso3(file, ln, f[1])?;
+            let Some(&idx) = self.countries.get(f[1]) else {
+                return Err(DataError::new(file, ln, format!("country `{}` is not in countries.tsv", f[1])));
+            };
+            for name in std::iter::once(f[0].to_string()).chain(split_multi(f[2])) {
+                // A name that already names a country or its government keeps that meaning.
+                if !known.contains(&crate::text::fold(&name)) {
+                    self.push_surface(&name, idx, SurfaceKind::Place);
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn load_people(&mut self, file: &str, src: &str) -> Result<(), DataError> {
         let header = ["name", "aliases", "country", "role", "sector", "start", "end"];
         let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -506,6 +529,7 @@ mod tests {
             people: ("people.tsv", people),
             roles: ("roles.tsv", "role\tclass\tsector\tvariants\npresident\thead_of_state\tGOV\tpres.\n"),
             name_words: ("name_words.tsv", "word\tkind\nCouncil\torg_cue\n"),
+            places: ("places.tsv", "name\tiso3\taliases\nNew York\tUSA\tNYC\n"),
         }
     }
 

@@ -46,6 +46,8 @@ pub enum MentionKind {
     Demonym,
     /// A metonym for a government ("the Kremlin", "Washington").
     Government,
+    /// A place in a country ("Tel Aviv"): a destination or venue, not an actor.
+    Place,
 }
 
 /// One mention of one or more actors (a group mention has several).
@@ -799,6 +801,7 @@ impl State<'_> {
                             (vec![self.actor_for_entry(surf.entry)], MentionKind::Government)
                         }
                         SurfaceKind::Name => (vec![self.actor_for_entry(surf.entry)], MentionKind::Name),
+                        SurfaceKind::Place => (vec![self.actor_for_entry(surf.entry)], MentionKind::Place),
                     }
                 }
                 Item::Caps => {
@@ -846,7 +849,7 @@ impl State<'_> {
         for &a in &actors {
             self.info[a].mentions += 1;
             self.info[a].last_sentence = si;
-            if !matches!(kind, MentionKind::Pronoun | MentionKind::Group) {
+            if !matches!(kind, MentionKind::Pronoun | MentionKind::Group | MentionKind::Place) {
                 let alias = strip_possessive(text.trim()).to_string();
                 if !self.actors[a].aliases.contains(&alias) {
                     self.actors[a].aliases.push(alias);
