@@ -1091,7 +1091,7 @@ mod tests {
         let ev = ("events.tsv", "type\tcameo\tpos\tpattern\ttarget\tneeds\ttarget_kind\nmeet\t999\tverb\tmeet\tobj\t-\tany\n");
         let e = EventCoder::parse(ev, cues, cameo).unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("events.tsv", 2));
-        let ev = ("events.tsv", "type\tcameo\tpos\tpattern\ttarget\tneeds\ttarget_kind\nmeet\t040\tadj\tmeet\tobj\t-\tany\n");
+        let ev = ("events.tsv", "type\tcameo\tpos\tpattern\ttarget\tneeds\ttarget_kind\nmeet\t040\tadjective\tmeet\tobj\t-\tany\n");
         assert!(EventCoder::parse(ev, cues, cameo).unwrap_err().message.contains("pos"));
     }
 }

@@ -156,6 +156,18 @@ enum Format {
     Dot,
 }
 
+/// `println!` that ends the process quietly when stdout is closed (`polgraph … | head`).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            return Err(e.into());
+        }
+    }};
+}
+
 const MEETING_TYPES: &[&str] = &["meet", "visit", "host", "talk", "negotiate"];
 
 fn main() -> ExitCode {
@@ -204,7 +216,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let ex = kb.extract(&art?);
                 out.push(ex);
             }
-            println!("{}", serde_json::to_string_pretty(&out)?);
+            outln!("{}", serde_json::to_string_pretty(&out)?);
             Ok(ExitCode::SUCCESS)
         }
         Cmd::WhoMet { actor, with, window, all, json } => {
@@ -250,7 +262,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = open(&cli)?;
             let rows = store.actors(kind.as_deref())?;
             if *json {
-                println!("{}", serde_json::to_string_pretty(&rows)?);
+                outln!("{}", serde_json::to_string_pretty(&rows)?);
             } else {
                 let mut t = table(&["id", "name", "type", "country", "CAMEO", "events", "mentions"]);
                 for r in &rows {
@@ -264,7 +276,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         r.mentions.to_string(),
                     ]);
                 }
-                println!("{t}");
+                outln!("{t}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -272,17 +284,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = open(&cli)?;
             let p = store.actor_profile(store.resolve_actor(name)?)?;
             if *json {
-                println!("{}", serde_json::to_string_pretty(&p)?);
+                outln!("{}", serde_json::to_string_pretty(&p)?);
             } else {
                 let s = &p.summary;
-                println!("{} (#{}, {}{})", s.name, s.id, s.kind, s.country.as_ref().map(|c| format!(", {c}")).unwrap_or_default());
+                outln!("{} (#{}, {}{})", s.name, s.id, s.kind, s.country.as_ref().map(|c| format!(", {c}")).unwrap_or_default());
                 if let Some(c) = &s.cameo {
-                    println!("CAMEO actor code: {c}");
+                    outln!("CAMEO actor code: {c}");
                 }
-                println!("roles: {}", if p.roles.is_empty() { "-".to_string() } else { p.roles.join("; ") });
+                outln!("roles: {}", if p.roles.is_empty() { "-".to_string() } else { p.roles.join("; ") });
                 let aliases: Vec<String> = p.aliases.iter().map(|(a, n)| format!("{a} ({n})")).collect();
-                println!("aliases: {}", aliases.join(", "));
-                println!("mentions: {}, events: {}, articles: {}", s.mentions, s.events, p.articles.len());
+                outln!("aliases: {}", aliases.join(", "));
+                outln!("mentions: {}, events: {}, articles: {}", s.mentions, s.events, p.articles.len());
                 print_events(&p.events, false)?;
             }
             Ok(ExitCode::SUCCESS)
@@ -296,21 +308,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match g.shortest_path(ia, ib) {
                 None => {
                     if *json {
-                        println!("null");
+                        outln!("null");
                     } else {
-                        println!("no chain of events links {} and {}", name(ia), name(ib));
+                        outln!("no chain of events links {} and {}", name(ia), name(ib));
                     }
                     Ok(ExitCode::from(1))
                 }
                 Some(path) => {
                     if *json {
-                        println!("{}", serde_json::to_string_pretty(&path)?);
+                        outln!("{}", serde_json::to_string_pretty(&path)?);
                     } else {
                         let mut cur = ia;
-                        println!("{}", name(cur));
+                        outln!("{}", name(cur));
                         for e in &path {
                             let next = if e.source == cur { e.target.unwrap_or(e.source) } else { e.source };
-                            println!(
+                            outln!(
                                 "  --{} {} [{}]--> {}",
                                 e.etype,
                                 e.date.clone().unwrap_or_else(|| "undated".into()),
@@ -328,15 +340,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = open(&cli)?;
             let s = store.stats()?;
             if *json {
-                println!("{}", serde_json::to_string_pretty(&s)?);
+                outln!("{}", serde_json::to_string_pretty(&s)?);
             } else {
-                println!("database: {}", cli.db.display());
-                println!("articles: {}  sentences: {}  mentions: {}", s.articles, s.sentences, s.mentions);
+                outln!("database: {}", cli.db.display());
+                outln!("articles: {}  sentences: {}  mentions: {}", s.articles, s.sentences, s.mentions);
                 let by: Vec<String> = s.actors_by_type.iter().map(|(k, v)| format!("{k} {v}")).collect();
-                println!("actors: {} ({})", s.actors, by.join(", "));
+                outln!("actors: {} ({})", s.actors, by.join(", "));
                 let ev: Vec<String> = s.events_by_type.iter().map(|(k, v)| format!("{k} {v}")).collect();
-                println!("events: {} from {} event mentions ({})", s.events, s.event_mentions, ev.join(", "));
-                println!(
+                outln!("events: {} from {} event mentions ({})", s.events, s.event_mentions, ev.join(", "));
+                outln!(
                     "dates: {} to {}",
                     s.date_min.clone().unwrap_or_else(|| "-".into()),
                     s.date_max.clone().unwrap_or_else(|| "-".into())
@@ -355,10 +367,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             match output {
                 Some(p) => std::fs::write(p, text + "\n").with_context(|| format!("writing {}", p.display()))?,
-                None => {
-                    let mut out = std::io::stdout().lock();
-                    writeln!(out, "{text}")?;
-                }
+                None => outln!("{text}"),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -432,11 +441,11 @@ fn table(header: &[&str]) -> Table {
 
 fn print_events(rows: &[EventRow], json: bool) -> Result<()> {
     if json {
-        println!("{}", serde_json::to_string_pretty(rows)?);
+        outln!("{}", serde_json::to_string_pretty(rows)?);
         return Ok(());
     }
     if rows.is_empty() {
-        println!("no events");
+        outln!("no events");
         return Ok(());
     }
     let mut t = table(&["date", "source", "event", "target", "status", "sources", "evidence"]);
@@ -455,7 +464,7 @@ fn print_events(rows: &[EventRow], json: bool) -> Result<()> {
             ev,
         ]);
     }
-    println!("{t}");
-    println!("{} event(s)", rows.len());
+    outln!("{t}");
+    outln!("{} event(s)", rows.len());
     Ok(())
 }

@@ -1012,12 +1012,12 @@ impl Cx<'_> {
                 .min_by_key(|c| (days_between(dct, *c).saturating_abs(), *c > dct))
         };
         // News mostly reports the past: without a tense cue, a future reading is taken only
-        // when it is within a month of the DCT.
+        // when it is within two months of the DCT.
         let pick = match tense {
             Tense::Future => cands.iter().copied().filter(|c| *c >= dct).min(),
             Tense::Past => cands.iter().copied().filter(|c| *c <= dct).max(),
             Tense::Unknown => nearest()
-                .filter(|c| *c <= dct || days_between(dct, *c) <= 31)
+                .filter(|c| *c <= dct || days_between(dct, *c) <= 62)
                 .or_else(|| cands.iter().copied().filter(|c| *c <= dct).max()),
         }
         .or_else(nearest)?;

@@ -660,10 +660,11 @@ impl State<'_> {
         // Possessive country: "Ukraine's president".
         if country.is_none() {
             for h in &facts.gaz {
-                if h.span.from >= from && h.span.to <= role.span.from {
-                    if let Some(c) = self.hit_country(h) {
-                        country = Some(c);
-                    }
+                if h.span.from >= from
+                    && h.span.to <= role.span.from
+                    && let Some(c) = self.hit_country(h)
+                {
+                    country = Some(c);
                 }
             }
         }
@@ -1038,20 +1039,24 @@ impl State<'_> {
         let home = self.home_country();
         let want = country.map(str::to_string).or(home)?;
         let gaz = &self.rec.gaz;
-        let hits: Vec<usize> = gaz
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                e.kind == ActorType::Person
-                    && e.spells.iter().any(|sp| {
-                        compatible(&sp.class)
-                            && e.country.as_deref() == Some(want.as_str())
-                            && sp.covers(&date, 0)
-                    })
-            })
-            .map(|(i, _)| i)
-            .collect();
+        // Holders of exactly this role first ("president", not "vice president"), then of
+        // any role of a compatible class.
+        let holders = |exact: bool| -> Vec<usize> {
+            gaz.entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    e.kind == ActorType::Person
+                        && e.country.as_deref() == Some(want.as_str())
+                        && e.spells.iter().any(|sp| {
+                            (if exact { sp.role == role.role } else { compatible(&sp.class) }) && sp.covers(&date, 0)
+                        })
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let exact = holders(true);
+        let hits = if exact.is_empty() { holders(false) } else { exact };
         if hits.len() == 1 {
             return Some(self.actor_for_entry(hits[0]));
         }
