@@ -465,7 +465,9 @@ impl EventCoder {
                     .or_else(|| {
                         // An infinitive ("went out of his way to praise X") is controlled by
                         // the subject of the clause.
-                        (ti > 0 && toks[ti - 1].lower == "to")
+                        let cs = clause_start(toks, ti);
+                        let relative = toks[cs..ti].iter().any(|t| matches!(t.lower.as_str(), "who" | "which" | "that"));
+                        (ti > 0 && toks[ti - 1].lower == "to" && !relative)
                             .then(|| find_clause_subject(toks, ments, ti, in_quote))
                             .flatten()
                     }),
@@ -802,10 +804,20 @@ fn find_verb_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_qu
         let w = t.lower.as_str();
         let is_mention_end = ments.iter().any(|m| m.end == t.end && m.in_quote == in_quote && !is_determiner_pronoun(m));
         if is_mention_end {
-            return ments
+            let m = ments
                 .iter()
                 .find(|m| m.end == t.end && m.in_quote == in_quote && !is_determiner_pronoun(m))
-                .copied();
+                .copied()?;
+            // The object of a preposition ("take her to Seoul, Beijing and Moscow to
+            // discuss") is not a subject; check the head of a coordinated list too.
+            let head = list_head(toks, ments, m);
+            let before = word_before(toks, head).unwrap_or("");
+            // "after", "since", "before" also introduce clauses: "after Richardson met Mobutu".
+            let clause_intro = matches!(before, "after" | "before" | "since" | "until" | "as" | "than");
+            if PREPS.contains(&before) && !clause_intro && !group_of_people_before(toks, head) {
+                return None;
+            }
+            return Some(m);
         }
         if AUX.contains(&w) || w.ends_with("ly") || w.ends_with("n't") || w.chars().all(|c| c.is_ascii_digit()) {
             k -= 1;
@@ -842,6 +854,42 @@ fn find_verb_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_qu
         return None;
     }
     None
+}
+
+/// "diplomats from North Korea, …", "officials of the two countries": a group of people
+/// named by the countries they come from is an actor subject.
+fn group_of_people_before(toks: &[Token], m: &Mention) -> bool {
+    let Some(mut i) = token_index_of(toks, m.start) else { return false };
+    if i > 0 && toks[i - 1].lower == "the" {
+        i -= 1;
+    }
+    i >= 2
+        && matches!(toks[i - 1].lower.as_str(), "from" | "of")
+        && matches!(
+            toks[i - 2].lower.as_str(),
+            "diplomats" | "officials" | "envoys" | "delegations" | "delegates" | "negotiators" | "ministers" | "leaders"
+                | "representatives" | "troops" | "forces" | "soldiers" | "members" | "heads" | "delegation"
+        )
+}
+
+/// The first mention of a coordinated list ending in `m` ("X, Y and Z" → X).
+fn list_head<'a>(toks: &[Token], ments: &[&'a Mention], m: &'a Mention) -> &'a Mention {
+    let mut cur = m;
+    for _ in 0..6 {
+        let Some(mut i) = token_index_of(toks, cur.start) else { break };
+        if i > 0 && toks[i - 1].lower == "the" {
+            i -= 1;
+        }
+        if i < 2 || !matches!(toks[i - 1].lower.as_str(), "and" | "," | "or") {
+            break;
+        }
+        let sep_start = toks[i - 1].start;
+        match ments.iter().rev().find(|p| p.end <= sep_start && sep_start - p.end <= 2) {
+            Some(p) => cur = p,
+            None => break,
+        }
+    }
+    cur
 }
 
 /// The subject of the clause the trigger is in: the first non-prepositional mention of the
