@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The knowledge files, in load order: (file name, contents compiled into the binary).
-pub const DATA_FILES: [(&str, &str); 10] = [
+pub const DATA_FILES: [(&str, &str); 11] = [
     ("countries.tsv", include_str!("../data/countries.tsv")),
     ("organizations.tsv", include_str!("../data/organizations.tsv")),
     ("people.tsv", include_str!("../data/people.tsv")),
@@ -29,6 +29,7 @@ pub const DATA_FILES: [(&str, &str); 10] = [
     ("cameo.tsv", include_str!("../data/cameo.tsv")),
     ("time_words.tsv", include_str!("../data/time_words.tsv")),
     ("places.tsv", include_str!("../data/places.tsv")),
+    ("sectors.tsv", include_str!("../data/sectors.tsv")),
 ];
 
 /// Errors while loading knowledge.
@@ -99,6 +100,7 @@ impl Knowledge {
             roles: pair(3),
             name_words: pair(4),
             places: pair(9),
+            sectors: pair(10),
         })?;
         let actors = ActorRecognizer::new(gaz).map_err(|e| KnowledgeError::Matcher(e.to_string()))?;
         let events = EventCoder::parse(pair(5), pair(6), pair(7))?;

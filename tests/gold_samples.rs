@@ -245,7 +245,10 @@ fn gold_files() -> Vec<std::path::PathBuf> {
 // Measured at commit f3bf944 (plus the working tree of that day), identical to
 // `shared/eval/score.py --gold tests/gold`: tp=24 fp=5 fn=29, precision = 0.828,
 // recall = 0.453, f1 = 0.585, date_acc = 0.750, status_acc = 0.917, forbidden = 0.
-// Floors = measured - 0.05, rounded down to a multiple of 0.05.
+// With the uncommitted src/ changes in the tree at the end of that session: tp=24 fp=2 fn=29,
+// precision = 0.923, recall = 0.453, date_acc = 0.792, status_acc = 1.000, forbidden = 0.
+// Floors = committed measurement - 0.05, rounded down to a multiple of 0.05 (raise the
+// precision floor to 0.85 once the 0.923 figure is committed).
 const MIN_PRECISION: f64 = 0.75;
 const MIN_RECALL: f64 = 0.40;
 

@@ -144,9 +144,22 @@ pub enum NameWordKind {
     SpeechVerb,
 }
 
+/// A sector noun from `sectors.tsv` ("rebels", "troops").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectorWord {
+    /// Lower-case words of the phrase.
+    pub words: Vec<String>,
+    /// CAMEO sector code (REB, OPP, MIL, GOV, …).
+    pub sector: String,
+    /// True for a distinct group actor ("rebels"); false when the phrase stands for the state.
+    pub group: bool,
+}
+
 /// All actor knowledge: countries, organisations, people, roles and name words.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
+    /// Sector nouns, longest first.
+    pub sectors: Vec<SectorWord>,
     /// Canonical actors.
     pub entries: Vec<Entry>,
     /// Every surface string of every entry.
@@ -279,6 +292,8 @@ pub struct Sources<'a> {
     pub name_words: (&'a str, &'a str),
     /// `places.tsv`
     pub places: (&'a str, &'a str),
+    /// `sectors.tsv`
+    pub sectors: (&'a str, &'a str),
 }
 
 impl Gazetteer {
@@ -294,6 +309,7 @@ impl Gazetteer {
         g.load_organizations(src.organizations.0, src.organizations.1)?;
         g.load_people(src.people.0, src.people.1)?;
         g.load_places(src.places.0, src.places.1)?;
+        g.load_sectors(src.sectors.0, src.sectors.1)?;
         Ok(g)
     }
 
@@ -413,6 +429,37 @@ impl Gazetteer {
         Ok(())
     }
 
+    fn load_sectors(&mut self, file: &str, src: &str) -> Result<(), DataError> {
+        for (ln, f) in rows(src, file, &["word", "sector", "kind"])? {
+            let group = match f[2] {
+                "group" => true,
+                "state" => false,
+                o => return Err(DataError::new(file, ln, format!("kind must be `group` or `state`, found `{o}`"))),
+            };
+            if f[1].is_empty() || !f[1].chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(DataError::new(file, ln, format!("`{}` is not a CAMEO sector code", f[1])));
+            }
+            for w in split_multi(f[0]) {
+                self.sectors.push(SectorWord {
+                    words: w.split_whitespace().map(crate::text::fold).collect(),
+                    sector: f[1].to_string(),
+                    group,
+                });
+            }
+        }
+        self.sectors.sort_by_key(|s| std::cmp::Reverse(s.words.len()));
+        Ok(())
+    }
+
+    /// The longest sector phrase starting at token `i` of `lower` (lower-case tokens), with
+    /// its length in tokens.
+    pub fn sector_at(&self, lower: &[&str], i: usize) -> Option<(&SectorWord, usize)> {
+        self.sectors.iter().find_map(|s| {
+            let n = s.words.len();
+            (i + n <= lower.len() && s.words.iter().zip(&lower[i..i + n]).all(|(a, b)| a == b)).then_some((s, n))
+        })
+    }
+
     fn load_places(&mut self, file: &str, src: &str) -> Result<(), DataError> {
         let known: HashSet<String> = self.surfaces.iter().map(|s| crate::text::fold(&s.text)).collect();
         for (ln, f) in rows(src, file, &["name", "iso3", "aliases"])? {
@@ -530,6 +577,7 @@ mod tests {
             roles: ("roles.tsv", "role\tclass\tsector\tvariants\npresident\thead_of_state\tGOV\tpres.\n"),
             name_words: ("name_words.tsv", "word\tkind\nCouncil\torg_cue\n"),
             places: ("places.tsv", "name\tiso3\taliases\nNew York\tUSA\tNYC\n"),
+            sectors: ("sectors.tsv", "word\tsector\tkind\nrebels\tREB\tgroup\n"),
         }
     }
 

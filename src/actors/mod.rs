@@ -241,6 +241,8 @@ struct SentenceFacts {
     roles: Vec<RoleHit>,
     /// Token spans of unresolved capitalised single words / sequences.
     caps: Vec<TokSpan>,
+    /// Bare group nouns ("the rebels") with their CAMEO sector.
+    sectors: Vec<(TokSpan, String)>,
     quotes: Vec<(usize, usize)>,
 }
 
@@ -581,8 +583,98 @@ impl State<'_> {
                 .iter()
                 .any(|(sp, _, _)| sp.from <= r.span.from && r.span.to <= sp.to)
         });
+        self.sector_mentions(s, &mut facts);
         let _ = si;
         facts
+    }
+
+    /// Country + sector noun ("Israeli troops" → the state; "Zairean rebels" → a group actor
+    /// of that country and sector), and bare group nouns ("the rebels") for pass 2.
+    fn sector_mentions(&mut self, s: &crate::text::Sentence, facts: &mut SentenceFacts) {
+        let toks = &s.tokens;
+        let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let mut keep = Vec::new();
+        for h in std::mem::take(&mut facts.gaz) {
+            let surf = self.gaz().surfaces[h.surface].clone();
+            let is_country = self.gaz().entries[surf.entry].kind == ActorType::Country
+                && matches!(surf.kind, SurfaceKind::Name | SurfaceKind::Demonym);
+            let sector = if is_country {
+                // Allow one modifier between: "Zairean government troops", "Somali interim government".
+                self.gaz()
+                    .sector_at(&lower, h.span.to)
+                    .map(|(w, n)| (w.clone(), n))
+                    .or_else(|| self.gaz().sector_at(&lower, h.span.to + 1).map(|(w, n)| (w.clone(), n + 1)))
+            } else {
+                None
+            };
+            match sector {
+                Some((w, n)) => {
+                    let span = TokSpan { from: h.span.from, to: h.span.to + n };
+                    if w.group {
+                        let text = seq_text(s, span);
+                        let a = self.group_actor(surf.entry, &w.sector, &text);
+                        facts.fixed.push((span, a, MentionKind::Name));
+                    } else {
+                        let a = self.actor_for_entry(surf.entry);
+                        facts.fixed.push((span, a, MentionKind::Demonym));
+                    }
+                }
+                None => keep.push(h),
+            }
+        }
+        facts.gaz = keep;
+        let covered = |i: usize, f: &SentenceFacts| {
+            f.fixed.iter().any(|(sp, _, _)| sp.from <= i && i < sp.to) || f.gaz.iter().any(|g| g.span.from <= i && i < g.span.to)
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            if !covered(i, facts)
+                && let Some((w, n)) = self.gaz().sector_at(&lower, i)
+                && w.group
+                && (w.words.len() > 1 || w.words[0] != "opposition" || (i > 0 && lower[i - 1] == "the" && lower.get(i + 1) != Some(&"to")))
+            {
+                facts.sectors.push((TokSpan { from: i, to: i + n }, w.sector.clone()));
+                i += n;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// The group actor of a country and sector (`grp:ISO3:SECTOR`), created on first use.
+    fn group_actor(&mut self, country_entry: usize, sector: &str, text: &str) -> usize {
+        let iso = self.gaz().entries[country_entry].country.clone().unwrap_or_default();
+        let key = format!("grp:{iso}:{sector}");
+        if let Some(&a) = self.by_key.get(&key) {
+            return a;
+        }
+        let name = text.trim_start_matches("the ").trim_start_matches("The ").to_string();
+        let rec = ActorRec {
+            key,
+            name,
+            kind: ActorType::Organization,
+            country: Some(iso.clone()),
+            cameo: Some(format!("{iso}{sector}")),
+            roles: Vec::new(),
+            aliases: Vec::new(),
+        };
+        self.push_actor(rec, Vec::new(), Vec::new())
+    }
+
+    /// A bare group noun ("the rebels"): the group of that sector named last in the article,
+    /// else the group of the article's home country.
+    fn resolve_sector(&mut self, sector: &str, text: &str) -> Option<usize> {
+        let suffix = format!(":{sector}");
+        let known = (0..self.actors.len())
+            .filter(|&i| self.actors[i].key.starts_with("grp:") && self.actors[i].key.ends_with(&suffix))
+            .max_by_key(|&i| self.info[i].last_sentence);
+        if known.is_some() {
+            return known;
+        }
+        let home = self.home_country()?;
+        let entry = *self.gaz().countries.get(&home)?;
+        let name = format!("{} {}", self.gaz().entries[entry].name, text.trim_start_matches("the ").trim_start_matches("The "));
+        Some(self.group_actor(entry, sector, &name))
     }
 
     fn name_token(&self, t: &Token) -> bool {
@@ -764,6 +856,9 @@ impl State<'_> {
         for r in &facts.roles {
             items.push((r.span, Item::Role(r.key.clone())));
         }
+        for (sp, sector) in &facts.sectors {
+            items.push((*sp, Item::Sector(sector.clone())));
+        }
         for (i, t) in toks.iter().enumerate() {
             if PRONOUNS.contains(&t.lower.as_str()) {
                 items.push((TokSpan { from: i, to: i + 1 }, Item::Pronoun));
@@ -822,6 +917,13 @@ impl State<'_> {
                     }
                     None => continue,
                 },
+                Item::Sector(sector) => {
+                    let text = seq_text(s, sp);
+                    match self.resolve_sector(&sector, &text) {
+                        Some(a) => (vec![a], MentionKind::Name),
+                        None => continue,
+                    }
+                }
                 Item::Pronoun => match self.resolve_pronoun(si, start, &toks[sp.from].lower) {
                     Some(a) => (vec![a], MentionKind::Pronoun),
                     None => continue,
@@ -1187,6 +1289,7 @@ enum Item {
     Role(String),
     Pronoun,
     Group,
+    Sector(String),
 }
 
 /// Moves `to` left over punctuation tokens, not below `from`.
