@@ -14,17 +14,22 @@ fn main() {
     divan::main();
 }
 
-static KB: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::builtin().expect("built-in knowledge"));
+static KB: LazyLock<Knowledge> =
+    LazyLock::new(|| Knowledge::builtin().expect("built-in knowledge"));
 
 fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn read(paths: &[PathBuf], limit: usize) -> Vec<RawArticle> {
-    read_paths(paths, &ReadOptions::default()).filter_map(Result::ok).take(limit).collect()
+    read_paths(paths, &ReadOptions::default())
+        .filter_map(Result::ok)
+        .take(limit)
+        .collect()
 }
 
-static SAMPLES: LazyLock<Vec<RawArticle>> = LazyLock::new(|| read(&[manifest().join("data/samples")], usize::MAX));
+static SAMPLES: LazyLock<Vec<RawArticle>> =
+    LazyLock::new(|| read(&[manifest().join("data/samples")], usize::MAX));
 
 static AFP: LazyLock<Option<Vec<RawArticle>>> = LazyLock::new(|| {
     let p = manifest().join("../shared/corpus/afp.jsonl");

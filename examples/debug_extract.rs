@@ -7,28 +7,56 @@ use std::path::PathBuf;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let path = PathBuf::from(args.get(1).ok_or("usage: debug_extract FILE [DATE]")?);
-    let opts = ReadOptions { default_date: args.get(2).cloned(), ..Default::default() };
+    let opts = ReadOptions {
+        default_date: args.get(2).cloned(),
+        ..Default::default()
+    };
     let kb = Knowledge::builtin()?;
     for art in read_paths(&[path], &opts) {
         let art = art?;
         let ex = kb.extract(&art);
         for (i, a) in ex.actors.iter().enumerate() {
-            println!("A{i} {} [{}] {:?} {:?} roles={:?} aliases={:?}", a.name, a.kind.as_str(), a.country, a.cameo, a.roles, a.aliases);
+            println!(
+                "A{i} {} [{}] {:?} {:?} roles={:?} aliases={:?}",
+                a.name,
+                a.kind.as_str(),
+                a.country,
+                a.cameo,
+                a.roles,
+                a.aliases
+            );
         }
         if std::env::var("MENTIONS").is_ok() {
             for m in &ex.mentions {
-                println!("  M s{} {:?} -> {}", m.sentence, m.text, ex.actors[m.actor].name);
+                println!(
+                    "  M s{} {:?} -> {}",
+                    m.sentence, m.text, ex.actors[m.actor].name
+                );
             }
         }
         for e in &ex.events {
-            let t = e.target.map(|t| ex.actors[t].name.clone()).unwrap_or("-".into());
+            let t = e
+                .target
+                .map(|t| ex.actors[t].name.clone())
+                .unwrap_or("-".into());
             println!(
                 "E {} {} {} -> {} [{}] {:?} | {} | s{}",
-                e.etype, e.cameo, ex.actors[e.source].name, t, e.status.as_str(),
-                e.date.as_ref().map(|d| format!("{} ({:?} {:?})", d.value, d.how, d.raw)), e.trigger, e.sentence
+                e.etype,
+                e.cameo,
+                ex.actors[e.source].name,
+                t,
+                e.status.as_str(),
+                e.date
+                    .as_ref()
+                    .map(|d| format!("{} ({:?} {:?})", d.value, d.how, d.raw)),
+                e.trigger,
+                e.sentence
             );
             if std::env::var("SENT").is_ok() {
-                println!("     \"{}\"", ex.sentences[e.sentence].text.replace('\n', " "));
+                println!(
+                    "     \"{}\"",
+                    ex.sentences[e.sentence].text.replace('\n', " ")
+                );
             }
         }
     }

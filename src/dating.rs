@@ -16,8 +16,8 @@ use crate::text::{Document, Sentence};
 use crate::time::{TimeLexicon, Timex, TimexType, interval_value, tag};
 
 const BOUNDARY_WORDS: &[&str] = &[
-    "when", "while", "after", "before", "because", "although", "but", "which", "who", "whom", "during", "since",
-    "until", ";",
+    "when", "while", "after", "before", "because", "although", "but", "which", "who", "whom",
+    "during", "since", "until", ";",
 ];
 const BOUNDARY_COST: usize = 12;
 const QUOTE_COST: usize = 30;
@@ -44,7 +44,10 @@ pub fn anchor(
                     // the expression by the stated distance.
                     let mut value = None;
                     if let Some(days) = relative_offset(s, ev.trigger_token, t.end)
-                        && let (Ok(na), Ok(nb)) = (a.checked_add(jiff::Span::new().days(days)), b.checked_add(jiff::Span::new().days(days)))
+                        && let (Ok(na), Ok(nb)) = (
+                            a.checked_add(jiff::Span::new().days(days)),
+                            b.checked_add(jiff::Span::new().days(days)),
+                        )
                     {
                         a = na;
                         b = nb;
@@ -77,11 +80,19 @@ pub fn anchor(
 fn choose<'a>(s: &Sentence, ev: &CodedEvent, timexes: &'a [Timex]) -> Option<&'a Timex> {
     let toks = &s.tokens;
     let trig = ev.trigger_token;
-    let tok_of = |byte: usize| toks.iter().position(|t| t.start >= s.start + byte).unwrap_or(toks.len());
+    let tok_of = |byte: usize| {
+        toks.iter()
+            .position(|t| t.start >= s.start + byte)
+            .unwrap_or(toks.len())
+    };
     let in_quote = |tok: usize| {
-        let upto = toks.get(tok).map(|t| t.start - s.start).unwrap_or(s.text.len());
+        let upto = toks
+            .get(tok)
+            .map(|t| t.start - s.start)
+            .unwrap_or(s.text.len());
         let before = &s.text[..upto];
-        before.matches('“').count() > before.matches('”').count() || before.matches('"').count() % 2 == 1
+        before.matches('“').count() > before.matches('”').count()
+            || before.matches('"').count() % 2 == 1
     };
     let trig_q = in_quote(trig);
     timexes
@@ -106,7 +117,11 @@ fn choose<'a>(s: &Sentence, ev: &CodedEvent, timexes: &'a [Timex]) -> Option<&'a
             let verbs_between = if a > trig {
                 toks[trig + 1..a.min(toks.len())]
                     .iter()
-                    .filter(|t| t.text.len() > 4 && (t.lower.ends_with("ing") || t.lower.ends_with("ed")) && !t.is_capitalized())
+                    .filter(|t| {
+                        t.text.len() > 4
+                            && (t.lower.ends_with("ing") || t.lower.ends_with("ed"))
+                            && !t.is_capitalized()
+                    })
                     .count()
             } else {
                 0
@@ -130,7 +145,9 @@ fn relative_offset(s: &Sentence, trig: usize, timex_end: usize) -> Option<i64> {
     let toks = &s.tokens;
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     // Find "before|after" within 3 tokens before the trigger.
-    let k = (trig.saturating_sub(3)..trig).rev().find(|&i| matches!(w(i), "before" | "after"))?;
+    let k = (trig.saturating_sub(3)..trig)
+        .rev()
+        .find(|&i| matches!(w(i), "before" | "after"))?;
     // The anchoring expression must come before the phrase.
     if k < 2 || toks[k - 2].start < s.start + timex_end {
         return None;
@@ -168,7 +185,12 @@ pub fn fill_within_article(events: &mut [EventRec]) {
     let dated: Vec<(usize, EventDate)> = events
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| e.date.as_ref().filter(|d| d.how == DateSource::Explicit).map(|d| (i, d.clone())))
+        .filter_map(|(i, e)| {
+            e.date
+                .as_ref()
+                .filter(|d| d.how == DateSource::Explicit)
+                .map(|d| (i, d.clone()))
+        })
         .collect();
     for i in 0..events.len() {
         let needs = events[i].date.is_none();

@@ -173,7 +173,11 @@ pub struct EventCoder {
     by_first: HashMap<String, Vec<usize>>,
 }
 
-fn tsv_rows<'a>(src: &'a str, file: &str, header: &[&str]) -> Result<Vec<(usize, Vec<&'a str>)>, DataError> {
+fn tsv_rows<'a>(
+    src: &'a str,
+    file: &str,
+    header: &[&str],
+) -> Result<Vec<(usize, Vec<&'a str>)>, DataError> {
     let mut out = Vec::new();
     let mut seen = false;
     for (i, line) in src.lines().enumerate() {
@@ -185,7 +189,11 @@ fn tsv_rows<'a>(src: &'a str, file: &str, header: &[&str]) -> Result<Vec<(usize,
         if !seen {
             let got: Vec<String> = f.iter().map(|x| x.to_lowercase()).collect();
             if got != header {
-                return Err(DataError::new(file, ln, format!("header must be `{}`", header.join("\\t"))));
+                return Err(DataError::new(
+                    file,
+                    ln,
+                    format!("header must be `{}`", header.join("\\t")),
+                ));
             }
             seen = true;
             continue;
@@ -194,7 +202,12 @@ fn tsv_rows<'a>(src: &'a str, file: &str, header: &[&str]) -> Result<Vec<(usize,
             return Err(DataError::new(
                 file,
                 ln,
-                format!("expected {} tab-separated fields ({}), found {}", header.len(), header.join(", "), f.len()),
+                format!(
+                    "expected {} tab-separated fields ({}), found {}",
+                    header.len(),
+                    header.join(", "),
+                    f.len()
+                ),
             ));
         }
         out.push((ln, f));
@@ -215,7 +228,8 @@ pub fn parse_pattern(s: &str) -> Result<Vec<Elem>, String> {
             let n = if n.is_empty() {
                 3
             } else {
-                n.parse::<usize>().map_err(|_| format!("bad gap `{part}` (use * or *N)"))?
+                n.parse::<usize>()
+                    .map_err(|_| format!("bad gap `{part}` (use * or *N)"))?
             };
             if elems.is_empty() {
                 return Err("a pattern cannot start with a gap".into());
@@ -247,16 +261,30 @@ impl EventCoder {
     /// contents)`). Every CAMEO code used by a pattern must exist in the table.
     ///
     /// Errors: the first bad line as `file:line: message`.
-    pub fn parse(events: (&str, &str), cues: (&str, &str), cameo: (&str, &str)) -> Result<EventCoder, DataError> {
+    pub fn parse(
+        events: (&str, &str),
+        cues: (&str, &str),
+        cameo: (&str, &str),
+    ) -> Result<EventCoder, DataError> {
         let mut table = HashMap::new();
-        for (ln, f) in tsv_rows(cameo.1, cameo.0, &["code", "name", "goldstein", "quad_class", "plover"])? {
+        for (ln, f) in tsv_rows(
+            cameo.1,
+            cameo.0,
+            &["code", "name", "goldstein", "quad_class", "plover"],
+        )? {
             if f[0].is_empty() || !f[0].chars().all(|c| c.is_ascii_digit()) {
-                return Err(DataError::new(cameo.0, ln, format!("`{}` is not a CAMEO code (digits)", f[0])));
+                return Err(DataError::new(
+                    cameo.0,
+                    ln,
+                    format!("`{}` is not a CAMEO code (digits)", f[0]),
+                ));
             }
             let goldstein = if f[2].is_empty() {
                 None
             } else {
-                Some(f[2].parse::<f64>().map_err(|_| DataError::new(cameo.0, ln, format!("goldstein `{}` is not a number", f[2])))?)
+                Some(f[2].parse::<f64>().map_err(|_| {
+                    DataError::new(cameo.0, ln, format!("goldstein `{}` is not a number", f[2]))
+                })?)
             };
             table.insert(
                 f[0].to_string(),
@@ -268,16 +296,35 @@ impl EventCoder {
             );
         }
         let mut patterns = Vec::new();
-        for (ln, f) in tsv_rows(events.1, events.0, &["type", "cameo", "pos", "pattern", "target", "needs", "target_kind"])? {
+        for (ln, f) in tsv_rows(
+            events.1,
+            events.0,
+            &[
+                "type",
+                "cameo",
+                "pos",
+                "pattern",
+                "target",
+                "needs",
+                "target_kind",
+            ],
+        )? {
             let err = |m: String| DataError::new(events.0, ln, m);
             if !table.contains_key(f[1]) {
-                return Err(err(format!("unknown CAMEO code `{}` (not in cameo.tsv)", f[1])));
+                return Err(err(format!(
+                    "unknown CAMEO code `{}` (not in cameo.tsv)",
+                    f[1]
+                )));
             }
             let pos = match f[2] {
                 "verb" => Pos::Verb,
                 "noun" => Pos::Noun,
                 "adj" => Pos::Adj,
-                o => return Err(err(format!("pos must be `verb`, `noun` or `adj`, found `{o}`"))),
+                o => {
+                    return Err(err(format!(
+                        "pos must be `verb`, `noun` or `adj`, found `{o}`"
+                    )));
+                }
             };
             let elems = parse_pattern(f[3]).map_err(err)?;
             let slots = if f[4] == "-" {
@@ -302,7 +349,11 @@ impl EventCoder {
                 "person" => TargetKind::Person,
                 "state" => TargetKind::State,
                 "any" => TargetKind::Any,
-                o => return Err(err(format!("target_kind must be person, state or any, found `{o}`"))),
+                o => {
+                    return Err(err(format!(
+                        "target_kind must be person, state or any, found `{o}`"
+                    )));
+                }
             };
             patterns.push(EventPattern {
                 etype: f[0].to_string(),
@@ -328,12 +379,22 @@ impl EventCoder {
                 "verb" => CueScope::Verb,
                 "clause" => CueScope::Clause,
                 "before" => CueScope::Before,
-                o => return Err(DataError::new(cues.0, ln, format!("unknown scope `{o}` (verb, clause, before)"))),
+                o => {
+                    return Err(DataError::new(
+                        cues.0,
+                        ln,
+                        format!("unknown scope `{o}` (verb, clause, before)"),
+                    ));
+                }
             };
             for v in f[0].split('|') {
                 let words: Vec<String> = v.split_whitespace().map(crate::text::fold).collect();
                 if !words.is_empty() {
-                    cue_list.push(StatusCue { words, status, scope });
+                    cue_list.push(StatusCue {
+                        words,
+                        status,
+                        scope,
+                    });
                 }
             }
         }
@@ -378,7 +439,11 @@ impl EventCoder {
             if s.dateline {
                 continue;
             }
-            let ments: Vec<&Mention> = actors.mentions.iter().filter(|m| m.sentence == si).collect();
+            let ments: Vec<&Mention> = actors
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == si)
+                .collect();
             if ments.is_empty() {
                 continue;
             }
@@ -397,7 +462,11 @@ impl EventCoder {
                         continue;
                     };
                     // A mention covering the trigger (e.g. "Security Council") is not a trigger.
-                    if ments.iter().any(|m| m.start <= toks[ti].start && toks[ti].end <= m.end && m.kind != MentionKind::Pronoun) {
+                    if ments.iter().any(|m| {
+                        m.start <= toks[ti].start
+                            && toks[ti].end <= m.end
+                            && m.kind != MentionKind::Pronoun
+                    }) {
                         continue;
                     }
                     let found = self.code_one(actors, s, si, &ments, p, ti, end_tok);
@@ -429,7 +498,11 @@ impl EventCoder {
         let ments: &[&Mention] = if p.etype == "visit" {
             ments
         } else {
-            kept = ments.iter().filter(|m| m.kind != MentionKind::Place).copied().collect();
+            kept = ments
+                .iter()
+                .filter(|m| m.kind != MentionKind::Place)
+                .copied()
+                .collect();
             &kept
         };
         let toks = &s.tokens;
@@ -454,11 +527,17 @@ impl EventCoder {
         } else {
             let src = match p.pos {
                 Pos::Noun => find_possessor(toks, ments, ti, false)
-                    .or_else(|| find_after_prep(toks, ments, end_tok, "by", 6).filter(|_| !agent_slot(p)))
+                    .or_else(|| {
+                        find_after_prep(toks, ments, end_tok, "by", 6).filter(|_| !agent_slot(p))
+                    })
                     .or_else(|| {
                         // An unrecognised possessor ("Chernomrydin's visit") blocks the fallback.
-                        let unknown_poss = ti > 0 && toks[ti - 1].is_capitalized() && toks[ti - 1].lower.ends_with("'s");
-                        (!unknown_poss).then(|| find_clause_subject(toks, ments, ti, in_quote)).flatten()
+                        let unknown_poss = ti > 0
+                            && toks[ti - 1].is_capitalized()
+                            && toks[ti - 1].lower.ends_with("'s");
+                        (!unknown_poss)
+                            .then(|| find_clause_subject(toks, ments, ti, in_quote))
+                            .flatten()
                     }),
                 Pos::Verb => find_possessor(toks, ments, ti, true)
                     .or_else(|| find_verb_subject(toks, ments, ti, in_quote))
@@ -466,7 +545,9 @@ impl EventCoder {
                         // An infinitive ("went out of his way to praise X") is controlled by
                         // the subject of the clause.
                         let cs = clause_start(toks, ti);
-                        let relative = toks[cs..ti].iter().any(|t| matches!(t.lower.as_str(), "who" | "which" | "that"));
+                        let relative = toks[cs..ti]
+                            .iter()
+                            .any(|t| matches!(t.lower.as_str(), "who" | "which" | "that"));
                         (ti > 0 && toks[ti - 1].lower == "to" && !relative)
                             .then(|| find_clause_subject(toks, ments, ti, in_quote))
                             .flatten()
@@ -475,14 +556,20 @@ impl EventCoder {
             };
             let Some(src) = src else {
                 // "talks between X and Y" needs no subject.
-                if p.slots.iter().any(|sl| matches!(sl, Slot::Prep(b) if b == "between"))
+                if p.slots
+                    .iter()
+                    .any(|sl| matches!(sl, Slot::Prep(b) if b == "between"))
                     && let Some(t) = find_after_prep(toks, ments, end_tok, "between", 6)
                 {
                     let pair = coordinated(toks, ments, t, true);
                     if pair.len() >= 2 {
                         let status = self.status(toks, ti, end_tok, None);
-                        let Some(status) = status else { return Vec::new() };
-                        let trigger = s.text[toks[ti].start - s.start..toks[end_tok - 1].end - s.start].to_string();
+                        let Some(status) = status else {
+                            return Vec::new();
+                        };
+                        let trigger = s.text
+                            [toks[ti].start - s.start..toks[end_tok - 1].end - s.start]
+                            .to_string();
                         return vec![CodedEvent {
                             etype: p.etype.clone(),
                             cameo: p.cameo.clone(),
@@ -505,14 +592,17 @@ impl EventCoder {
             for slot in &p.slots {
                 if let Slot::Rev(prep) = slot {
                     if let Some(t) = find_after_prep(toks, ments, end_tok, prep, 6) {
-                        targets = std::mem::replace(&mut sources, coordinated(toks, ments, t, true));
+                        targets =
+                            std::mem::replace(&mut sources, coordinated(toks, ments, t, true));
                         break;
                     }
                     continue;
                 }
                 if let Slot::Place = slot {
-                    let src_country: Vec<Option<&str>> =
-                        sources.iter().map(|&a| actors.actors[a].country.as_deref()).collect();
+                    let src_country: Vec<Option<&str>> = sources
+                        .iter()
+                        .map(|&a| actors.actors[a].country.as_deref())
+                        .collect();
                     // A state named after "in"/"to"/"at", else another actor's country.
                     let place = ments.iter().find(|m| {
                         m.actors.len() == 1
@@ -521,13 +611,18 @@ impl EventCoder {
                             && !src_country.contains(&actors.actors[m.actors[0]].country.as_deref())
                     });
                     let host = place.map(|m| m.actors[0]).or_else(|| {
-                        ments.iter().filter(|m| m.actors.len() == 1 && !sources.contains(&m.actors[0])).find_map(|m| {
-                            let c = actors.actors[m.actors[0]].country.as_deref()?;
-                            if src_country.contains(&Some(c)) {
-                                return None;
-                            }
-                            actors.actors.iter().position(|a| a.kind == ActorType::Country && a.country.as_deref() == Some(c))
-                        })
+                        ments
+                            .iter()
+                            .filter(|m| m.actors.len() == 1 && !sources.contains(&m.actors[0]))
+                            .find_map(|m| {
+                                let c = actors.actors[m.actors[0]].country.as_deref()?;
+                                if src_country.contains(&Some(c)) {
+                                    return None;
+                                }
+                                actors.actors.iter().position(|a| {
+                                    a.kind == ActorType::Country && a.country.as_deref() == Some(c)
+                                })
+                            })
                     });
                     if let Some(h) = host {
                         targets = vec![h];
@@ -539,7 +634,11 @@ impl EventCoder {
                     Slot::Object => find_object(toks, ments, end_tok),
                     Slot::Inner => ments
                         .iter()
-                        .find(|m| m.start > toks[ti].start && m.end <= toks[end_tok - 1].start && !is_determiner_pronoun(m))
+                        .find(|m| {
+                            m.start > toks[ti].start
+                                && m.end <= toks[end_tok - 1].start
+                                && !is_determiner_pronoun(m)
+                        })
                         .copied(),
                     Slot::Prep(prep) => find_after_prep(toks, ments, end_tok, prep, 6),
                     Slot::Rev(_) | Slot::Place => None,
@@ -570,7 +669,8 @@ impl EventCoder {
             Some(st) => st,
             None => return Vec::new(), // hypothetical
         };
-        let trigger_text = s.text[toks[ti].start - s.start..toks[end_tok - 1].end - s.start].to_string();
+        let trigger_text =
+            s.text[toks[ti].start - s.start..toks[end_tok - 1].end - s.start].to_string();
         let mk = |source: usize, target: Option<usize>| CodedEvent {
             etype: p.etype.clone(),
             cameo: p.cameo.clone(),
@@ -614,10 +714,20 @@ impl EventCoder {
     }
 
     /// Status from cues; `None` means hypothetical (do not code).
-    fn status(&self, toks: &[Token], ti: usize, end_tok: usize, subject: Option<&Mention>) -> Option<Status> {
+    fn status(
+        &self,
+        toks: &[Token],
+        ti: usize,
+        end_tok: usize,
+        subject: Option<&Mention>,
+    ) -> Option<Status> {
         let clause_start = clause_start(toks, ti);
         let verb_start = match subject {
-            Some(m) => toks.iter().position(|t| t.start >= m.end).unwrap_or(ti).min(ti),
+            Some(m) => toks
+                .iter()
+                .position(|t| t.start >= m.end)
+                .unwrap_or(ti)
+                .min(ti),
             None => ti.saturating_sub(4).max(clause_start),
         };
         let mut best: Option<CueStatus> = None;
@@ -636,7 +746,10 @@ impl EventCoder {
                 consider(cue.status);
             }
             // A planning word inside the pattern itself ("is due in Tokyo").
-            if cue.status == CueStatus::Planned && cue.scope == CueScope::Verb && contains_seq(toks, ti..end_tok, &cue.words) {
+            if cue.status == CueStatus::Planned
+                && cue.scope == CueScope::Verb
+                && contains_seq(toks, ti..end_tok, &cue.words)
+            {
                 consider(cue.status);
             }
         }
@@ -652,13 +765,18 @@ impl EventCoder {
 
 /// True when the pattern itself uses "by" for its target.
 fn agent_slot(p: &EventPattern) -> bool {
-    p.slots.iter().any(|s| matches!(s, Slot::Prep(x) if x == "by"))
+    p.slots
+        .iter()
+        .any(|s| matches!(s, Slot::Prep(x) if x == "by"))
 }
 
 /// Whether an event type is symmetric (order of actors does not matter): meet, talk,
 /// negotiate, cooperate, agree, fight (GUIDELINES.md).
 pub fn is_symmetric(etype: &str) -> bool {
-    matches!(etype, "meet" | "talk" | "negotiate" | "cooperate" | "agree" | "fight")
+    matches!(
+        etype,
+        "meet" | "talk" | "negotiate" | "cooperate" | "agree" | "fight"
+    )
 }
 
 fn trigger_key(t: &Token) -> &str {
@@ -683,7 +801,11 @@ fn match_at(toks: &[Token], i: usize, elems: &[Elem]) -> Option<usize> {
                     // Multi-word alternatives ("dressing down", "phone call").
                     for a in alts.iter().filter(|a| a.contains(' ')) {
                         let parts: Vec<&str> = a.split(' ').collect();
-                        if parts.iter().enumerate().all(|(k, p)| toks.get(i + k).is_some_and(|t| t.lower == *p)) {
+                        if parts
+                            .iter()
+                            .enumerate()
+                            .all(|(k, p)| toks.get(i + k).is_some_and(|t| t.lower == *p))
+                        {
                             return go(toks, i + parts.len(), rest);
                         }
                     }
@@ -696,7 +818,11 @@ fn match_at(toks: &[Token], i: usize, elems: &[Elem]) -> Option<usize> {
                         break;
                     }
                     // Gaps do not cross clause punctuation.
-                    if k > 0 && toks.get(i + k - 1).is_some_and(|t| matches!(t.text.as_str(), "," | ";" | ":" | "." | "(" | ")")) {
+                    if k > 0
+                        && toks.get(i + k - 1).is_some_and(|t| {
+                            matches!(t.text.as_str(), "," | ";" | ":" | "." | "(" | ")")
+                        })
+                    {
                         break;
                     }
                     if let Some(e) = go(toks, i + k, rest) {
@@ -723,7 +849,21 @@ const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got"];
 
 fn is_passive(toks: &[Token], ti: usize) -> bool {
     let w = &toks[ti].lower;
-    let participle = w.ends_with("ed") || matches!(w.as_str(), "met" | "held" | "sent" | "given" | "made" | "struck" | "shot" | "taken" | "seen" | "fought" | "won");
+    let participle = w.ends_with("ed")
+        || matches!(
+            w.as_str(),
+            "met"
+                | "held"
+                | "sent"
+                | "given"
+                | "made"
+                | "struck"
+                | "shot"
+                | "taken"
+                | "seen"
+                | "fought"
+                | "won"
+        );
     if !participle {
         return false;
     }
@@ -731,9 +871,37 @@ fn is_passive(toks: &[Token], ti: usize) -> bool {
 }
 
 const PREPS: &[&str] = &[
-    "of", "in", "at", "from", "to", "for", "on", "with", "near", "by", "about", "against", "between", "into", "toward",
-    "towards", "like", "including", "among", "across", "over", "under", "through", "via", "than", "within", "without",
-    "since", "after", "before", "during",
+    "of",
+    "in",
+    "at",
+    "from",
+    "to",
+    "for",
+    "on",
+    "with",
+    "near",
+    "by",
+    "about",
+    "against",
+    "between",
+    "into",
+    "toward",
+    "towards",
+    "like",
+    "including",
+    "among",
+    "across",
+    "over",
+    "under",
+    "through",
+    "via",
+    "than",
+    "within",
+    "without",
+    "since",
+    "after",
+    "before",
+    "during",
 ];
 
 fn token_index_of(toks: &[Token], byte: usize) -> Option<usize> {
@@ -748,8 +916,23 @@ fn word_before<'t>(toks: &'t [Token], m: &Mention) -> Option<&'t str> {
         let w = toks[k - 1].lower.as_str();
         if matches!(
             w,
-            "the" | "a" | "an" | "both" | "his" | "her" | "its" | "their" | "our" | "my" | "native" | "neighbouring"
-                | "neighboring" | "fellow" | "former" | "visiting" | "breakaway"
+            "the"
+                | "a"
+                | "an"
+                | "both"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "native"
+                | "neighbouring"
+                | "neighboring"
+                | "fellow"
+                | "former"
+                | "visiting"
+                | "breakaway"
         ) {
             k -= 1;
             continue;
@@ -760,11 +943,20 @@ fn word_before<'t>(toks: &'t [Token], m: &Mention) -> Option<&'t str> {
 }
 
 fn is_determiner_pronoun(m: &Mention) -> bool {
-    m.kind == MentionKind::Pronoun && matches!(crate::text::fold(&m.text).as_str(), "his" | "her" | "its" | "their")
+    m.kind == MentionKind::Pronoun
+        && matches!(
+            crate::text::fold(&m.text).as_str(),
+            "his" | "her" | "its" | "their"
+        )
 }
 
 /// Nearest mention to the left of the trigger that can be a subject.
-fn find_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_quote: bool) -> Option<&'a Mention> {
+fn find_subject<'a>(
+    toks: &[Token],
+    ments: &[&'a Mention],
+    ti: usize,
+    in_quote: bool,
+) -> Option<&'a Mention> {
     let trig = toks[ti].start;
     ments
         .iter()
@@ -778,18 +970,143 @@ fn find_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_quote: 
 }
 
 const AUX: &[&str] = &[
-    "has", "have", "had", "having", "been", "be", "being", "was", "were", "is", "are", "am", "will", "would", "could",
-    "should", "may", "might", "must", "shall", "can", "did", "does", "do", "'ll", "'d", "not", "n't", "never", "also",
-    "again", "still", "already", "just", "then", "finally", "first", "later", "earlier", "jointly", "personally",
-    "both", "all", "to", "reportedly", "repeatedly", "once", "twice", "yet", "even", "further", "due", "set", "going",
-    "expected", "scheduled", "about", "on", "last", "this", "next", "week", "weekend", "late", "early", "yesterday",
-    "today", "tonight", "overnight", "night", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "plans", "planned", "plan", "wants", "want", "wanted",
-    "agreed", "decided", "refused", "failed", "tried", "hopes", "hoped", "intends", "offered", "promised", "vowed",
-    "threatened", "sought", "seeks", "expects", "prepared", "ready", "able", "unable", "likely", "unlikely", "sure",
-    "certain", "willing", "poised", "pledged", "declined", "moved", "began", "begun", "started", "continued",
-    "continues", "helped", "went", "came", "got", "gone", "come",
+    "has",
+    "have",
+    "had",
+    "having",
+    "been",
+    "be",
+    "being",
+    "was",
+    "were",
+    "is",
+    "are",
+    "am",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "can",
+    "did",
+    "does",
+    "do",
+    "'ll",
+    "'d",
+    "not",
+    "n't",
+    "never",
+    "also",
+    "again",
+    "still",
+    "already",
+    "just",
+    "then",
+    "finally",
+    "first",
+    "later",
+    "earlier",
+    "jointly",
+    "personally",
+    "both",
+    "all",
+    "to",
+    "reportedly",
+    "repeatedly",
+    "once",
+    "twice",
+    "yet",
+    "even",
+    "further",
+    "due",
+    "set",
+    "going",
+    "expected",
+    "scheduled",
+    "about",
+    "on",
+    "last",
+    "this",
+    "next",
+    "week",
+    "weekend",
+    "late",
+    "early",
+    "yesterday",
+    "today",
+    "tonight",
+    "overnight",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "plans",
+    "planned",
+    "plan",
+    "wants",
+    "want",
+    "wanted",
+    "agreed",
+    "decided",
+    "refused",
+    "failed",
+    "tried",
+    "hopes",
+    "hoped",
+    "intends",
+    "offered",
+    "promised",
+    "vowed",
+    "threatened",
+    "sought",
+    "seeks",
+    "expects",
+    "prepared",
+    "ready",
+    "able",
+    "unable",
+    "likely",
+    "unlikely",
+    "sure",
+    "certain",
+    "willing",
+    "poised",
+    "pledged",
+    "declined",
+    "moved",
+    "began",
+    "begun",
+    "started",
+    "continued",
+    "continues",
+    "helped",
+    "went",
+    "came",
+    "got",
+    "gone",
+    "come",
 ];
 
 /// The subject of a verbal trigger: walking left over the verb group (auxiliaries, negation,
@@ -797,12 +1114,19 @@ const AUX: &[&str] = &[
 /// (appositive, inserted clause) falls back to the nearest mention; a relative pronoun
 /// ("who", "which") takes the mention before it; any other word means the subject is not an
 /// actor, and the event is not coded.
-fn find_verb_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_quote: bool) -> Option<&'a Mention> {
+fn find_verb_subject<'a>(
+    toks: &[Token],
+    ments: &[&'a Mention],
+    ti: usize,
+    in_quote: bool,
+) -> Option<&'a Mention> {
     let mut k = ti;
     while k > 0 {
         let t = &toks[k - 1];
         let w = t.lower.as_str();
-        let is_mention_end = ments.iter().any(|m| m.end == t.end && m.in_quote == in_quote && !is_determiner_pronoun(m));
+        let is_mention_end = ments
+            .iter()
+            .any(|m| m.end == t.end && m.in_quote == in_quote && !is_determiner_pronoun(m));
         if is_mention_end {
             let m = ments
                 .iter()
@@ -813,13 +1137,20 @@ fn find_verb_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_qu
             let head = list_head(toks, ments, m);
             let before = word_before(toks, head).unwrap_or("");
             // "after", "since", "before" also introduce clauses: "after Richardson met Mobutu".
-            let clause_intro = matches!(before, "after" | "before" | "since" | "until" | "as" | "than");
+            let clause_intro = matches!(
+                before,
+                "after" | "before" | "since" | "until" | "as" | "than"
+            );
             if PREPS.contains(&before) && !clause_intro && !group_of_people_before(toks, head) {
                 return None;
             }
             return Some(m);
         }
-        if AUX.contains(&w) || w.ends_with("ly") || w.ends_with("n't") || w.chars().all(|c| c.is_ascii_digit()) {
+        if AUX.contains(&w)
+            || w.ends_with("ly")
+            || w.ends_with("n't")
+            || w.chars().all(|c| c.is_ascii_digit())
+        {
             k -= 1;
             continue;
         }
@@ -832,10 +1163,14 @@ fn find_verb_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_qu
             // An inserted clause or appositive: "Abbas, who …, also appealed", "Blair,
             // standing alongside Abbas, called for": the subject is the mention before the
             // opening comma.
-            let open = (0..k - 1).rev().find(|&j| matches!(toks[j].text.as_str(), "," | "(" | "-" | "--" | "—"));
+            let open = (0..k - 1)
+                .rev()
+                .find(|&j| matches!(toks[j].text.as_str(), "," | "(" | "-" | "--" | "—"));
             if let Some(j) = open
                 && j > 0
-                && let Some(m) = ments.iter().find(|m| m.end == toks[j - 1].end && m.in_quote == in_quote && !is_determiner_pronoun(m))
+                && let Some(m) = ments.iter().find(|m| {
+                    m.end == toks[j - 1].end && m.in_quote == in_quote && !is_determiner_pronoun(m)
+                })
             {
                 return Some(*m);
             }
@@ -859,7 +1194,9 @@ fn find_verb_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_qu
 /// "diplomats from North Korea, …", "officials of the two countries": a group of people
 /// named by the countries they come from is an actor subject.
 fn group_of_people_before(toks: &[Token], m: &Mention) -> bool {
-    let Some(mut i) = token_index_of(toks, m.start) else { return false };
+    let Some(mut i) = token_index_of(toks, m.start) else {
+        return false;
+    };
     if i > 0 && toks[i - 1].lower == "the" {
         i -= 1;
     }
@@ -867,8 +1204,21 @@ fn group_of_people_before(toks: &[Token], m: &Mention) -> bool {
         && matches!(toks[i - 1].lower.as_str(), "from" | "of")
         && matches!(
             toks[i - 2].lower.as_str(),
-            "diplomats" | "officials" | "envoys" | "delegations" | "delegates" | "negotiators" | "ministers" | "leaders"
-                | "representatives" | "troops" | "forces" | "soldiers" | "members" | "heads" | "delegation"
+            "diplomats"
+                | "officials"
+                | "envoys"
+                | "delegations"
+                | "delegates"
+                | "negotiators"
+                | "ministers"
+                | "leaders"
+                | "representatives"
+                | "troops"
+                | "forces"
+                | "soldiers"
+                | "members"
+                | "heads"
+                | "delegation"
         )
 }
 
@@ -876,7 +1226,9 @@ fn group_of_people_before(toks: &[Token], m: &Mention) -> bool {
 fn list_head<'a>(toks: &[Token], ments: &[&'a Mention], m: &'a Mention) -> &'a Mention {
     let mut cur = m;
     for _ in 0..6 {
-        let Some(mut i) = token_index_of(toks, cur.start) else { break };
+        let Some(mut i) = token_index_of(toks, cur.start) else {
+            break;
+        };
         if i > 0 && toks[i - 1].lower == "the" {
             i -= 1;
         }
@@ -884,7 +1236,11 @@ fn list_head<'a>(toks: &[Token], ments: &[&'a Mention], m: &'a Mention) -> &'a M
             break;
         }
         let sep_start = toks[i - 1].start;
-        match ments.iter().rev().find(|p| p.end <= sep_start && sep_start - p.end <= 2) {
+        match ments
+            .iter()
+            .rev()
+            .find(|p| p.end <= sep_start && sep_start - p.end <= 2)
+        {
             Some(p) => cur = p,
             None => break,
         }
@@ -894,7 +1250,12 @@ fn list_head<'a>(toks: &[Token], ments: &[&'a Mention], m: &'a Mention) -> &'a M
 
 /// The subject of the clause the trigger is in: the first non-prepositional mention of the
 /// sentence's main clause before the trigger.
-fn find_clause_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_quote: bool) -> Option<&'a Mention> {
+fn find_clause_subject<'a>(
+    toks: &[Token],
+    ments: &[&'a Mention],
+    ti: usize,
+    in_quote: bool,
+) -> Option<&'a Mention> {
     let trig = toks[ti].start;
     ments
         .iter()
@@ -905,7 +1266,12 @@ fn find_clause_subject<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, in_
 
 /// A possessor right before a nominal trigger: "Trump's attack", "his visit", "the
 /// administration's decision to halt".
-fn find_possessor<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, verbal: bool) -> Option<&'a Mention> {
+fn find_possessor<'a>(
+    toks: &[Token],
+    ments: &[&'a Mention],
+    ti: usize,
+    verbal: bool,
+) -> Option<&'a Mention> {
     // Walk left over at most 3 modifier tokens ("decision to", "recent", "two-day"). For a
     // verbal trigger the walk must pass an infinitive "to": "the administration's decision to halt".
     let mut k = ti;
@@ -913,8 +1279,11 @@ fn find_possessor<'a>(toks: &[Token], ments: &[&'a Mention], ti: usize, verbal: 
     let mut saw_to = false;
     while k > 0 && steps < 4 {
         let t = &toks[k - 1];
-        if let Some(m) = ments.iter().find(|m| m.end == t.end || (m.end > t.start && m.end < t.end && t.lower.ends_with("'s"))) {
-            let is_poss = t.lower.ends_with("'s") || t.lower.ends_with('\'') || is_determiner_pronoun(m);
+        if let Some(m) = ments.iter().find(|m| {
+            m.end == t.end || (m.end > t.start && m.end < t.end && t.lower.ends_with("'s"))
+        }) {
+            let is_poss =
+                t.lower.ends_with("'s") || t.lower.ends_with('\'') || is_determiner_pronoun(m);
             return (is_poss && (!verbal || saw_to)).then_some(*m);
         }
         if t.is_punct() || PREPS.contains(&t.lower.as_str()) && t.lower != "to" {
@@ -934,7 +1303,9 @@ fn sj_actors(toks: &[Token], ments: &[&Mention], m: &Mention) -> Vec<usize> {
     let mut cur = m;
     let mut saw_and = false;
     while chain.len() <= 5 {
-        let Some(mut i) = token_index_of(toks, cur.start) else { break };
+        let Some(mut i) = token_index_of(toks, cur.start) else {
+            break;
+        };
         // Skip a determiner: "and the United States".
         if i > 0 && matches!(toks[i - 1].lower.as_str(), "the" | "both") {
             i -= 1;
@@ -954,7 +1325,11 @@ fn sj_actors(toks: &[Token], ments: &[&Mention], m: &Mention) -> Vec<usize> {
             _ => break,
         }
         let sep_start = toks[j].start;
-        let Some(prev) = ments.iter().rev().find(|p| p.end <= sep_start && sep_start - p.end <= 2) else {
+        let Some(prev) = ments
+            .iter()
+            .rev()
+            .find(|p| p.end <= sep_start && sep_start - p.end <= 2)
+        else {
             break;
         };
         chain.push(prev);
@@ -976,7 +1351,9 @@ fn sj_actors(toks: &[Token], ments: &[&Mention], m: &Mention) -> Vec<usize> {
 /// The mention right after the pattern (object), allowing a few filler words.
 fn find_object<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize) -> Option<&'a Mention> {
     let from = toks.get(end_tok)?.start;
-    let m = ments.iter().find(|m| m.start >= from && !is_determiner_pronoun(m))?;
+    let m = ments
+        .iter()
+        .find(|m| m.start >= from && !is_determiner_pronoun(m))?;
     let mi = token_index_of(toks, m.start)?;
     if mi < end_tok {
         return None;
@@ -985,42 +1362,106 @@ fn find_object<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize) -> Opt
     if between.len() > 3 {
         return None;
     }
-    let ok = between
-        .iter()
-        .all(|t| matches!(t.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "visiting" | "fellow" | "with" | "again" | "also" | "both" | "new" | "former" | "up"));
+    let ok = between.iter().all(|t| {
+        matches!(
+            t.lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "visiting"
+                | "fellow"
+                | "with"
+                | "again"
+                | "also"
+                | "both"
+                | "new"
+                | "former"
+                | "up"
+        )
+    });
     ok.then_some(*m)
 }
 
 /// The mention after preposition `prep`, which must follow within `window` tokens.
-fn find_after_prep<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize, prep: &str, window: usize) -> Option<&'a Mention> {
+fn find_after_prep<'a>(
+    toks: &[Token],
+    ments: &[&'a Mention],
+    end_tok: usize,
+    prep: &str,
+    window: usize,
+) -> Option<&'a Mention> {
     let stop = (end_tok + window).min(toks.len());
     // The pattern may itself end with the preposition ("fly to").
-    let start_at = if end_tok > 0 && toks[end_tok - 1].lower == prep { end_tok - 1 } else { end_tok };
+    let start_at = if end_tok > 0 && toks[end_tok - 1].lower == prep {
+        end_tok - 1
+    } else {
+        end_tok
+    };
     for k in start_at..stop {
         let w = toks[k].lower.as_str();
-        if matches!(w, "." | ";" | "which" | "who" | "that" | "when" | "but" | "said" | "after" | "before" | "during" | "while" | "since")
-            && k > end_tok
+        if matches!(
+            w,
+            "." | ";"
+                | "which"
+                | "who"
+                | "that"
+                | "when"
+                | "but"
+                | "said"
+                | "after"
+                | "before"
+                | "during"
+                | "while"
+                | "since"
+        ) && k > end_tok
             && w != prep
         {
             return None;
         }
         if w == prep {
             let after = toks.get(k + 1)?.start;
-            let m = ments.iter().find(|m| m.start >= after && !is_determiner_pronoun(m))?;
+            let m = ments
+                .iter()
+                .find(|m| m.start >= after && !is_determiner_pronoun(m))?;
             let mi = token_index_of(toks, m.start)?;
             // "with the host, X": a short description and a comma before the actor.
             if mi >= k + 3
                 && mi <= k + 4
                 && toks[mi - 1].text == ","
-                && toks[k + 1..mi - 1].iter().all(|t| !t.is_punct() && !t.is_capitalized())
+                && toks[k + 1..mi - 1]
+                    .iter()
+                    .all(|t| !t.is_punct() && !t.is_capitalized())
             {
                 return Some(*m);
             }
             if mi - (k + 1) <= 3
-                && !toks[k + 1..mi]
-                    .iter()
-                    .any(|t| t.is_punct() || PREPS.contains(&t.lower.as_str()) || matches!(t.lower.as_str(), "but" | "and" | "or" | "that"))
-                && !(prep == "to" && toks.get(k + 1).is_some_and(|t| !t.is_capitalized() && !matches!(t.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "war-torn" | "neighbouring" | "neighboring")) && mi > k + 2)
+                && !toks[k + 1..mi].iter().any(|t| {
+                    t.is_punct()
+                        || PREPS.contains(&t.lower.as_str())
+                        || matches!(t.lower.as_str(), "but" | "and" | "or" | "that")
+                })
+                && !(prep == "to"
+                    && toks.get(k + 1).is_some_and(|t| {
+                        !t.is_capitalized()
+                            && !matches!(
+                                t.lower.as_str(),
+                                "the"
+                                    | "a"
+                                    | "an"
+                                    | "his"
+                                    | "her"
+                                    | "its"
+                                    | "their"
+                                    | "war-torn"
+                                    | "neighbouring"
+                                    | "neighboring"
+                            )
+                    })
+                    && mi > k + 2)
             {
                 return Some(*m);
             }
@@ -1035,8 +1476,26 @@ fn find_after_prep<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize, pr
 /// alone is an appositive or a clause break.
 fn coordinated(toks: &[Token], ments: &[&Mention], m: &Mention, forward: bool) -> Vec<usize> {
     const MODIFIERS: &[&str] = &[
-        "the", "a", "an", "his", "her", "its", "their", "both", "fellow", "former", "breakaway", "neighbouring",
-        "neighboring", "visiting", "new", "then", "rebel", "opposition", "top", "senior",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "both",
+        "fellow",
+        "former",
+        "breakaway",
+        "neighbouring",
+        "neighboring",
+        "visiting",
+        "new",
+        "then",
+        "rebel",
+        "opposition",
+        "top",
+        "senior",
     ];
     let mut out: Vec<usize> = m.actors.clone();
     if !forward {
@@ -1045,14 +1504,20 @@ fn coordinated(toks: &[Token], ments: &[&Mention], m: &Mention, forward: bool) -
     let mut pending: Vec<&Mention> = Vec::new();
     let mut cur = m;
     for _ in 0..6 {
-        let Some(next_i) = toks.iter().position(|t| t.start >= cur.end) else { break };
+        let Some(next_i) = toks.iter().position(|t| t.start >= cur.end) else {
+            break;
+        };
         let sep = toks[next_i].lower.as_str();
         if !matches!(sep, "and" | "or" | ",") {
             break;
         }
         let mut j = next_i + 1;
         let mut joined_by_and = sep != ",";
-        if sep == "," && toks.get(j).is_some_and(|t| matches!(t.lower.as_str(), "and" | "or")) {
+        if sep == ","
+            && toks
+                .get(j)
+                .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"))
+        {
             j += 1;
             joined_by_and = true;
         }
@@ -1061,7 +1526,10 @@ fn coordinated(toks: &[Token], ments: &[&Mention], m: &Mention, forward: bool) -
         while q < toks.len() && q < j + 3 && MODIFIERS.contains(&toks[q].lower.as_str()) {
             q += 1;
         }
-        let Some(n) = toks.get(q).and_then(|t| ments.iter().find(|x| x.start == t.start)) else {
+        let Some(n) = toks
+            .get(q)
+            .and_then(|t| ments.iter().find(|x| x.start == t.start))
+        else {
             break;
         };
         pending.push(n);
@@ -1081,8 +1549,8 @@ fn coordinated(toks: &[Token], ments: &[&Mention], m: &Mention, forward: bool) -
 }
 
 const CLAUSE_BOUNDARIES: &[&str] = &[
-    ";", ":", "when", "while", "after", "before", "because", "although", "though", "but", "which", "who", "whom", "whose",
-    "where", "since", "until", "as", "\"", "“", "”",
+    ";", ":", "when", "while", "after", "before", "because", "although", "though", "but", "which",
+    "who", "whom", "whose", "where", "since", "until", "as", "\"", "“", "”",
 ];
 
 /// Token index where the trigger's clause starts.
@@ -1101,12 +1569,19 @@ fn contains_seq(toks: &[Token], range: std::ops::Range<usize>, words: &[String])
     let (a, b) = (range.start, range.end.min(toks.len()));
     if words.is_empty() || b < a + words.len() {
         // "n't" inside a contraction.
-        return words.len() == 1 && words[0] == "n't" && toks[a.min(b)..b].iter().any(|t| t.lower.ends_with("n't"));
+        return words.len() == 1
+            && words[0] == "n't"
+            && toks[a.min(b)..b].iter().any(|t| t.lower.ends_with("n't"));
     }
     if words.len() == 1 && words[0] == "n't" {
         return toks[a..b].iter().any(|t| t.lower.ends_with("n't"));
     }
-    (a..=b - words.len()).any(|i| words.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w))
+    (a..=b - words.len()).any(|i| {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks[i + k].lower == *w)
+    })
 }
 
 #[cfg(test)]
@@ -1134,12 +1609,29 @@ mod tests {
 
     #[test]
     fn bad_data_is_reported_with_line() {
-        let cameo = ("cameo.tsv", "code\tname\tgoldstein\tquad_class\tplover\n040\tConsult\t1.0\t1\tCONSULT\n");
-        let cues = ("status_cues.tsv", "cue\tstatus\tscope\nnot\tnegated\tverb\n");
-        let ev = ("events.tsv", "type\tcameo\tpos\tpattern\ttarget\tneeds\ttarget_kind\nmeet\t999\tverb\tmeet\tobj\t-\tany\n");
+        let cameo = (
+            "cameo.tsv",
+            "code\tname\tgoldstein\tquad_class\tplover\n040\tConsult\t1.0\t1\tCONSULT\n",
+        );
+        let cues = (
+            "status_cues.tsv",
+            "cue\tstatus\tscope\nnot\tnegated\tverb\n",
+        );
+        let ev = (
+            "events.tsv",
+            "type\tcameo\tpos\tpattern\ttarget\tneeds\ttarget_kind\nmeet\t999\tverb\tmeet\tobj\t-\tany\n",
+        );
         let e = EventCoder::parse(ev, cues, cameo).unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("events.tsv", 2));
-        let ev = ("events.tsv", "type\tcameo\tpos\tpattern\ttarget\tneeds\ttarget_kind\nmeet\t040\tadjective\tmeet\tobj\t-\tany\n");
-        assert!(EventCoder::parse(ev, cues, cameo).unwrap_err().message.contains("pos"));
+        let ev = (
+            "events.tsv",
+            "type\tcameo\tpos\tpattern\ttarget\tneeds\ttarget_kind\nmeet\t040\tadjective\tmeet\tobj\t-\tany\n",
+        );
+        assert!(
+            EventCoder::parse(ev, cues, cameo)
+                .unwrap_err()
+                .message
+                .contains("pos")
+        );
     }
 }

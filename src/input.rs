@@ -350,7 +350,10 @@ fn walk_dir(dir: &Path, out: &mut Vec<(PathBuf, Pending)>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            out.push((dir.to_path_buf(), Pending::Failed(io_error(dir.display().to_string(), &e))));
+            out.push((
+                dir.to_path_buf(),
+                Pending::Failed(io_error(dir.display().to_string(), &e)),
+            ));
             return;
         }
     };
@@ -358,7 +361,10 @@ fn walk_dir(dir: &Path, out: &mut Vec<(PathBuf, Pending)>) {
         let entry = match entry {
             Ok(en) => en,
             Err(e) => {
-                out.push((dir.to_path_buf(), Pending::Failed(io_error(dir.display().to_string(), &e))));
+                out.push((
+                    dir.to_path_buf(),
+                    Pending::Failed(io_error(dir.display().to_string(), &e)),
+                ));
                 continue;
             }
         };
@@ -478,7 +484,12 @@ fn read_file_limited(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, Inp
 }
 
 /// Reads `reader` to the end into `buf`, failing if the total exceeds `limit`.
-fn read_limited<R: Read>(reader: R, name: &str, limit: u64, mut buf: Vec<u8>) -> Result<Vec<u8>, InputError> {
+fn read_limited<R: Read>(
+    reader: R,
+    name: &str,
+    limit: u64,
+    mut buf: Vec<u8>,
+) -> Result<Vec<u8>, InputError> {
     let room = limit.saturating_sub(buf.len() as u64).saturating_add(1);
     reader
         .take(room)
@@ -551,7 +562,13 @@ fn stream_articles<R: BufRead + 'static>(
                     .and_then(|s| serde_json::from_str::<Value>(s).ok())
                     .is_some_and(|v| v.is_object());
             if first_is_object {
-                return Ok(Box::new(JsonlStream::new(reader, name, opts, Some(first), 0)));
+                return Ok(Box::new(JsonlStream::new(
+                    reader,
+                    name,
+                    opts,
+                    Some(first),
+                    0,
+                )));
             }
             if first.too_long {
                 return Err(InputError::TooLarge {
@@ -621,7 +638,11 @@ fn read_line_limited<R: BufRead>(reader: &mut R, limit: u64) -> io::Result<Optio
             None => (avail.len(), false),
         };
         if !too_long {
-            let content = if found { &avail[..take - 1] } else { &avail[..take] };
+            let content = if found {
+                &avail[..take - 1]
+            } else {
+                &avail[..take]
+            };
             if bytes.len().saturating_add(content.len()) > keep {
                 too_long = true;
                 bytes = Vec::new();
@@ -757,7 +778,12 @@ impl<R: BufRead> Iterator for JsonlStream<R> {
     }
 }
 
-fn jsonl_record(line: &str, line_no: usize, name: &str, opts: &ReadOptions) -> Result<RawArticle, InputError> {
+fn jsonl_record(
+    line: &str,
+    line_no: usize,
+    name: &str,
+    opts: &ReadOptions,
+) -> Result<RawArticle, InputError> {
     let origin = format!("{name}:{line_no}");
     let value: Value = serde_json::from_str(line).map_err(|e| InputError::MalformedJson {
         origin: origin.clone(),
@@ -769,7 +795,9 @@ fn jsonl_record(line: &str, line_no: usize, name: &str, opts: &ReadOptions) -> R
 /// serde_json's message with "at line L column C" rewritten as "at column C".
 fn json_error_detail(e: &serde_json::Error) -> String {
     let msg = e.to_string();
-    let base = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(head, _)| head);
+    let base = msg
+        .rsplit_once(" at line ")
+        .map_or(msg.as_str(), |(head, _)| head);
     if e.line() == 0 {
         base.to_string()
     } else {
@@ -782,7 +810,11 @@ fn json_error_detail(e: &serde_json::Error) -> String {
 // ---------------------------------------------------------------------------
 
 /// A `.json` document: one object, an array of objects, or JSON Lines.
-fn json_document(text: &str, name: &str, opts: &ReadOptions) -> Vec<Result<RawArticle, InputError>> {
+fn json_document(
+    text: &str,
+    name: &str,
+    opts: &ReadOptions,
+) -> Vec<Result<RawArticle, InputError>> {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(items)) => {
             if items.is_empty() {
@@ -797,7 +829,12 @@ fn json_document(text: &str, name: &str, opts: &ReadOptions) -> Vec<Result<RawAr
                 })
                 .collect()
         }
-        Ok(value) => vec![article_from_value(value, name.to_string(), name.to_string(), opts)],
+        Ok(value) => vec![article_from_value(
+            value,
+            name.to_string(),
+            name.to_string(),
+            opts,
+        )],
         Err(e) => {
             // JSON Lines if one of the first non-blank lines is a complete object by
             // itself (a pretty-printed document has no such line).
@@ -849,12 +886,18 @@ fn string_field(
                     return Ok(Some((f.to_string(), t.to_string())));
                 }
             }
-            Some(Value::Number(n)) if numbers_ok => return Ok(Some((f.to_string(), n.to_string()))),
+            Some(Value::Number(n)) if numbers_ok => {
+                return Ok(Some((f.to_string(), n.to_string())));
+            }
             Some(other) => {
                 return Err(InputError::WrongType {
                     origin: origin.to_string(),
                     field: f.to_string(),
-                    expected: if numbers_ok { "a string or number" } else { "a string" },
+                    expected: if numbers_ok {
+                        "a string or number"
+                    } else {
+                        "a string"
+                    },
                     found: json_type(other),
                 });
             }
@@ -919,7 +962,11 @@ fn date_field(obj: &Map<String, Value>, origin: &str) -> Result<Option<String>, 
             }
             Some(Value::Number(n)) => {
                 let date = n.as_i64().and_then(|secs| {
-                    let secs = if secs.abs() > 100_000_000_000 { secs / 1000 } else { secs };
+                    let secs = if secs.abs() > 100_000_000_000 {
+                        secs / 1000
+                    } else {
+                        secs
+                    };
                     jiff::Timestamp::from_second(secs)
                         .ok()
                         .map(|ts| jiff::tz::Offset::UTC.to_datetime(ts).date().to_string())
@@ -1030,13 +1077,20 @@ fn split_header(text: &str) -> Option<(Vec<(String, String)>, &str)> {
         }
         let key_value = line.split_once(':').filter(|(k, _)| {
             let k = k.trim();
-            !k.is_empty() && !k.contains(char::is_whitespace) && !line.starts_with(char::is_whitespace)
+            !k.is_empty()
+                && !k.contains(char::is_whitespace)
+                && !line.starts_with(char::is_whitespace)
         });
         match key_value {
-            Some((k, v)) => fields.push((k.trim().to_ascii_lowercase(), strip_quotes(v.trim()).to_string())),
+            Some((k, v)) => fields.push((
+                k.trim().to_ascii_lowercase(),
+                strip_quotes(v.trim()).to_string(),
+            )),
             // Blank lines, YAML continuations (indented) and comments are tolerated;
             // any other line means this `---` was not a header (e.g. a Markdown rule).
-            None if is_blank(line) || line.starts_with(char::is_whitespace) || line.starts_with(['#', '-']) => {}
+            None if is_blank(line)
+                || line.starts_with(char::is_whitespace)
+                || line.starts_with(['#', '-']) => {}
             None => return None,
         }
         rest = tail;
@@ -1238,11 +1292,7 @@ fn parse_html(html: &str, name: &str, opts: &ReadOptions) -> Result<RawArticle, 
     if paragraphs.is_empty()
         && let Some(a) = &article
     {
-        paragraphs = a
-            .text_content
-            .split('\n')
-            .filter_map(non_empty)
-            .collect();
+        paragraphs = a.text_content.split('\n').filter_map(non_empty).collect();
     }
     if paragraphs.is_empty() {
         // Readability found nothing: take the page's own paragraphs.
@@ -1250,7 +1300,10 @@ fn parse_html(html: &str, name: &str, opts: &ReadOptions) -> Result<RawArticle, 
     }
     // Readability turns the page's <h1> into the first block of its content;
     // the headline is metadata, not body text.
-    let mut title_like: Vec<String> = select(&doc, "h1").iter().filter_map(|h| non_empty(&h.text())).collect();
+    let mut title_like: Vec<String> = select(&doc, "h1")
+        .iter()
+        .filter_map(|h| non_empty(&h.text()))
+        .collect();
     title_like.extend(meta_get(&metas, &["og:title"]));
     while paragraphs.len() > 1 && paragraphs.first().is_some_and(|p| title_like.contains(p)) {
         paragraphs.remove(0);
@@ -1262,14 +1315,25 @@ fn parse_html(html: &str, name: &str, opts: &ReadOptions) -> Result<RawArticle, 
     }
 
     let title = meta_get(&metas, &["og:title"])
-        .or_else(|| select(&doc, "title").first().and_then(|t| non_empty(&t.text())))
+        .or_else(|| {
+            select(&doc, "title")
+                .first()
+                .and_then(|t| non_empty(&t.text()))
+        })
         .or_else(|| article.as_ref().and_then(|a| non_empty(&a.title)));
 
     let mut date_candidates: Vec<String> = Vec::new();
     date_candidates.extend(meta_get(&metas, &["article:published_time"]));
     date_candidates.extend(meta_get(
         &metas,
-        &["date", "pubdate", "publishdate", "datepublished", "dc.date.issued", "dc.date"],
+        &[
+            "date",
+            "pubdate",
+            "publishdate",
+            "datepublished",
+            "dc.date.issued",
+            "dc.date",
+        ],
     ));
     date_candidates.extend(
         select(&doc, "time[datetime]")
@@ -1284,15 +1348,21 @@ fn parse_html(html: &str, name: &str, opts: &ReadOptions) -> Result<RawArticle, 
 
     let canonical = select(&doc, "link[rel][href]").into_iter().find_map(|l| {
         let rel = l.attr("rel")?;
-        if rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")) {
+        if rel
+            .split_whitespace()
+            .any(|r| r.eq_ignore_ascii_case("canonical"))
+        {
             non_empty(&l.attr("href")?)
         } else {
             None
         }
     });
     let url = canonical.or_else(|| meta_get(&metas, &["og:url"]));
-    let outlet = meta_get(&metas, &["og:site_name"])
-        .or_else(|| article.as_ref().and_then(|a| a.site_name.as_deref().and_then(non_empty)));
+    let outlet = meta_get(&metas, &["og:site_name"]).or_else(|| {
+        article
+            .as_ref()
+            .and_then(|a| a.site_name.as_deref().and_then(non_empty))
+    });
 
     Ok(RawArticle {
         source_id: name.to_string(),
@@ -1316,7 +1386,8 @@ fn date_regex(pattern: &str) -> Option<Regex> {
 }
 
 /// `2025-03-04`, `2025/03/04`, with an optional time and zone.
-static YMD: LazyLock<Option<Regex>> = LazyLock::new(|| date_regex(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"));
+static YMD: LazyLock<Option<Regex>> =
+    LazyLock::new(|| date_regex(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"));
 /// `20250304`, optionally `20250304T102200Z`.
 static COMPACT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\d{4})(\d{2})(\d{2})(?:T\d{2}:?\d{2}(?::?\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$").ok()
@@ -1327,7 +1398,9 @@ static MDY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 /// `4 March 2025`, RFC 2822 `Tue, 04 Mar 2025 10:22:00 GMT`.
 static DMY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    date_regex(r"(?:([a-z]+)\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})")
+    date_regex(
+        r"(?:([a-z]+)\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})",
+    )
 });
 
 fn month_number(name: &str) -> Option<i8> {
@@ -1353,8 +1426,23 @@ fn month_number(name: &str) -> Option<i8> {
 fn is_weekday(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
     [
-        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
-        "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
     ]
     .contains(&n.as_str())
 }
@@ -1365,7 +1453,9 @@ fn ymd(year: &str, month: i8, day: &str) -> Option<String> {
     if !(1000..=9999).contains(&y) {
         return None;
     }
-    jiff::civil::Date::new(y, month, d).ok().map(|date| date.to_string())
+    jiff::civil::Date::new(y, month, d)
+        .ok()
+        .map(|date| date.to_string())
 }
 
 /// Normalises a publication date to ISO 8601 `"YYYY-MM-DD"`, or `None`.
@@ -1428,7 +1518,9 @@ fn human_bytes(n: u64) -> String {
 fn size_vs_limit(size: Option<u64>, limit: u64) -> String {
     match size {
         None => format!("over the {} limit", human_bytes(limit)),
-        Some(s) if human_bytes(s) == human_bytes(limit) => format!("{s} bytes > {limit} bytes limit"),
+        Some(s) if human_bytes(s) == human_bytes(limit) => {
+            format!("{s} bytes > {limit} bytes limit")
+        }
         Some(s) => format!("{} > {} limit", human_bytes(s), human_bytes(limit)),
     }
 }
@@ -1507,7 +1599,11 @@ mod tests {
     #[test]
     fn header_aliases_published_and_outlet() {
         let dir = tempfile::tempdir().unwrap();
-        let p = write(dir.path(), "b.md", b"---\npublished: March 4, 2025\noutlet: Gazette\n---\nBody here.\n");
+        let p = write(
+            dir.path(),
+            "b.md",
+            b"---\npublished: March 4, 2025\noutlet: Gazette\n---\nBody here.\n",
+        );
         let a = only_ok(std::slice::from_ref(&p));
         assert_eq!(a.published.as_deref(), Some("2025-03-04"));
         assert_eq!(a.outlet.as_deref(), Some("Gazette"));
@@ -1519,30 +1615,51 @@ mod tests {
     #[test]
     fn header_bad_date_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let p = write(dir.path(), "f.txt", b"---\ndate: next tuesday-ish\n---\nText.\n");
+        let p = write(
+            dir.path(),
+            "f.txt",
+            b"---\ndate: next tuesday-ish\n---\nText.\n",
+        );
         let e = only_err(std::slice::from_ref(&p), &ReadOptions::default());
         assert_eq!(
             e.to_string(),
-            format!("{}: unknown date format \"next tuesday-ish\" in header", p.display())
+            format!(
+                "{}: unknown date format \"next tuesday-ish\" in header",
+                p.display()
+            )
         );
     }
 
     #[test]
     fn header_without_body_is_empty() {
         let dir = tempfile::tempdir().unwrap();
-        let p = write(dir.path(), "h.txt", b"---\ntitle: Only a title\n---\n\n  \n");
+        let p = write(
+            dir.path(),
+            "h.txt",
+            b"---\ntitle: Only a title\n---\n\n  \n",
+        );
         let e = only_err(std::slice::from_ref(&p), &ReadOptions::default());
         assert!(matches!(e, InputError::Empty { .. }));
-        assert_eq!(e.to_string(), format!("{}: no article text after header", p.display()));
+        assert_eq!(
+            e.to_string(),
+            format!("{}: no article text after header", p.display())
+        );
     }
 
     #[test]
     fn markdown_rule_is_not_a_header() {
         let dir = tempfile::tempdir().unwrap();
-        let p = write(dir.path(), "r.md", b"---\nJust a paragraph of prose.\n---\nMore prose.\n");
+        let p = write(
+            dir.path(),
+            "r.md",
+            b"---\nJust a paragraph of prose.\n---\nMore prose.\n",
+        );
         let a = only_ok(&[p]);
         assert_eq!(a.title, None);
-        assert_eq!(a.text, "---\nJust a paragraph of prose.\n---\nMore prose.\n");
+        assert_eq!(
+            a.text,
+            "---\nJust a paragraph of prose.\n---\nMore prose.\n"
+        );
     }
 
     #[test]
@@ -1555,30 +1672,40 @@ mod tests {
         );
         let a = only_ok(&[p]);
         assert_eq!(a.title.as_deref(), Some("Senate Rejects Tariff Bill"));
-        assert_eq!(a.text, "RIVERTON, April 2 (Wire) -\n\nThe senate voted down the bill.\n");
+        assert_eq!(
+            a.text,
+            "RIVERTON, April 2 (Wire) -\n\nThe senate voted down the bill.\n"
+        );
         assert_eq!(a.published, None);
     }
 
     #[test]
     fn title_heuristic_rejections() {
         for body in [
-            "The senate voted.\n\nMore text.\n",        // ends with '.'
-            "Did the senate vote?\n\nMore text.\n",     // ends with '?'
-            "He said \"no\"\n\nMore text.\n",           // ends with a quote
-            "He said \u{201C}no\u{201D}\n\nMore.\n",    // ends with a curly quote
-            "Two line\nfirst paragraph\n\nMore.\n",     // not a single line
-            "No blank line after\nMore text.\n",        // not followed by a blank line
-            "Lonely headline\n\n",                      // nothing after it
+            "The senate voted.\n\nMore text.\n",     // ends with '.'
+            "Did the senate vote?\n\nMore text.\n",  // ends with '?'
+            "He said \"no\"\n\nMore text.\n",        // ends with a quote
+            "He said \u{201C}no\u{201D}\n\nMore.\n", // ends with a curly quote
+            "Two line\nfirst paragraph\n\nMore.\n",  // not a single line
+            "No blank line after\nMore text.\n",     // not followed by a blank line
+            "Lonely headline\n\n",                   // nothing after it
         ] {
             let a = parse_text(body, "t.txt", &ReadOptions::default()).unwrap();
             assert_eq!(a.title, None, "{body:?}");
             assert_eq!(a.text, body.trim_start_matches('\n'), "{body:?}");
         }
         let long = format!("{}\n\nBody.\n", "x".repeat(151));
-        assert_eq!(parse_text(&long, "t.txt", &ReadOptions::default()).unwrap().title, None);
+        assert_eq!(
+            parse_text(&long, "t.txt", &ReadOptions::default())
+                .unwrap()
+                .title,
+            None
+        );
         let ok = format!("{}\n\nBody.\n", "é".repeat(150));
         assert_eq!(
-            parse_text(&ok, "t.txt", &ReadOptions::default()).unwrap().title,
+            parse_text(&ok, "t.txt", &ReadOptions::default())
+                .unwrap()
+                .title,
             Some("é".repeat(150))
         );
     }
@@ -1647,7 +1774,10 @@ mod tests {
         assert_eq!(b.source_id, "b");
         assert_eq!(b.text, "Second story.");
         let e = v[2].as_ref().unwrap_err();
-        assert_eq!(e.to_string(), format!("{name}#3: record is not a JSON object (found string)"));
+        assert_eq!(
+            e.to_string(),
+            format!("{name}#3: record is not a JSON object (found string)")
+        );
     }
 
     #[test]
@@ -1661,10 +1791,17 @@ mod tests {
     #[test]
     fn json_file_falls_back_to_json_lines() {
         let dir = tempfile::tempdir().unwrap();
-        let p = write(dir.path(), "lines.json", b"{\"text\": \"A.\"}\n\n{\"text\": \"B.\", \"id\": 7}\n");
+        let p = write(
+            dir.path(),
+            "lines.json",
+            b"{\"text\": \"A.\"}\n\n{\"text\": \"B.\", \"id\": 7}\n",
+        );
         let v = read(std::slice::from_ref(&p));
         let name = p.display().to_string();
-        let ids: Vec<_> = v.iter().map(|r| r.as_ref().unwrap().source_id.clone()).collect();
+        let ids: Vec<_> = v
+            .iter()
+            .map(|r| r.as_ref().unwrap().source_id.clone())
+            .collect();
         assert_eq!(ids, vec![format!("{name}#L1"), "7".to_string()]);
         assert_eq!(v[1].as_ref().unwrap().origin, format!("{name}:3"));
     }
@@ -1672,11 +1809,18 @@ mod tests {
     #[test]
     fn malformed_pretty_json_reports_line_and_column() {
         let dir = tempfile::tempdir().unwrap();
-        let p = write(dir.path(), "bad.json", b"{\n  \"text\": \"a\"\n  \"title\": \"b\"\n}\n");
+        let p = write(
+            dir.path(),
+            "bad.json",
+            b"{\n  \"text\": \"a\"\n  \"title\": \"b\"\n}\n",
+        );
         let e = only_err(std::slice::from_ref(&p), &ReadOptions::default());
         assert_eq!(
             e.to_string(),
-            format!("{}:3: malformed JSON: expected `,` or `}}` at column 3", p.display())
+            format!(
+                "{}:3: malformed JSON: expected `,` or `}}` at column 3",
+                p.display()
+            )
         );
     }
 
@@ -1712,7 +1856,9 @@ mod tests {
 
     #[test]
     fn text_fields_fall_back_in_order() {
-        let a = obj(json!({"text": "", "body": null, "content": "Content wins.", "maintext": "no"})).unwrap();
+        let a =
+            obj(json!({"text": "", "body": null, "content": "Content wins.", "maintext": "no"}))
+                .unwrap();
         assert_eq!(a.text, "Content wins.");
         let a = obj(json!({"maintext": "Main.", "article": "Art."})).unwrap();
         assert_eq!(a.text, "Main.");
@@ -1737,11 +1883,20 @@ mod tests {
             "t.json: unknown date format \"sometime soon\" in field `published`"
         );
         let e = obj(json!({"text": {"a": 1}})).unwrap_err();
-        assert_eq!(e.to_string(), "t.json: field `text` must be a string, found object");
+        assert_eq!(
+            e.to_string(),
+            "t.json: field `text` must be a string, found object"
+        );
         let e = obj(json!({"text": "x", "id": true})).unwrap_err();
-        assert_eq!(e.to_string(), "t.json: field `id` must be a string or number, found boolean");
+        assert_eq!(
+            e.to_string(),
+            "t.json: field `id` must be a string or number, found boolean"
+        );
         let e = obj(json!([1, 2])).unwrap_err();
-        assert_eq!(e.to_string(), "t.json: record is not a JSON object (found array)");
+        assert_eq!(
+            e.to_string(),
+            "t.json: record is not a JSON object (found array)"
+        );
     }
 
     #[test]
@@ -1771,8 +1926,13 @@ mod tests {
             v[1].as_ref().unwrap_err().to_string(),
             format!("{name}:2: malformed JSON: expected `,` or `}}` at column 17")
         );
-        assert!(matches!(v[2], Err(InputError::MissingText { ref origin }) if *origin == format!("{name}:4")));
-        assert!(matches!(v[3], Err(InputError::NotAnObject { found: "array", .. })));
+        assert!(
+            matches!(v[2], Err(InputError::MissingText { ref origin }) if *origin == format!("{name}:4"))
+        );
+        assert!(matches!(
+            v[3],
+            Err(InputError::NotAnObject { found: "array", .. })
+        ));
         assert_eq!(
             v[4].as_ref().unwrap_err().to_string(),
             format!("{name}:6: unknown date format \"soon\" in field `date`")
@@ -1802,7 +1962,10 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert_eq!(
             v[0].as_ref().unwrap_err().to_string(),
-            format!("{}:1: line too large (212 bytes > 100 bytes limit)", p.display())
+            format!(
+                "{}:1: line too large (212 bytes > 100 bytes limit)",
+                p.display()
+            )
         );
         assert_eq!(v[1].as_ref().unwrap().text, "short");
     }
@@ -1814,12 +1977,29 @@ mod tests {
             max_bytes: 40,
             ..ReadOptions::default()
         };
-        let p = write(dir.path(), "l.json", b"{\"text\": \"a\"}\n{\"text\": \"b\"}\n{\"text\": \"c\"}\n");
-        let texts: Vec<_> = read_with(&[p], &opts).into_iter().map(|r| r.unwrap().text).collect();
+        let p = write(
+            dir.path(),
+            "l.json",
+            b"{\"text\": \"a\"}\n{\"text\": \"b\"}\n{\"text\": \"c\"}\n",
+        );
+        let texts: Vec<_> = read_with(&[p], &opts)
+            .into_iter()
+            .map(|r| r.unwrap().text)
+            .collect();
         assert_eq!(texts, ["a", "b", "c"]);
-        let q = write(dir.path(), "arr.json", b"[\n{\"text\": \"a\"},\n{\"text\": \"b\"},\n{\"text\": \"c\"}\n]\n");
+        let q = write(
+            dir.path(),
+            "arr.json",
+            b"[\n{\"text\": \"a\"},\n{\"text\": \"b\"},\n{\"text\": \"c\"}\n]\n",
+        );
         let e = only_err(std::slice::from_ref(&q), &opts);
-        assert_eq!(e.to_string(), format!("{}: file too large (48 bytes > 40 bytes limit)", q.display()));
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "{}: file too large (48 bytes > 40 bytes limit)",
+                q.display()
+            )
+        );
     }
 
     // ---------------- HTML ----------------
@@ -1885,14 +2065,24 @@ mod tests {
     #[test]
     fn html_date_fallbacks_meta_name_time_and_array_ld() {
         let body = "<p>Short body text about a vote in the assembly.</p>";
-        let with_name = format!("<html><head><meta name=\"Date\" content=\"2023-05-06\"></head><body>{body}</body></html>");
+        let with_name = format!(
+            "<html><head><meta name=\"Date\" content=\"2023-05-06\"></head><body>{body}</body></html>"
+        );
         assert_eq!(
-            parse_html(&with_name, "a.html", &ReadOptions::default()).unwrap().published.as_deref(),
+            parse_html(&with_name, "a.html", &ReadOptions::default())
+                .unwrap()
+                .published
+                .as_deref(),
             Some("2023-05-06")
         );
-        let with_time = format!("<html><body><time datetime=\"2023-07-08T10:00\">July 8</time>{body}</body></html>");
+        let with_time = format!(
+            "<html><body><time datetime=\"2023-07-08T10:00\">July 8</time>{body}</body></html>"
+        );
         assert_eq!(
-            parse_html(&with_time, "b.html", &ReadOptions::default()).unwrap().published.as_deref(),
+            parse_html(&with_time, "b.html", &ReadOptions::default())
+                .unwrap()
+                .published
+                .as_deref(),
             Some("2023-07-08")
         );
         let with_array = format!(
@@ -1915,15 +2105,24 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Vote | Site"));
         let paras: Vec<&str> = a.text.split("\n\n").collect();
         assert_eq!(paras.len(), 2, "{:?}", a.text);
-        assert!(paras[0].starts_with("The national assembly on Monday backed a new electoral law that changes"));
+        assert!(paras[0].starts_with(
+            "The national assembly on Monday backed a new electoral law that changes"
+        ));
     }
 
     #[test]
     fn html_without_text_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let p = write(dir.path(), "e.htm", b"<html><head><title>Nothing</title></head><body><div> </div></body></html>");
+        let p = write(
+            dir.path(),
+            "e.htm",
+            b"<html><head><title>Nothing</title></head><body><div> </div></body></html>",
+        );
         let e = only_err(std::slice::from_ref(&p), &ReadOptions::default());
-        assert_eq!(e.to_string(), format!("{}: no article text found in HTML", p.display()));
+        assert_eq!(
+            e.to_string(),
+            format!("{}: no article text found in HTML", p.display())
+        );
     }
 
     // ---------------- bad inputs ----------------
@@ -1933,11 +2132,26 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = write(dir.path(), "a.txt", b"Valid start \xc3\x28 then junk");
         let e = only_err(std::slice::from_ref(&p), &ReadOptions::default());
-        assert_eq!(e, InputError::InvalidUtf8 { origin: p.display().to_string(), offset: 12 });
-        assert_eq!(e.to_string(), format!("{}: not valid UTF-8 (first bad byte at offset 12)", p.display()));
+        assert_eq!(
+            e,
+            InputError::InvalidUtf8 {
+                origin: p.display().to_string(),
+                offset: 12
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "{}: not valid UTF-8 (first bad byte at offset 12)",
+                p.display()
+            )
+        );
         // The offset counts the BOM as part of the file.
         let q = write(dir.path(), "b.txt", b"\xEF\xBB\xBFab\xff");
-        assert!(matches!(only_err(&[q], &ReadOptions::default()), InputError::InvalidUtf8 { offset: 5, .. }));
+        assert!(matches!(
+            only_err(&[q], &ReadOptions::default()),
+            InputError::InvalidUtf8 { offset: 5, .. }
+        ));
     }
 
     #[test]
@@ -1945,21 +2159,41 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = write(dir.path(), "b.txt", b"0123456789\0\x01\x02");
         let e = only_err(std::slice::from_ref(&p), &ReadOptions::default());
-        assert_eq!(e.to_string(), format!("{}: binary file (NUL byte at offset 10)", p.display()));
-        let q = write(dir.path(), "b.jsonl", b"{\"text\": \"a\"}\n\0\0\n{\"text\": \"b\"}\n");
+        assert_eq!(
+            e.to_string(),
+            format!("{}: binary file (NUL byte at offset 10)", p.display())
+        );
+        let q = write(
+            dir.path(),
+            "b.jsonl",
+            b"{\"text\": \"a\"}\n\0\0\n{\"text\": \"b\"}\n",
+        );
         let v = read(std::slice::from_ref(&q));
         assert_eq!(v.len(), 2);
         assert_eq!(v[0].as_ref().unwrap().text, "a");
-        assert_eq!(v[1].as_ref().unwrap_err().to_string(), format!("{}: binary file (NUL byte at offset 14)", q.display()));
+        assert_eq!(
+            v[1].as_ref().unwrap_err().to_string(),
+            format!("{}: binary file (NUL byte at offset 14)", q.display())
+        );
     }
 
     #[test]
     fn empty_and_whitespace_files() {
         let dir = tempfile::tempdir().unwrap();
-        for (name, bytes) in [("c.txt", &b""[..]), ("d.txt", b" \n\t\r\n"), ("e.jsonl", b"\n\n"), ("f.html", b""), ("g.json", b"  ")] {
+        for (name, bytes) in [
+            ("c.txt", &b""[..]),
+            ("d.txt", b" \n\t\r\n"),
+            ("e.jsonl", b"\n\n"),
+            ("f.html", b""),
+            ("g.json", b"  "),
+        ] {
             let p = write(dir.path(), name, bytes);
             let e = only_err(std::slice::from_ref(&p), &ReadOptions::default());
-            assert_eq!(e.to_string(), format!("{}: empty file", p.display()), "{name}");
+            assert_eq!(
+                e.to_string(),
+                format!("{}: empty file", p.display()),
+                "{name}"
+            );
         }
     }
 
@@ -1986,11 +2220,28 @@ mod tests {
             ..ReadOptions::default()
         };
         let e = only_err(std::slice::from_ref(&p), &opts);
-        assert_eq!(e.to_string(), format!("{}: file too large (2.9 KB > 2 KB limit)", p.display()));
-        let big = InputError::TooLarge { origin: "h.txt".into(), size: Some(300 * 1024 * 1024), limit: DEFAULT_MAX_BYTES };
-        assert_eq!(big.to_string(), "h.txt: file too large (300 MB > 64 MB limit)");
-        let stream = InputError::TooLarge { origin: "-".into(), size: None, limit: DEFAULT_MAX_BYTES };
-        assert_eq!(stream.to_string(), "-: file too large (over the 64 MB limit)");
+        assert_eq!(
+            e.to_string(),
+            format!("{}: file too large (2.9 KB > 2 KB limit)", p.display())
+        );
+        let big = InputError::TooLarge {
+            origin: "h.txt".into(),
+            size: Some(300 * 1024 * 1024),
+            limit: DEFAULT_MAX_BYTES,
+        };
+        assert_eq!(
+            big.to_string(),
+            "h.txt: file too large (300 MB > 64 MB limit)"
+        );
+        let stream = InputError::TooLarge {
+            origin: "-".into(),
+            size: None,
+            limit: DEFAULT_MAX_BYTES,
+        };
+        assert_eq!(
+            stream.to_string(),
+            "-: file too large (over the 64 MB limit)"
+        );
     }
 
     // ---------------- folders ----------------
@@ -2001,14 +2252,35 @@ mod tests {
         let d = dir.path();
         write(d, "b.txt", b"B body.");
         write(d, "a/z.md", b"AZ body.");
-        write(d, "a/c.jsonl", b"{\"text\": \"AC1\"}\n{\"text\": \"AC2\"}\n");
+        write(
+            d,
+            "a/c.jsonl",
+            b"{\"text\": \"AC1\"}\n{\"text\": \"AC2\"}\n",
+        );
         write(d, "a.txt", b"A body.");
         write(d, ".hidden.txt", b"hidden");
         write(d, ".git/x.txt", b"hidden too");
         write(d, "image.png", b"\x89PNG\0\0");
-        write(d, "page.HTM", b"<html><body><p>Page body text.</p></body></html>");
-        let texts: Vec<String> = read(&[d.to_path_buf()]).into_iter().map(|r| r.unwrap().text).collect();
-        assert_eq!(texts, ["AC1", "AC2", "AZ body.", "A body.", "B body.", "Page body text."]);
+        write(
+            d,
+            "page.HTM",
+            b"<html><body><p>Page body text.</p></body></html>",
+        );
+        let texts: Vec<String> = read(&[d.to_path_buf()])
+            .into_iter()
+            .map(|r| r.unwrap().text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "AC1",
+                "AC2",
+                "AZ body.",
+                "A body.",
+                "B body.",
+                "Page body text."
+            ]
+        );
     }
 
     // ---------------- stdin ----------------
@@ -2021,8 +2293,14 @@ mod tests {
         assert_eq!(sniff_format(b"Headline\n\nBody"), InputFormat::Text);
         assert_eq!(sniff_format(b"---\ntitle: x\n---\n"), InputFormat::Text);
         assert_eq!(sniff_format(b""), InputFormat::Text);
-        assert_eq!(format_for_path(Path::new("x/Y.NDJSON")), Some(InputFormat::JsonLines));
-        assert_eq!(format_for_path(Path::new("a.text")), Some(InputFormat::Text));
+        assert_eq!(
+            format_for_path(Path::new("x/Y.NDJSON")),
+            Some(InputFormat::JsonLines)
+        );
+        assert_eq!(
+            format_for_path(Path::new("a.text")),
+            Some(InputFormat::Text)
+        );
         assert_eq!(format_for_path(Path::new("a.pdf")), None);
         assert_eq!(format_for_path(Path::new("README")), None);
     }
@@ -2034,27 +2312,54 @@ mod tests {
     #[test]
     fn stream_json_lines_and_documents() {
         let opts = ReadOptions::default();
-        let v = stdin_like(b"{\"text\": \"one\"}\n{\"text\": \"two\", \"id\": \"t\"}\n", &opts);
-        let ids: Vec<_> = v.iter().map(|r| r.as_ref().unwrap().source_id.clone()).collect();
+        let v = stdin_like(
+            b"{\"text\": \"one\"}\n{\"text\": \"two\", \"id\": \"t\"}\n",
+            &opts,
+        );
+        let ids: Vec<_> = v
+            .iter()
+            .map(|r| r.as_ref().unwrap().source_id.clone())
+            .collect();
         assert_eq!(ids, ["-#L1", "t"]);
         assert_eq!(v[0].as_ref().unwrap().origin, "-:1");
 
-        let v = stdin_like(b"{\n \"text\": \"pretty\",\n \"date\": \"20250304\"\n}\n", &opts);
+        let v = stdin_like(
+            b"{\n \"text\": \"pretty\",\n \"date\": \"20250304\"\n}\n",
+            &opts,
+        );
         let a = v[0].as_ref().unwrap();
-        assert_eq!((a.source_id.as_str(), a.text.as_str(), a.published.as_deref()), ("-", "pretty", Some("2025-03-04")));
+        assert_eq!(
+            (
+                a.source_id.as_str(),
+                a.text.as_str(),
+                a.published.as_deref()
+            ),
+            ("-", "pretty", Some("2025-03-04"))
+        );
 
         let v = stdin_like(b"[{\"text\": \"x\"}, {\"text\": \"y\"}]", &opts);
-        assert_eq!(v.iter().map(|r| r.as_ref().unwrap().source_id.clone()).collect::<Vec<_>>(), ["-#1", "-#2"]);
+        assert_eq!(
+            v.iter()
+                .map(|r| r.as_ref().unwrap().source_id.clone())
+                .collect::<Vec<_>>(),
+            ["-#1", "-#2"]
+        );
 
         let v = stdin_like(b"{\"text\": broken\n{\"text\": \"ok\"}\n", &opts);
         assert_eq!(v.len(), 2);
-        assert_eq!(v[0].as_ref().unwrap_err().to_string(), "-:1: malformed JSON: expected value at column 10");
+        assert_eq!(
+            v[0].as_ref().unwrap_err().to_string(),
+            "-:1: malformed JSON: expected value at column 10"
+        );
         assert_eq!(v[1].as_ref().unwrap().text, "ok");
     }
 
     #[test]
     fn stream_text_and_html() {
-        let opts = ReadOptions { default_date: Some("2022-02-02".into()), ..ReadOptions::default() };
+        let opts = ReadOptions {
+            default_date: Some("2022-02-02".into()),
+            ..ReadOptions::default()
+        };
         let v = stdin_like(b"Strike Ends At Port\n\nDockworkers returned.\n", &opts);
         let a = v[0].as_ref().unwrap();
         assert_eq!(a.source_id, "-");
@@ -2067,10 +2372,19 @@ mod tests {
         assert_eq!(a.text, "Html body here.");
         assert_eq!(a.outlet.as_deref(), Some("Wire"));
 
-        assert_eq!(stdin_like(b"", &opts)[0].as_ref().unwrap_err().to_string(), "-: empty file");
-        let small = ReadOptions { max_bytes: 10, ..ReadOptions::default() };
         assert_eq!(
-            stdin_like(b"This text is longer than ten bytes", &small)[0].as_ref().unwrap_err().to_string(),
+            stdin_like(b"", &opts)[0].as_ref().unwrap_err().to_string(),
+            "-: empty file"
+        );
+        let small = ReadOptions {
+            max_bytes: 10,
+            ..ReadOptions::default()
+        };
+        assert_eq!(
+            stdin_like(b"This text is longer than ten bytes", &small)[0]
+                .as_ref()
+                .unwrap_err()
+                .to_string(),
             "-: file too large (over the 10 bytes limit)"
         );
     }
@@ -2137,7 +2451,10 @@ mod tests {
 
     #[test]
     fn io_errors_are_one_line_lower_case() {
-        let e = io_error("g.txt".into(), &io::Error::from(io::ErrorKind::PermissionDenied));
+        let e = io_error(
+            "g.txt".into(),
+            &io::Error::from(io::ErrorKind::PermissionDenied),
+        );
         assert_eq!(e.to_string(), "g.txt: cannot read: permission denied");
         let e = io_error("g.txt".into(), &io::Error::other("Disk on fire"));
         assert_eq!(e.to_string(), "g.txt: cannot read: disk on fire");

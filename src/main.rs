@@ -14,10 +14,19 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "polgraph", version, about = "Political news → a knowledge graph of who did what to whom, and when")]
+#[command(
+    name = "polgraph",
+    version,
+    about = "Political news → a knowledge graph of who did what to whom, and when"
+)]
 struct Cli {
     /// SQLite database file.
-    #[arg(long, global = true, env = "POLGRAPH_DB", default_value = "polgraph.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "POLGRAPH_DB",
+        default_value = "polgraph.db"
+    )]
     db: PathBuf,
     /// Directory with edited knowledge files (countries.tsv, events.tsv, …); files missing
     /// there fall back to the copies built into the binary.
@@ -183,7 +192,8 @@ fn main() -> ExitCode {
 
 fn knowledge(cli: &Cli) -> Result<Knowledge> {
     Ok(match &cli.data {
-        Some(dir) => Knowledge::from_dir(dir).with_context(|| format!("loading knowledge files from {}", dir.display()))?,
+        Some(dir) => Knowledge::from_dir(dir)
+            .with_context(|| format!("loading knowledge files from {}", dir.display()))?,
         None => Knowledge::builtin().context("loading the built-in knowledge files")?,
     })
 }
@@ -219,7 +229,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             outln!("{}", serde_json::to_string_pretty(&out)?);
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::WhoMet { actor, with, window, all, json } => {
+        Cmd::WhoMet {
+            actor,
+            with,
+            window,
+            all,
+            json,
+        } => {
             let store = open(&cli)?;
             let mut f = EventFilter {
                 from: window.from.clone(),
@@ -230,16 +246,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if !all {
                 f.statuses = vec!["occurred".into(), "planned".into()];
             }
-            f.actor = actor.as_deref().map(|a| store.resolve_actor(a)).transpose()?;
-            f.with = with.as_deref().map(|a| store.resolve_actor(a)).transpose()?;
+            f.actor = actor
+                .as_deref()
+                .map(|a| store.resolve_actor(a))
+                .transpose()?;
+            f.with = with
+                .as_deref()
+                .map(|a| store.resolve_actor(a))
+                .transpose()?;
             let rows = store.events(&f)?;
             print_events(&rows, *json)?;
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Timeline { actor, window, types, json } => {
+        Cmd::Timeline {
+            actor,
+            window,
+            types,
+            json,
+        } => {
             let store = open(&cli)?;
             let f = EventFilter {
-                actor: actor.as_deref().map(|a| store.resolve_actor(a)).transpose()?,
+                actor: actor
+                    .as_deref()
+                    .map(|a| store.resolve_actor(a))
+                    .transpose()?,
                 from: window.from.clone(),
                 to: window.to.clone(),
                 types: types.clone(),
@@ -264,7 +294,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if *json {
                 outln!("{}", serde_json::to_string_pretty(&rows)?);
             } else {
-                let mut t = table(&["id", "name", "type", "country", "CAMEO", "events", "mentions"]);
+                let mut t = table(&[
+                    "id", "name", "type", "country", "CAMEO", "events", "mentions",
+                ]);
                 for r in &rows {
                     t.add_row(vec![
                         r.id.to_string(),
@@ -287,14 +319,39 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 outln!("{}", serde_json::to_string_pretty(&p)?);
             } else {
                 let s = &p.summary;
-                outln!("{} (#{}, {}{})", s.name, s.id, s.kind, s.country.as_ref().map(|c| format!(", {c}")).unwrap_or_default());
+                outln!(
+                    "{} (#{}, {}{})",
+                    s.name,
+                    s.id,
+                    s.kind,
+                    s.country
+                        .as_ref()
+                        .map(|c| format!(", {c}"))
+                        .unwrap_or_default()
+                );
                 if let Some(c) = &s.cameo {
                     outln!("CAMEO actor code: {c}");
                 }
-                outln!("roles: {}", if p.roles.is_empty() { "-".to_string() } else { p.roles.join("; ") });
-                let aliases: Vec<String> = p.aliases.iter().map(|(a, n)| format!("{a} ({n})")).collect();
+                outln!(
+                    "roles: {}",
+                    if p.roles.is_empty() {
+                        "-".to_string()
+                    } else {
+                        p.roles.join("; ")
+                    }
+                );
+                let aliases: Vec<String> = p
+                    .aliases
+                    .iter()
+                    .map(|(a, n)| format!("{a} ({n})"))
+                    .collect();
                 outln!("aliases: {}", aliases.join(", "));
-                outln!("mentions: {}, events: {}, articles: {}", s.mentions, s.events, p.articles.len());
+                outln!(
+                    "mentions: {}, events: {}, articles: {}",
+                    s.mentions,
+                    s.events,
+                    p.articles.len()
+                );
                 print_events(&p.events, false)?;
             }
             Ok(ExitCode::SUCCESS)
@@ -304,7 +361,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let (ia, ib) = (store.resolve_actor(a)?, store.resolve_actor(b)?);
             let snap = store.snapshot()?;
             let g = ActorGraph::from_snapshot(&snap);
-            let name = |id: i64| snap.actors.iter().find(|x| x.id == id).map(|x| x.name.clone()).unwrap_or_else(|| format!("#{id}"));
+            let name = |id: i64| {
+                snap.actors
+                    .iter()
+                    .find(|x| x.id == id)
+                    .map(|x| x.name.clone())
+                    .unwrap_or_else(|| format!("#{id}"))
+            };
             match g.shortest_path(ia, ib) {
                 None => {
                     if *json {
@@ -321,7 +384,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         let mut cur = ia;
                         outln!("{}", name(cur));
                         for e in &path {
-                            let next = if e.source == cur { e.target.unwrap_or(e.source) } else { e.source };
+                            let next = if e.source == cur {
+                                e.target.unwrap_or(e.source)
+                            } else {
+                                e.source
+                            };
                             outln!(
                                 "  --{} {} [{}]--> {}",
                                 e.etype,
@@ -343,11 +410,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 outln!("{}", serde_json::to_string_pretty(&s)?);
             } else {
                 outln!("database: {}", cli.db.display());
-                outln!("articles: {}  sentences: {}  mentions: {}", s.articles, s.sentences, s.mentions);
-                let by: Vec<String> = s.actors_by_type.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                outln!(
+                    "articles: {}  sentences: {}  mentions: {}",
+                    s.articles,
+                    s.sentences,
+                    s.mentions
+                );
+                let by: Vec<String> = s
+                    .actors_by_type
+                    .iter()
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect();
                 outln!("actors: {} ({})", s.actors, by.join(", "));
-                let ev: Vec<String> = s.events_by_type.iter().map(|(k, v)| format!("{k} {v}")).collect();
-                outln!("events: {} from {} event mentions ({})", s.events, s.event_mentions, ev.join(", "));
+                let ev: Vec<String> = s
+                    .events_by_type
+                    .iter()
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect();
+                outln!(
+                    "events: {} from {} event mentions ({})",
+                    s.events,
+                    s.event_mentions,
+                    ev.join(", ")
+                );
                 outln!(
                     "dates: {} to {}",
                     s.date_min.clone().unwrap_or_else(|| "-".into()),
@@ -356,17 +441,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Export { format, actor, depth, window, types, output } => {
+        Cmd::Export {
+            format,
+            actor,
+            depth,
+            window,
+            types,
+            output,
+        } => {
             let store = open(&cli)?;
-            let focus = actor.as_deref().map(|a| store.resolve_actor(a)).transpose()?;
+            let focus = actor
+                .as_deref()
+                .map(|a| store.resolve_actor(a))
+                .transpose()?;
             let snap = store.snapshot()?;
-            let sub = filtered(&snap, focus, *depth, window.from.as_deref(), window.to.as_deref(), types)?;
+            let sub = filtered(
+                &snap,
+                focus,
+                *depth,
+                window.from.as_deref(),
+                window.to.as_deref(),
+                types,
+            )?;
             let text = match format {
                 Format::Json => serde_json::to_string_pretty(&export::to_json(&sub))?,
                 Format::Dot => export::to_dot(&sub),
             };
             match output {
-                Some(p) => std::fs::write(p, text + "\n").with_context(|| format!("writing {}", p.display()))?,
+                Some(p) => std::fs::write(p, text + "\n")
+                    .with_context(|| format!("writing {}", p.display()))?,
                 None => outln!("{text}"),
             }
             Ok(ExitCode::SUCCESS)
@@ -383,8 +486,12 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
         ..Default::default()
     };
     let bar = ProgressBar::new_spinner();
-    bar.set_style(ProgressStyle::with_template("{spinner} {elapsed} {pos} articles {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
-    let (mut new, mut skipped, mut failed, mut events, mut warnings) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed} {pos} articles {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    let (mut new, mut skipped, mut failed, mut events, mut warnings) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     for item in read_paths(paths, &opts) {
         bar.inc(1);
         let raw = match item {
@@ -407,7 +514,12 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
             }
             Ok(IngestOutcome::Duplicate { existing_article }) => {
                 skipped += 1;
-                bar.suspend(|| eprintln!("skipped: {} is already stored (article #{existing_article})", raw.origin));
+                bar.suspend(|| {
+                    eprintln!(
+                        "skipped: {} is already stored (article #{existing_article})",
+                        raw.origin
+                    )
+                });
             }
             Err(e) => {
                 failed += 1;
@@ -428,7 +540,11 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
         s.actors,
         s.events
     );
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn table(header: &[&str]) -> Table {
@@ -448,7 +564,9 @@ fn print_events(rows: &[EventRow], json: bool) -> Result<()> {
         outln!("no events");
         return Ok(());
     }
-    let mut t = table(&["date", "source", "event", "target", "status", "sources", "evidence"]);
+    let mut t = table(&[
+        "date", "source", "event", "target", "status", "sources", "evidence",
+    ]);
     for r in rows {
         let mut ev = r.first_evidence.replace('\n', " ");
         if ev.chars().count() > 90 {
@@ -458,7 +576,10 @@ fn print_events(rows: &[EventRow], json: bool) -> Result<()> {
             r.date.clone().unwrap_or_else(|| "-".into()),
             r.source.name.clone(),
             format!("{} ({})", r.etype, r.cameo),
-            r.target.as_ref().map(|t| t.name.clone()).unwrap_or_else(|| "-".into()),
+            r.target
+                .as_ref()
+                .map(|t| t.name.clone())
+                .unwrap_or_else(|| "-".into()),
             r.status.clone(),
             r.sources.to_string(),
             ev,

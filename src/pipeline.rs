@@ -11,7 +11,7 @@ use crate::dating;
 use crate::error::DataError;
 use crate::events::EventCoder;
 use crate::input::RawArticle;
-use crate::model::{ArticleExtraction, Article, EventRec, MentionRec, SentenceRec};
+use crate::model::{Article, ArticleExtraction, EventRec, MentionRec, SentenceRec};
 use crate::text::Splitter;
 use crate::time::TimeLexicon;
 use sha2::{Digest, Sha256};
@@ -20,7 +20,10 @@ use std::path::Path;
 /// The knowledge files, in load order: (file name, contents compiled into the binary).
 pub const DATA_FILES: [(&str, &str); 11] = [
     ("countries.tsv", include_str!("../data/countries.tsv")),
-    ("organizations.tsv", include_str!("../data/organizations.tsv")),
+    (
+        "organizations.tsv",
+        include_str!("../data/organizations.tsv"),
+    ),
     ("people.tsv", include_str!("../data/people.tsv")),
     ("roles.tsv", include_str!("../data/roles.tsv")),
     ("name_words.tsv", include_str!("../data/name_words.tsv")),
@@ -102,7 +105,8 @@ impl Knowledge {
             places: pair(9),
             sectors: pair(10),
         })?;
-        let actors = ActorRecognizer::new(gaz).map_err(|e| KnowledgeError::Matcher(e.to_string()))?;
+        let actors =
+            ActorRecognizer::new(gaz).map_err(|e| KnowledgeError::Matcher(e.to_string()))?;
         let events = EventCoder::parse(pair(5), pair(6), pair(7))?;
         let time = TimeLexicon::parse(&f[8].1, &f[8].0)?;
         Ok(Knowledge {
@@ -142,7 +146,9 @@ impl Knowledge {
         let doc = self.splitter.split(&raw.text);
         let table: ActorTable = self.actors.recognize(&doc, published.as_deref());
         let coded = self.events.code(&doc, &table);
-        let dct = published.as_deref().and_then(|d| d.parse::<jiff::civil::Date>().ok());
+        let dct = published
+            .as_deref()
+            .and_then(|d| d.parse::<jiff::civil::Date>().ok());
         let dated = dating::anchor(&doc, &coded, dct, &self.time);
         let mut events = Vec::with_capacity(dated.len());
         for (ev, date) in coded.iter().zip(dated) {
@@ -228,7 +234,9 @@ mod tests {
                 (
                     ex.actors[e.source].name.clone(),
                     e.etype.clone(),
-                    e.target.map(|t| ex.actors[t].name.clone()).unwrap_or_default(),
+                    e.target
+                        .map(|t| ex.actors[t].name.clone())
+                        .unwrap_or_default(),
                     e.status,
                     e.date.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
                 )
@@ -236,9 +244,17 @@ mod tests {
             .collect()
     }
 
-    fn has(evs: &[(String, String, String, Status, String)], src: &str, ty: &str, tgt: &str, st: Status, date: &str) -> bool {
+    fn has(
+        evs: &[(String, String, String, Status, String)],
+        src: &str,
+        ty: &str,
+        tgt: &str,
+        st: Status,
+        date: &str,
+    ) -> bool {
         evs.iter().any(|e| {
-            let pair = (e.0 == src && e.2 == tgt) || (crate::events::is_symmetric(ty) && e.0 == tgt && e.2 == src);
+            let pair = (e.0 == src && e.2 == tgt)
+                || (crate::events::is_symmetric(ty) && e.0 == tgt && e.2 == src);
             pair && e.1 == ty && e.3 == st && e.4 == date
         })
     }
@@ -251,8 +267,21 @@ mod tests {
 
     #[test]
     fn subject_object_and_date() {
-        let e = events("French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on Monday.", "2023-01-25");
-        assert!(has(&e, "Emmanuel Macron", "meet", "Olaf Scholz", Status::Occurred, "2023-01-23"), "{e:?}");
+        let e = events(
+            "French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on Monday.",
+            "2023-01-25",
+        );
+        assert!(
+            has(
+                &e,
+                "Emmanuel Macron",
+                "meet",
+                "Olaf Scholz",
+                Status::Occurred,
+                "2023-01-23"
+            ),
+            "{e:?}"
+        );
     }
 
     #[test]
@@ -261,27 +290,89 @@ mod tests {
             "Keir Starmer will meet Donald Trump at the White House on Thursday. Starmer did not meet Vladimir Putin.",
             "2025-02-25",
         );
-        assert!(has(&e, "Keir Starmer", "meet", "Donald Trump", Status::Planned, "2025-02-27"), "{e:?}");
-        assert!(has(&e, "Keir Starmer", "meet", "Vladimir Putin", Status::Negated, "2025-02-25"), "{e:?}");
+        assert!(
+            has(
+                &e,
+                "Keir Starmer",
+                "meet",
+                "Donald Trump",
+                Status::Planned,
+                "2025-02-27"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Keir Starmer",
+                "meet",
+                "Vladimir Putin",
+                Status::Negated,
+                "2025-02-25"
+            ),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn hypothetical_is_not_coded() {
-        let e = events("Officials warned that the United States would respond if China invaded Taiwan.", "2024-05-02");
-        assert!(!e.iter().any(|x| x.1 == "fight" || x.1 == "assault"), "{e:?}");
+        let e = events(
+            "Officials warned that the United States would respond if China invaded Taiwan.",
+            "2024-05-02",
+        );
+        assert!(
+            !e.iter().any(|x| x.1 == "fight" || x.1 == "assault"),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn passive_voice() {
-        let e = events("Japanese Prime Minister Fumio Kishida was welcomed by US President Joe Biden on Wednesday.", "2024-04-11");
-        assert!(has(&e, "Joe Biden", "host", "Fumio Kishida", Status::Occurred, "2024-04-10"), "{e:?}");
+        let e = events(
+            "Japanese Prime Minister Fumio Kishida was welcomed by US President Joe Biden on Wednesday.",
+            "2024-04-11",
+        );
+        assert!(
+            has(
+                &e,
+                "Joe Biden",
+                "host",
+                "Fumio Kishida",
+                Status::Occurred,
+                "2024-04-10"
+            ),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn coordination_gives_pairs() {
-        let e = events("Emmanuel Macron and Olaf Scholz met Volodymyr Zelenskyy in Kyiv on Thursday.", "2022-06-17");
-        assert!(has(&e, "Emmanuel Macron", "meet", "Volodymyr Zelensky", Status::Occurred, "2022-06-16"), "{e:?}");
-        assert!(has(&e, "Olaf Scholz", "meet", "Volodymyr Zelensky", Status::Occurred, "2022-06-16"), "{e:?}");
+        let e = events(
+            "Emmanuel Macron and Olaf Scholz met Volodymyr Zelenskyy in Kyiv on Thursday.",
+            "2022-06-17",
+        );
+        assert!(
+            has(
+                &e,
+                "Emmanuel Macron",
+                "meet",
+                "Volodymyr Zelensky",
+                Status::Occurred,
+                "2022-06-16"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Olaf Scholz",
+                "meet",
+                "Volodymyr Zelensky",
+                Status::Occurred,
+                "2022-06-16"
+            ),
+            "{e:?}"
+        );
     }
 
     #[test]
@@ -290,8 +381,28 @@ mod tests {
             "It came a day after the Trump administration's decision to halt all military aid to Ukraine. The row followed Trump's attack on Zelenskyy.",
             "2025-03-04",
         );
-        assert!(has(&e, "United States", "reduce_aid", "Ukraine", Status::Occurred, "2025-03-04"), "{e:?}");
-        assert!(has(&e, "Donald Trump", "criticize", "Volodymyr Zelensky", Status::Occurred, "2025-03-04"), "{e:?}");
+        assert!(
+            has(
+                &e,
+                "United States",
+                "reduce_aid",
+                "Ukraine",
+                Status::Occurred,
+                "2025-03-04"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Donald Trump",
+                "criticize",
+                "Volodymyr Zelensky",
+                Status::Occurred,
+                "2025-03-04"
+            ),
+            "{e:?}"
+        );
     }
 
     #[test]
@@ -300,13 +411,36 @@ mod tests {
             "Starmer failed to persuade Trump when the two met at the White House last Thursday, a day before Trump's attack on Zelenskyy.",
             "2025-03-04",
         );
-        assert!(has(&e, "Keir Starmer", "meet", "Donald Trump", Status::Occurred, "2025-02-27"), "{e:?}");
-        assert!(has(&e, "Donald Trump", "criticize", "Volodymyr Zelensky", Status::Occurred, "2025-02-28"), "{e:?}");
+        assert!(
+            has(
+                &e,
+                "Keir Starmer",
+                "meet",
+                "Donald Trump",
+                Status::Occurred,
+                "2025-02-27"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Donald Trump",
+                "criticize",
+                "Volodymyr Zelensky",
+                Status::Occurred,
+                "2025-02-28"
+            ),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn role_descriptions_resolve_by_date() {
-        let e = events("The prime minister spoke to the president again on Monday night.", "2025-03-04");
+        let e = events(
+            "The prime minister spoke to the president again on Monday night.",
+            "2025-03-04",
+        );
         // Without any named person, the office holders come from people.tsv for the UK home
         // country only when the article names it; here nothing anchors the country.
         assert!(e.iter().all(|x| x.1 != "talk" || !x.0.is_empty()));
@@ -314,7 +448,17 @@ mod tests {
             "Downing Street said the prime minister spoke to the US president again on Monday night.",
             "2025-03-04",
         );
-        assert!(has(&e, "Keir Starmer", "talk", "Donald Trump", Status::Occurred, "2025-03-03"), "{e:?}");
+        assert!(
+            has(
+                &e,
+                "Keir Starmer",
+                "talk",
+                "Donald Trump",
+                Status::Occurred,
+                "2025-03-03"
+            ),
+            "{e:?}"
+        );
     }
 
     #[test]
@@ -330,7 +474,11 @@ mod tests {
             origin: "t".into(),
         };
         let ex = kb.extract(&raw);
-        let shen = ex.actors.iter().find(|a| a.name == "Shen Guofang").expect("Shen Guofang recognised");
+        let shen = ex
+            .actors
+            .iter()
+            .find(|a| a.name == "Shen Guofang")
+            .expect("Shen Guofang recognised");
         assert_eq!(shen.country.as_deref(), Some("CHN"));
         assert_eq!(shen.cameo.as_deref(), Some("CHNGOV"));
         assert!(has(

@@ -65,8 +65,10 @@ pub struct Document {
 }
 
 static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*(?:['’]s?)?|[^\s\p{L}\p{N}]")
-        .unwrap_or_else(|_| Regex::new(r"\S+").expect("fallback regex"))
+    Regex::new(
+        r"(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*(?:['’]s?)?|[^\s\p{L}\p{N}]",
+    )
+    .unwrap_or_else(|_| Regex::new(r"\S+").expect("fallback regex"))
 });
 
 // A dateline such as "TAIPEI, April 2 , 1997 (AFP)" or "WASHINGTON (Reuters) -".
@@ -79,8 +81,8 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Abbreviations added to `sentencize`'s built-in English list (lowercase, no period).
 const EXTRA_ABBREVIATIONS: &[&str] = &[
-    "sen", "rep", "gov", "lt", "adm", "pres", "amb", "maj", "cmdr", "brig", "supt", "messrs",
-    "mt", "ft", "corp", "govt", "dept", "u.s.a", "e.u", "r.i.p",
+    "sen", "rep", "gov", "lt", "adm", "pres", "amb", "maj", "cmdr", "brig", "supt", "messrs", "mt",
+    "ft", "corp", "govt", "dept", "u.s.a", "e.u", "r.i.p",
 ];
 
 /// Splits article bodies into sentences and tokens. Build once, reuse for many articles.
@@ -113,7 +115,13 @@ impl Splitter {
             {
                 let dl_end = pstart + m.end();
                 let dl_text = text[pstart..dl_end].trim_end();
-                sentences.push(make_sentence(text, pstart, pstart + dl_text.len(), pi, true));
+                sentences.push(make_sentence(
+                    text,
+                    pstart,
+                    pstart + dl_text.len(),
+                    pi,
+                    true,
+                ));
                 offset = dl_end;
                 body = &text[dl_end..pend];
             }
@@ -140,7 +148,13 @@ fn looks_like_dateline(s: &str) -> bool {
     !letters.is_empty() && upper * 10 >= letters.len() * 7
 }
 
-fn make_sentence(text: &str, start: usize, end: usize, paragraph: usize, dateline: bool) -> Sentence {
+fn make_sentence(
+    text: &str,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    dateline: bool,
+) -> Sentence {
     let s = &text[start..end];
     Sentence {
         start,
@@ -251,7 +265,16 @@ mod tests {
             .collect();
         assert_eq!(
             toks,
-            vec!["Lee", "Teng-hui", "told", "the", "U.S.", "Trump’s", "aides", "."]
+            vec![
+                "Lee",
+                "Teng-hui",
+                "told",
+                "the",
+                "U.S.",
+                "Trump’s",
+                "aides",
+                "."
+            ]
         );
     }
 

@@ -29,21 +29,38 @@ fn bad_file_in_batch(name: &str, bytes: &[u8], needles: &[&str]) -> String {
     let out = db.cmd(["ingest"]).arg(&bad).arg(&good).output().unwrap();
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "stderr: {err}");
-    let lines: Vec<&str> = error_lines(&err).into_iter().filter(|l| l.contains(name)).collect();
+    let lines: Vec<&str> = error_lines(&err)
+        .into_iter()
+        .filter(|l| l.contains(name))
+        .collect();
     assert_eq!(lines.len(), 1, "want one error line naming {name}: {err}");
     for n in needles {
-        assert!(lines[0].contains(n), "error line {:?} lacks {n:?}", lines[0]);
+        assert!(
+            lines[0].contains(n),
+            "error line {:?} lacks {n:?}",
+            lines[0]
+        );
     }
     let ex = db.export();
     assert_eq!(ex.articles().len(), 1, "{:#?}", ex.articles());
     assert_eq!(ex.articles()[0]["title"], "Good article");
-    ex.assert_event("meet", "Emmanuel Macron", Some("Olaf Scholz"), "2023-01-23", "occurred");
+    ex.assert_event(
+        "meet",
+        "Emmanuel Macron",
+        Some("Olaf Scholz"),
+        "2023-01-23",
+        "occurred",
+    );
     err
 }
 
 #[test]
 fn invalid_utf8_file() {
-    bad_file_in_batch("latin1.txt", b"Title\n\nPr\xe9sident Macron \xe0 Paris.\n", &["UTF-8"]);
+    bad_file_in_batch(
+        "latin1.txt",
+        b"Title\n\nPr\xe9sident Macron \xe0 Paris.\n",
+        &["UTF-8"],
+    );
 }
 
 #[test]
@@ -95,12 +112,28 @@ fn malformed_json_line_names_the_line_and_the_next_line_is_stored() {
     assert_eq!(out.status.code(), Some(1), "stderr: {err}");
     let errs = error_lines(&err);
     assert_eq!(errs.len(), 2, "{err}");
-    assert!(errs[0].contains("feed.jsonl:2") && errs[0].contains("JSON"), "{err}");
-    assert!(errs[1].contains("feed.jsonl:4") && errs[1].contains("text"), "{err}");
+    assert!(
+        errs[0].contains("feed.jsonl:2") && errs[0].contains("JSON"),
+        "{err}"
+    );
+    assert!(
+        errs[1].contains("feed.jsonl:4") && errs[1].contains("text"),
+        "{err}"
+    );
     let ex = db.export();
-    let ids: Vec<&str> = ex.articles().iter().map(|a| a["source_id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = ex
+        .articles()
+        .iter()
+        .map(|a| a["source_id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["ok-1", "ok-3"]);
-    ex.assert_event("meet", "Narendra Modi", Some("Anthony Albanese"), "2023-03-10", "occurred");
+    ex.assert_event(
+        "meet",
+        "Narendra Modi",
+        Some("Anthony Albanese"),
+        "2023-03-10",
+        "occurred",
+    );
 }
 
 #[test]
@@ -108,12 +141,20 @@ fn nonexistent_path() {
     let db = Db::new();
     let good = write(db.dir.path(), "good.txt", GOOD.as_bytes());
     let missing = db.dir.path().join("does-not-exist.txt");
-    let out = db.cmd(["ingest"]).arg(&missing).arg(&good).output().unwrap();
+    let out = db
+        .cmd(["ingest"])
+        .arg(&missing)
+        .arg(&good)
+        .output()
+        .unwrap();
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     let errs = error_lines(&err);
     assert_eq!(errs.len(), 1, "{err}");
-    assert!(errs[0].contains("does-not-exist.txt") && errs[0].contains("no such file"), "{err}");
+    assert!(
+        errs[0].contains("does-not-exist.txt") && errs[0].contains("no such file"),
+        "{err}"
+    );
     assert_eq!(db.export().articles().len(), 1);
 }
 
@@ -134,11 +175,19 @@ fn folder_with_good_and_bad_files_continues() {
     let errs = error_lines(&err);
     assert_eq!(errs.len(), 4, "{err}");
     for name in ["a-empty.txt", "c-binary.txt", "d-bad.json", "f-latin1.txt"] {
-        assert_eq!(errs.iter().filter(|l| l.contains(name)).count(), 1, "{name}: {err}");
+        assert_eq!(
+            errs.iter().filter(|l| l.contains(name)).count(),
+            1,
+            "{name}: {err}"
+        );
     }
     assert!(err.contains("2 new article"), "summary: {err}");
     let ex = db.export();
-    let titles: Vec<&str> = ex.articles().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    let titles: Vec<&str> = ex
+        .articles()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
     assert_eq!(titles, ["Good article", "Second good article"]);
 }
 
@@ -159,7 +208,12 @@ fn failures_do_not_lose_stored_articles() {
 fn invalid_date_option_exits_2_and_ingests_nothing() {
     let db = Db::new();
     let good = write(db.dir.path(), "good.txt", GOOD.as_bytes());
-    let out = db.cmd(["ingest"]).arg(&good).args(["--date", "2025-13-45"]).output().unwrap();
+    let out = db
+        .cmd(["ingest"])
+        .arg(&good)
+        .args(["--date", "2025-13-45"])
+        .output()
+        .unwrap();
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("2025-13-45"), "{err}");
@@ -174,18 +228,37 @@ fn invalid_date_option_exits_2_and_ingests_nothing() {
 fn assert_db_refused(db_path: &Path, good: &Path) {
     let before = fs::read(db_path).unwrap();
     let mut c = assert_cmd::Command::cargo_bin("polgraph").unwrap();
-    let out = c.arg("--db").arg(db_path).arg("ingest").arg(good).output().unwrap();
+    let out = c
+        .arg("--db")
+        .arg(db_path)
+        .arg("ingest")
+        .arg(good)
+        .output()
+        .unwrap();
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     let name = db_path.file_name().unwrap().to_str().unwrap();
     assert!(err.contains(name), "error does not name the db file: {err}");
     assert!(err.contains("not a polgraph database"), "{err}");
-    assert_eq!(fs::read(db_path).unwrap(), before, "database file was modified");
+    assert_eq!(
+        fs::read(db_path).unwrap(),
+        before,
+        "database file was modified"
+    );
     // Read commands refuse it too.
     let mut c = assert_cmd::Command::cargo_bin("polgraph").unwrap();
-    let out = c.arg("--db").arg(db_path).args(["stats", "--json"]).output().unwrap();
+    let out = c
+        .arg("--db")
+        .arg(db_path)
+        .args(["stats", "--json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(fs::read(db_path).unwrap(), before, "database file was modified by stats");
+    assert_eq!(
+        fs::read(db_path).unwrap(),
+        before,
+        "database file was modified by stats"
+    );
 }
 
 #[test]
@@ -208,7 +281,13 @@ fn other_apps_sqlite_file_is_refused_unchanged() {
     let good = write(dir.path(), "good.txt", GOOD.as_bytes());
     assert_db_refused(&dbp, &good);
     let c = rusqlite::Connection::open(&dbp).unwrap();
-    let n: i64 = c.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0)).unwrap();
+    let n: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(n, 1, "tables were added to the other app's database");
 }
 
@@ -230,7 +309,10 @@ fn locked_database_reports_locked() {
     conn.execute_batch("ROLLBACK").unwrap();
     drop(conn);
     let err = stderr(&out);
-    assert!(!out.status.success(), "ingest succeeded on a locked db: {err}");
+    assert!(
+        !out.status.success(),
+        "ingest succeeded on a locked db: {err}"
+    );
     assert!(err.to_lowercase().contains("locked"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(db.stdout(["export", "--format", "json"]), before);
@@ -248,7 +330,10 @@ fn article_without_date_is_stored_with_warning() {
     let err = stderr(&out);
     let warn: Vec<&str> = err.lines().filter(|l| l.starts_with("warning")).collect();
     assert_eq!(warn.len(), 1, "{err}");
-    assert!(warn[0].contains("undated.txt") && warn[0].contains("date"), "{err}");
+    assert!(
+        warn[0].contains("undated.txt") && warn[0].contains("date"),
+        "{err}"
+    );
     let ex = db.export();
     assert_eq!(ex.articles().len(), 1);
     assert!(ex.articles()[0]["published"].is_null());
@@ -290,7 +375,12 @@ fn five_megabytes_of_random_text_does_not_panic() {
         .output()
         .unwrap();
     let err = stderr(&out);
-    assert!(out.status.success(), "exit {:?}: {}", out.status.code(), &err[..err.len().min(2000)]);
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        &err[..err.len().min(2000)]
+    );
     assert!(!err.contains("panicked"));
     assert_eq!(db.json(["stats", "--json"])["articles"], 1);
 }

@@ -14,11 +14,16 @@ fn db() -> Db {
 }
 
 fn keys(v: &Value) -> BTreeSet<&str> {
-    v.as_object().unwrap_or_else(|| panic!("not an object: {v}")).keys().map(String::as_str).collect()
+    v.as_object()
+        .unwrap_or_else(|| panic!("not an object: {v}"))
+        .keys()
+        .map(String::as_str)
+        .collect()
 }
 
 fn is_date(s: &str) -> bool {
-    let re = Regex::new(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$").unwrap();
+    let re =
+        Regex::new(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$").unwrap();
     re.is_match(s)
 }
 
@@ -52,7 +57,10 @@ fn json_shape_and_required_keys() {
         assert!(a["title"].is_string() || a["title"].is_null());
         assert!(a["url"].is_string() || a["url"].is_null());
         if let Some(p) = a["published"].as_str() {
-            assert!(Regex::new(r"^\d{4}-\d{2}-\d{2}$").unwrap().is_match(p), "published {p}");
+            assert!(
+                Regex::new(r"^\d{4}-\d{2}-\d{2}$").unwrap().is_match(p),
+                "published {p}"
+            );
         }
         article_ids.insert(a["id"].as_i64().unwrap());
     }
@@ -61,10 +69,21 @@ fn json_shape_and_required_keys() {
     let mut actor_ids = BTreeSet::new();
     for a in actors {
         let k = keys(a);
-        for want in ["id", "name", "type", "country", "cameo_actor", "roles", "aliases"] {
+        for want in [
+            "id",
+            "name",
+            "type",
+            "country",
+            "cameo_actor",
+            "roles",
+            "aliases",
+        ] {
             assert!(k.contains(want), "actor lacks {want}: {a}");
         }
-        assert!(["person", "country", "organization"].contains(&a["type"].as_str().unwrap()), "{a}");
+        assert!(
+            ["person", "country", "organization"].contains(&a["type"].as_str().unwrap()),
+            "{a}"
+        );
         assert!(a["name"].as_str().is_some_and(|n| !n.is_empty()));
         if let Some(c) = a["country"].as_str() {
             assert!(Regex::new("^[A-Z]{3}$").unwrap().is_match(c), "country {c}");
@@ -78,24 +97,46 @@ fn json_shape_and_required_keys() {
     for e in events {
         let k = keys(e);
         for want in [
-            "id", "type", "cameo", "plover", "goldstein", "source", "target", "date", "status", "articles", "evidence",
+            "id",
+            "type",
+            "cameo",
+            "plover",
+            "goldstein",
+            "source",
+            "target",
+            "date",
+            "status",
+            "articles",
+            "evidence",
         ] {
             assert!(k.contains(want), "event lacks {want}: {e}");
         }
-        assert!(Regex::new(r"^\d{2,4}$").unwrap().is_match(e["cameo"].as_str().unwrap()), "{e}");
+        assert!(
+            Regex::new(r"^\d{2,4}$")
+                .unwrap()
+                .is_match(e["cameo"].as_str().unwrap()),
+            "{e}"
+        );
         assert!(e["goldstein"].is_number() || e["goldstein"].is_null());
         assert!(actor_ids.contains(&e["source"].as_i64().unwrap()), "{e}");
         if !e["target"].is_null() {
             assert!(actor_ids.contains(&e["target"].as_i64().unwrap()), "{e}");
         }
-        assert!(["occurred", "planned", "negated", "uncertain"].contains(&e["status"].as_str().unwrap()), "{e}");
+        assert!(
+            ["occurred", "planned", "negated", "uncertain"]
+                .contains(&e["status"].as_str().unwrap()),
+            "{e}"
+        );
         if let Some(d) = e["date"].as_str() {
             assert!(is_date(d), "bad date shape {d:?}");
         }
         let arts = e["articles"].as_array().unwrap();
         assert!(!arts.is_empty());
         for a in arts {
-            assert!(article_ids.contains(&a.as_i64().unwrap()), "unknown article in {e}");
+            assert!(
+                article_ids.contains(&a.as_i64().unwrap()),
+                "unknown article in {e}"
+            );
         }
         let ev = e["evidence"].as_array().unwrap();
         assert!(!ev.is_empty());
@@ -107,14 +148,21 @@ fn json_shape_and_required_keys() {
             let (s, en) = (x["start"].as_u64().unwrap(), x["end"].as_u64().unwrap());
             let text = x["text"].as_str().unwrap();
             assert!(s < en, "{x}");
-            assert_eq!((en - s) as usize, text.len(), "start/end do not span the sentence: {x}");
+            assert_eq!(
+                (en - s) as usize,
+                text.len(),
+                "start/end do not span the sentence: {x}"
+            );
         }
     }
 
     // The evidence text is the whole sentence.
     let ex = common::Export(v.clone());
     let macron = ex.actor("Emmanuel Macron")["id"].as_i64().unwrap();
-    let meet = events.iter().find(|e| e["source"] == macron || e["target"] == macron).unwrap();
+    let meet = events
+        .iter()
+        .find(|e| e["source"] == macron || e["target"] == macron)
+        .unwrap();
     assert_eq!(
         meet["evidence"][0]["text"],
         "French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on Monday."
@@ -127,7 +175,13 @@ fn date_shape_regex_accepts_only_documented_shapes() {
     for ok in ["2023", "2023-01", "2023-01-23", "2023-01-23/2023-01-29"] {
         assert!(is_date(ok), "{ok}");
     }
-    for bad in ["23-01-2023", "2023-1-2", "2023-01-23T10:00", "2023/2024", "2023-01-23/"] {
+    for bad in [
+        "23-01-2023",
+        "2023-1-2",
+        "2023-01-23T10:00",
+        "2023/2024",
+        "2023-01-23/",
+    ] {
         assert!(!is_date(bad), "{bad}");
     }
 }
@@ -140,11 +194,30 @@ fn dot_has_names_and_dated_edges_and_is_deterministic() {
     assert_eq!(a, b, "DOT output differs between runs");
     assert!(a.starts_with("digraph"), "{a}");
     assert!(a.trim_end().ends_with('}'));
-    for name in ["Emmanuel Macron", "Olaf Scholz", "Volodymyr Zelensky", "Xi Jinping", "Vladimir Putin", "Russia"] {
-        assert!(a.contains(&format!("label = \"{name}\"")), "no node {name}: {a}");
+    for name in [
+        "Emmanuel Macron",
+        "Olaf Scholz",
+        "Volodymyr Zelensky",
+        "Xi Jinping",
+        "Vladimir Putin",
+        "Russia",
+    ] {
+        assert!(
+            a.contains(&format!("label = \"{name}\"")),
+            "no node {name}: {a}"
+        );
     }
-    for label in ["meet 2023-01-23", "talk 2023-02-08", "visit 2023-03-20", "meet 2023-03-20", "criticize 2023-03-21"] {
-        assert!(a.contains(&format!("label = \"{label}\"")), "no edge {label}: {a}");
+    for label in [
+        "meet 2023-01-23",
+        "talk 2023-02-08",
+        "visit 2023-03-20",
+        "meet 2023-03-20",
+        "criticize 2023-03-21",
+    ] {
+        assert!(
+            a.contains(&format!("label = \"{label}\"")),
+            "no edge {label}: {a}"
+        );
     }
     assert_eq!(a.matches(" -> ").count(), 5, "{a}");
     // A fresh database from the same input gives the same bytes.
@@ -165,28 +238,60 @@ fn edge_labels(dot: &str) -> Vec<String> {
 #[test]
 fn dot_actor_depth_limits_neighbourhood() {
     let db = db();
-    let d1 = db.stdout(["export", "--format", "dot", "--actor", "Olaf Scholz", "--depth", "1"]);
+    let d1 = db.stdout([
+        "export",
+        "--format",
+        "dot",
+        "--actor",
+        "Olaf Scholz",
+        "--depth",
+        "1",
+    ]);
     assert_eq!(
         node_labels(&d1),
-        BTreeSet::from(["Emmanuel Macron".to_string(), "Olaf Scholz".into(), "Volodymyr Zelensky".into()])
+        BTreeSet::from([
+            "Emmanuel Macron".to_string(),
+            "Olaf Scholz".into(),
+            "Volodymyr Zelensky".into()
+        ])
     );
     assert_eq!(edge_labels(&d1), ["meet 2023-01-23", "talk 2023-02-08"]);
-    let d2 = db.stdout(["export", "--format", "dot", "--actor", "Olaf Scholz", "--depth", "2"]);
+    let d2 = db.stdout([
+        "export",
+        "--format",
+        "dot",
+        "--actor",
+        "Olaf Scholz",
+        "--depth",
+        "2",
+    ]);
     let n2 = node_labels(&d2);
     assert!(n2.contains("Vladimir Putin"), "{d2}");
     assert!(!n2.contains("Xi Jinping") && !n2.contains("Russia"), "{d2}");
     // JSON export takes the same filter.
-    let v = db.json(["export", "--format", "json", "--actor", "macron", "--depth", "1"]);
-    let names: BTreeSet<&str> = v["actors"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    let v = db.json([
+        "export", "--format", "json", "--actor", "macron", "--depth", "1",
+    ]);
+    let names: BTreeSet<&str> = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
     assert!(names.contains("Emmanuel Macron") && names.contains("Olaf Scholz"));
-    assert!(!names.contains("Volodymyr Zelensky") && !names.contains("Vladimir Putin"), "{names:?}");
+    assert!(
+        !names.contains("Volodymyr Zelensky") && !names.contains("Vladimir Putin"),
+        "{names:?}"
+    );
     assert_eq!(v["events"].as_array().unwrap().len(), 1);
 }
 
 #[test]
 fn dot_date_and_type_filters() {
     let db = db();
-    let d = db.stdout(["export", "--format", "dot", "--from", "2023-02", "--to", "2023-02"]);
+    let d = db.stdout([
+        "export", "--format", "dot", "--from", "2023-02", "--to", "2023-02",
+    ]);
     assert_eq!(edge_labels(&d), ["talk 2023-02-08"]);
     let d = db.stdout(["export", "--format", "dot", "--from", "2023-03-21"]);
     assert_eq!(edge_labels(&d), ["criticize 2023-03-21"]);
@@ -194,7 +299,15 @@ fn dot_date_and_type_filters() {
     let mut e = edge_labels(&d);
     e.sort();
     assert_eq!(e, ["meet 2023-01-23", "meet 2023-03-20"]);
-    let d = db.stdout(["export", "--format", "dot", "--type", "visit", "--type", "criticize"]);
+    let d = db.stdout([
+        "export",
+        "--format",
+        "dot",
+        "--type",
+        "visit",
+        "--type",
+        "criticize",
+    ]);
     let mut e = edge_labels(&d);
     e.sort();
     assert_eq!(e, ["criticize 2023-03-21", "visit 2023-03-20"]);
@@ -204,7 +317,11 @@ fn dot_date_and_type_filters() {
 fn output_file_option() {
     let db = db();
     let p = db.dir.path().join("graph.dot");
-    let out = db.cmd(["export", "--format", "dot", "-o"]).arg(&p).output().unwrap();
+    let out = db
+        .cmd(["export", "--format", "dot", "-o"])
+        .arg(&p)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(out.stdout.is_empty(), "wrote to stdout too");
     let written = std::fs::read_to_string(&p).unwrap();
@@ -271,15 +388,25 @@ fn hand_snapshot() -> Snapshot {
 #[test]
 fn dot_escapes_quotes_backslashes_newlines() {
     let dot = polgraph::export::to_dot(&hand_snapshot());
-    assert!(dot.contains(r#"label = "Dwayne \"The Rock\" Johnson""#), "{dot}");
+    assert!(
+        dot.contains(r#"label = "Dwayne \"The Rock\" Johnson""#),
+        "{dot}"
+    );
     assert!(dot.contains(r#"label = "Back\\slash\nParty""#), "{dot}");
     assert!(dot.contains("shape = hexagon"), "{dot}");
     // Planned events are dashed, meetings undirected.
-    assert!(dot.contains(r#"label = "meet 2024-05-01", style = dashed, dir = none"#), "{dot}");
+    assert!(
+        dot.contains(r#"label = "meet 2024-05-01", style = dashed, dir = none"#),
+        "{dot}"
+    );
     // No raw newline inside any quoted string: every line has balanced unescaped quotes.
     for line in dot.lines() {
         let unescaped = line.replace("\\\\", "").replace("\\\"", "");
-        assert_eq!(unescaped.matches('"').count() % 2, 0, "unbalanced quotes in {line:?}");
+        assert_eq!(
+            unescaped.matches('"').count() % 2,
+            0,
+            "unbalanced quotes in {line:?}"
+        );
     }
     // The JSON export keeps the raw name.
     let v = polgraph::export::to_json(&hand_snapshot());
@@ -294,6 +421,9 @@ fn every_exported_actor_has_the_alias_it_was_found_by() {
     db.ingest(&[fixture("formats/lines.jsonl")]);
     let ex = db.export();
     for a in ex.actors() {
-        assert!(!a["aliases"].as_array().unwrap().is_empty(), "actor without any alias: {a}");
+        assert!(
+            !a["aliases"].as_array().unwrap().is_empty(),
+            "actor without any alias: {a}"
+        );
     }
 }

@@ -56,7 +56,13 @@ fn root(code: Option<&str>) -> String {
 }
 
 fn strs(v: &Value) -> Vec<String> {
-    v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// predicted actor id → gold key.
@@ -72,7 +78,9 @@ fn entity_map(pred: &Value, gold: &Value) -> HashMap<i64, Option<String>> {
     }
     let mut out = HashMap::new();
     for e in pred["actors"].as_array().unwrap() {
-        let mut key = e["name"].as_str().and_then(|n| names.get(&norm(n)).cloned());
+        let mut key = e["name"]
+            .as_str()
+            .and_then(|n| names.get(&norm(n)).cloned());
         if key.is_none() {
             for a in strs(&e["aliases"]) {
                 if let Some(k) = names.get(&norm(&a)) {
@@ -112,7 +120,8 @@ fn actors_match(ps: &Option<String>, pt: &Option<String>, g: &Value, ptype: &str
     if srcs.contains(ps) && tgts.contains(pt) {
         return true;
     }
-    let sym = SYMMETRIC.contains(&ptype) || g["type"].as_str().is_some_and(|t| SYMMETRIC.contains(&t));
+    let sym =
+        SYMMETRIC.contains(&ptype) || g["type"].as_str().is_some_and(|t| SYMMETRIC.contains(&t));
     sym && srcs.contains(pt) && tgts.contains(ps)
 }
 
@@ -144,7 +153,9 @@ fn score_article(pred: &Value, gold: &Value, lines: &mut Vec<String>) -> Score {
         let cameo = ev["cameo"].as_str();
         let src_id = ev["source"].as_i64().unwrap();
         let ps = emap.get(&src_id).cloned().flatten();
-        let pt = ev["target"].as_i64().and_then(|t| emap.get(&t).cloned().flatten());
+        let pt = ev["target"]
+            .as_i64()
+            .and_then(|t| emap.get(&t).cloned().flatten());
         let date = ev["date"].as_str();
         let key = (
             ps.clone().unwrap_or_else(|| format!("?{src_id}")),
@@ -176,12 +187,18 @@ fn score_article(pred: &Value, gold: &Value, lines: &mut Vec<String>) -> Score {
                     continue;
                 }
                 r.forbidden += 1;
-                lines.push(format!("  FORBIDDEN {}: {etype} {ps:?}->{pt:?} ({})", f["id"], f["why"]));
+                lines.push(format!(
+                    "  FORBIDDEN {}: {etype} {ps:?}->{pt:?} ({})",
+                    f["id"], f["why"]
+                ));
             }
         }
         let Some(h) = hit else {
             r.fp += 1;
-            lines.push(format!("  extra    {etype}/{} {ps:?} -> {pt:?} {date:?} [{status}]", cameo.unwrap_or("")));
+            lines.push(format!(
+                "  extra    {etype}/{} {ps:?} -> {pt:?} {date:?} [{status}]",
+                cameo.unwrap_or("")
+            ));
             continue;
         };
         let hid = h["id"].as_str().unwrap().to_string();
@@ -201,14 +218,25 @@ fn score_article(pred: &Value, gold: &Value, lines: &mut Vec<String>) -> Score {
         lines.push(format!(
             "  found    {hid} {} date {} status {}",
             h["type"],
-            if d_ok { "ok".to_string() } else { format!("WRONG {date:?} want {}", h["date"]) },
-            if s_ok { "ok".to_string() } else { format!("WRONG {status} want {}", h["status"]) }
+            if d_ok {
+                "ok".to_string()
+            } else {
+                format!("WRONG {date:?} want {}", h["date"])
+            },
+            if s_ok {
+                "ok".to_string()
+            } else {
+                format!("WRONG {status} want {}", h["status"])
+            }
         ));
     }
     for g in gold_events {
         if g["required"].as_bool().unwrap_or(true) && !matched.contains(g["id"].as_str().unwrap()) {
             r.fn_ += 1;
-            lines.push(format!("  MISSED   {} {} {} {} {}", g["id"], g["source"], g["type"], g["target"], g["date"]));
+            lines.push(format!(
+                "  MISSED   {} {} {} {} {}",
+                g["id"], g["source"], g["type"], g["target"], g["date"]
+            ));
         }
     }
     r
@@ -226,7 +254,12 @@ fn run(gold_path: &Path) -> (Value, Value) {
         .args(["--date", gold["published"].as_str().unwrap()])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}: {}", article.display(), stderr(&out));
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        article.display(),
+        stderr(&out)
+    );
     let pred = db.json(["export", "--format", "json"]);
     (gold, pred)
 }
@@ -284,9 +317,21 @@ fn gold_samples_precision_recall() {
         tot.matched_required += r.matched_required;
         tot.forbidden += r.forbidden;
     }
-    let p = if tot.tp + tot.fp > 0 { tot.tp as f64 / (tot.tp + tot.fp) as f64 } else { 0.0 };
-    let rc = if tot.tp + tot.fn_ > 0 { tot.tp as f64 / (tot.tp + tot.fn_) as f64 } else { 0.0 };
-    let f1 = if p + rc > 0.0 { 2.0 * p * rc / (p + rc) } else { 0.0 };
+    let p = if tot.tp + tot.fp > 0 {
+        tot.tp as f64 / (tot.tp + tot.fp) as f64
+    } else {
+        0.0
+    };
+    let rc = if tot.tp + tot.fn_ > 0 {
+        tot.tp as f64 / (tot.tp + tot.fn_) as f64
+    } else {
+        0.0
+    };
+    let f1 = if p + rc > 0.0 {
+        2.0 * p * rc / (p + rc)
+    } else {
+        0.0
+    };
     let mr = tot.matched_required.max(1) as f64;
     println!(
         "TOTAL tp={} fp={} fn={} precision={p:.3} recall={rc:.3} f1={f1:.3} date_acc={:.3} status_acc={:.3} forbidden={}",
@@ -298,12 +343,24 @@ fn gold_samples_precision_recall() {
         tot.forbidden
     );
     assert_eq!(tot.forbidden, 0, "forbidden events predicted");
-    assert!(p >= MIN_PRECISION, "precision {p:.3} < floor {MIN_PRECISION}");
+    assert!(
+        p >= MIN_PRECISION,
+        "precision {p:.3} < floor {MIN_PRECISION}"
+    );
     assert!(rc >= MIN_RECALL, "recall {rc:.3} < floor {MIN_RECALL}");
 }
 
-/// Events of an export keyed by gold key: (source, type, target, date, status).
-fn mapped_events(gold: &Value, pred: &Value) -> Vec<(Option<String>, String, Option<String>, Option<String>, String)> {
+/// (source, type, target, date, status) of one event, actors as gold keys.
+type MappedEvent = (
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
+/// Events of an export keyed by gold key.
+fn mapped_events(gold: &Value, pred: &Value) -> Vec<MappedEvent> {
     let emap = entity_map(pred, gold);
     pred["events"]
         .as_array()
@@ -313,7 +370,9 @@ fn mapped_events(gold: &Value, pred: &Value) -> Vec<(Option<String>, String, Opt
             (
                 emap.get(&e["source"].as_i64().unwrap()).cloned().flatten(),
                 e["type"].as_str().unwrap().to_string(),
-                e["target"].as_i64().and_then(|t| emap.get(&t).cloned().flatten()),
+                e["target"]
+                    .as_i64()
+                    .and_then(|t| emap.get(&t).cloned().flatten()),
                 e["date"].as_str().map(str::to_string),
                 e["status"].as_str().unwrap().to_string(),
             )
@@ -321,18 +380,30 @@ fn mapped_events(gold: &Value, pred: &Value) -> Vec<(Option<String>, String, Opt
         .collect()
 }
 
-
-fn assert_key_event(file: &str, source: &str, etype: &str, target: Option<&str>, date: &str, status: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold").join(file);
+fn assert_key_event(
+    file: &str,
+    source: &str,
+    etype: &str,
+    target: Option<&str>,
+    date: &str,
+    status: &str,
+) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/gold")
+        .join(file);
     let (gold, pred) = run(&path);
     let evs = mapped_events(&gold, &pred);
     let sym = SYMMETRIC.contains(&etype);
     let found = evs.iter().any(|(s, t, o, d, st)| {
         let fwd = s.as_deref() == Some(source) && o.as_deref() == target;
-        let back = sym && target.is_some() && o.as_deref() == Some(source) && s.as_deref() == target;
+        let back =
+            sym && target.is_some() && o.as_deref() == Some(source) && s.as_deref() == target;
         t == etype && (fwd || back) && d.as_deref() == Some(date) && st == status
     });
-    assert!(found, "{file}: want {source} {etype} {target:?} {date} [{status}]; got {evs:#?}");
+    assert!(
+        found,
+        "{file}: want {source} {etype} {target:?} {date} [{status}]; got {evs:#?}"
+    );
 }
 
 // Key events that polgraph gets right today (gold id in brackets).
@@ -340,29 +411,64 @@ fn assert_key_event(file: &str, source: &str, etype: &str, target: Option<&str>,
 #[test]
 fn key_event_biden_meets_xi_in_bali() {
     // [E1] "held more than three hours of talks on the Indonesian island of Bali on Monday"
-    assert_key_event("biden-xi-bali-2022.gold.json", "joe_biden", "meet", Some("xi_jinping"), "2022-11-14", "occurred");
+    assert_key_event(
+        "biden-xi-bali-2022.gold.json",
+        "joe_biden",
+        "meet",
+        Some("xi_jinping"),
+        "2022-11-14",
+        "occurred",
+    );
 }
 
 #[test]
 fn key_event_biden_talks_with_sisi() {
     // [E7]
-    assert_key_event("biden-israel-visit-2023.gold.json", "joe_biden", "talk", Some("abdel_fattah_al_sisi"), "2023-10-18", "occurred");
+    assert_key_event(
+        "biden-israel-visit-2023.gold.json",
+        "joe_biden",
+        "talk",
+        Some("abdel_fattah_al_sisi"),
+        "2023-10-18",
+        "occurred",
+    );
 }
 
 #[test]
 fn key_event_blair_meets_jiang_at_handover() {
     // [E2]; the gold date is 1997-06-30 with alt_dates ["1997-07-01"] (late-night meeting); polgraph gives the alt.
-    assert_key_event("hong-kong-handover-1997.gold.json", "tony_blair", "meet", Some("jiang_zemin"), "1997-07-01", "occurred");
+    assert_key_event(
+        "hong-kong-handover-1997.gold.json",
+        "tony_blair",
+        "meet",
+        Some("jiang_zemin"),
+        "1997-07-01",
+        "occurred",
+    );
 }
 
 #[test]
 fn key_event_security_council_sanctions_north_korea() {
     // [E1]
-    assert_key_event("north-korea-sanctions-2006.gold.json", "un_security_council", "sanction", Some("north_korea"), "2006-10-14", "occurred");
+    assert_key_event(
+        "north-korea-sanctions-2006.gold.json",
+        "un_security_council",
+        "sanction",
+        Some("north_korea"),
+        "2006-10-14",
+        "occurred",
+    );
 }
 
 #[test]
 fn key_event_zelensky_meets_carney() {
     // [E5]
-    assert_key_event("g7-kananaskis-2025.gold.json", "volodymyr_zelensky", "meet", Some("mark_carney"), "2025-06-17", "occurred");
+    assert_key_event(
+        "g7-kananaskis-2025.gold.json",
+        "volodymyr_zelensky",
+        "meet",
+        Some("mark_carney"),
+        "2025-06-17",
+        "occurred",
+    );
 }

@@ -24,7 +24,13 @@ fn txt_with_header() {
     assert_eq!(a["published"], "2023-01-25");
     assert_eq!(a["url"], "https://example.org/fixtures/macron-scholz");
     // Wednesday 2023-01-25: "on Monday" is 2023-01-23.
-    ex.assert_event("meet", "Emmanuel Macron", Some("Olaf Scholz"), "2023-01-23", "occurred");
+    ex.assert_event(
+        "meet",
+        "Emmanuel Macron",
+        Some("Olaf Scholz"),
+        "2023-01-23",
+        "occurred",
+    );
     let macron = ex.actor("Emmanuel Macron");
     assert_eq!(macron["type"], "person");
     assert_eq!(macron["country"], "FRA");
@@ -32,7 +38,10 @@ fn txt_with_header() {
     // The header is not part of the evidence.
     for e in ex.raw_events() {
         for ev in e["evidence"].as_array().unwrap() {
-            assert!(!ev["text"].as_str().unwrap().contains("title:"), "header leaked into evidence: {ev}");
+            assert!(
+                !ev["text"].as_str().unwrap().contains("title:"),
+                "header leaked into evidence: {ev}"
+            );
         }
     }
 }
@@ -53,11 +62,20 @@ fn txt_without_header_title_line_and_dateline() {
     assert_eq!(a["published"], "2023-03-03");
     assert!(a["url"].is_null());
     // Friday 2023-03-03: "on Thursday" is 2023-03-02.
-    ex.assert_event("meet", "Joe Biden", Some("Rishi Sunak"), "2023-03-02", "occurred");
+    ex.assert_event(
+        "meet",
+        "Joe Biden",
+        Some("Rishi Sunak"),
+        "2023-03-02",
+        "occurred",
+    );
     // The dateline line is not an event sentence.
     for e in ex.raw_events() {
         for ev in e["evidence"].as_array().unwrap() {
-            assert!(!ev["text"].as_str().unwrap().contains("(Fixture)"), "dateline in evidence: {ev}");
+            assert!(
+                !ev["text"].as_str().unwrap().contains("(Fixture)"),
+                "dateline in evidence: {ev}"
+            );
         }
     }
 }
@@ -67,7 +85,10 @@ fn txt_without_any_date_is_stored_with_a_warning() {
     let db = Db::new();
     let out = db.ingest(&[fixture("formats/noheader.txt")]);
     let err = stderr(&out);
-    assert!(err.contains("warning") && err.contains("noheader.txt"), "stderr: {err}");
+    assert!(
+        err.contains("warning") && err.contains("noheader.txt"),
+        "stderr: {err}"
+    );
     let ex = db.export();
     let a = ex.article(&path_id("formats/noheader.txt"));
     assert!(a["published"].is_null());
@@ -87,7 +108,13 @@ fn markdown_with_header() {
     assert_eq!(a["published"], "2022-12-05");
     assert_eq!(a["url"], "https://example.org/fixtures/erdogan-qatar");
     // Monday 2022-12-05: "on Sunday" is 2022-12-04; the target of a visit is the host country.
-    ex.assert_event("visit", "Recep Tayyip Erdoğan", Some("Qatar"), "2022-12-04", "occurred");
+    ex.assert_event(
+        "visit",
+        "Recep Tayyip Erdoğan",
+        Some("Qatar"),
+        "2022-12-04",
+        "occurred",
+    );
     assert_eq!(ex.actor("Qatar")["type"], "country");
     assert_eq!(ex.actor("Qatar")["country"], "QAT");
 }
@@ -110,7 +137,13 @@ fn json_single_object() {
     assert_eq!(a["title"], "Modi meets Albanese");
     assert_eq!(a["published"], "2023-03-10");
     assert_eq!(a["url"], "https://example.org/fixtures/modi-albanese");
-    ex.assert_event("meet", "Narendra Modi", Some("Anthony Albanese"), "2023-03-10", "occurred");
+    ex.assert_event(
+        "meet",
+        "Narendra Modi",
+        Some("Anthony Albanese"),
+        "2023-03-10",
+        "occurred",
+    );
     assert_eq!(ex.actor("Anthony Albanese")["country"], "AUS");
 }
 
@@ -126,10 +159,26 @@ fn json_array_of_two() {
     assert_eq!(a2["title"], "Lula visits China");
     assert_eq!(a2["published"], "2023-04-14");
     // Thursday 2023-03-16 "on Thursday" = same day; Friday 2023-04-14 "on Friday" = same day.
-    ex.assert_event("meet", "Fumio Kishida", Some("Yoon Suk Yeol"), "2023-03-16", "occurred");
-    ex.assert_event("meet", "Luiz Inácio Lula da Silva", Some("Xi Jinping"), "2023-04-14", "occurred");
+    ex.assert_event(
+        "meet",
+        "Fumio Kishida",
+        Some("Yoon Suk Yeol"),
+        "2023-03-16",
+        "occurred",
+    );
+    ex.assert_event(
+        "meet",
+        "Luiz Inácio Lula da Silva",
+        Some("Xi Jinping"),
+        "2023-04-14",
+        "occurred",
+    );
     // Each event is backed by its own article.
-    let ids: Vec<i64> = ex.articles().iter().map(|a| a["id"].as_i64().unwrap()).collect();
+    let ids: Vec<i64> = ex
+        .articles()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
     for e in ex.raw_events() {
         let arts = e["articles"].as_array().unwrap();
         assert_eq!(arts.len(), 1);
@@ -151,9 +200,21 @@ fn jsonl_two_lines_text_and_body_fields() {
     assert_eq!(l2["published"], "2025-03-05");
     assert_eq!(l2["url"], "https://example.org/fixtures/l2");
     // Tuesday 2025-03-04: "on Monday" = 2025-03-03.
-    ex.assert_event("meet", "Antony Blinken", Some("Wang Yi"), "2025-03-03", "occurred");
+    ex.assert_event(
+        "meet",
+        "Antony Blinken",
+        Some("Wang Yi"),
+        "2025-03-03",
+        "occurred",
+    );
     // Wednesday 2025-03-05 ("body"/"published" fields): "on Wednesday" = same day.
-    ex.assert_event("criticize", "Keir Starmer", Some("Vladimir Putin"), "2025-03-05", "occurred");
+    ex.assert_event(
+        "criticize",
+        "Keir Starmer",
+        Some("Vladimir Putin"),
+        "2025-03-05",
+        "occurred",
+    );
     let crit = &ex.find("criticize", "Keir Starmer", Some("Vladimir Putin"))[0];
     assert_eq!(&crit.cameo[..2], "11");
 }
@@ -166,13 +227,22 @@ fn html_with_meta_published_time_and_noise() {
     assert_eq!(a["published"], "2024-02-14");
     assert_eq!(a["url"], "https://example.org/fixtures/meloni-zelensky");
     // Wednesday 2024-02-14: "on Tuesday" = 2024-02-13.
-    ex.assert_event("meet", "Giorgia Meloni", Some("Volodymyr Zelensky"), "2024-02-13", "occurred");
+    ex.assert_event(
+        "meet",
+        "Giorgia Meloni",
+        Some("Volodymyr Zelensky"),
+        "2024-02-13",
+        "occurred",
+    );
     assert_eq!(ex.actor("Giorgia Meloni")["country"], "ITA");
     // Navigation and footer are not article text.
     for e in ex.raw_events() {
         for ev in e["evidence"].as_array().unwrap() {
             let t = ev["text"].as_str().unwrap();
-            assert!(!t.contains("Subscribe") && !t.contains("Cookie") && !t.contains("Sport"), "noise in evidence: {t}");
+            assert!(
+                !t.contains("Subscribe") && !t.contains("Cookie") && !t.contains("Sport"),
+                "noise in evidence: {t}"
+            );
         }
     }
 }
@@ -188,7 +258,11 @@ fn html_meeting_is_one_event_on_its_day() {
         .collect();
     assert!(!both.is_empty());
     for e in &both {
-        assert_eq!(e.date.as_deref(), Some("2024-02-13"), "meeting reported on another day: {e:?}");
+        assert_eq!(
+            e.date.as_deref(),
+            Some("2024-02-13"),
+            "meeting reported on another day: {e:?}"
+        );
     }
 }
 
@@ -199,11 +273,20 @@ fn html_with_only_json_ld_date() {
     assert_eq!(a["title"], "Sanchez visits Morocco");
     assert_eq!(a["published"], "2023-02-02");
     // Thursday 2023-02-02: "on Wednesday" = 2023-02-01.
-    ex.assert_event("visit", "Pedro Sánchez", Some("Morocco"), "2023-02-01", "occurred");
+    ex.assert_event(
+        "visit",
+        "Pedro Sánchez",
+        Some("Morocco"),
+        "2023-02-01",
+        "occurred",
+    );
     for e in ex.raw_events() {
         for ev in e["evidence"].as_array().unwrap() {
             let t = ev["text"].as_str().unwrap();
-            assert!(!t.contains("Footer") && !t.contains("rights reserved"), "noise in evidence: {t}");
+            assert!(
+                !t.contains("Footer") && !t.contains("rights reserved"),
+                "noise in evidence: {t}"
+            );
         }
     }
 }
@@ -212,7 +295,13 @@ fn html_with_only_json_ld_date() {
 #[ignore = "bug: bare surname 'Sanchez' is not linked to Pedro Sánchez (accented canonical name), so 'Sanchez met Moroccan Prime Minister Aziz Akhannouch in Rabat' gives no meet event"]
 fn html_json_ld_surname_meeting_is_extracted() {
     let (_db, ex) = ingest_one("formats/jsonld.html");
-    ex.assert_event("meet", "Pedro Sánchez", Some("Aziz Akhannouch"), "2023-02-01", "occurred");
+    ex.assert_event(
+        "meet",
+        "Pedro Sánchez",
+        Some("Aziz Akhannouch"),
+        "2023-02-01",
+        "occurred",
+    );
 }
 
 #[test]
@@ -229,7 +318,13 @@ fn stdin_with_header() {
     assert_eq!(a["published"], "2023-03-14");
     assert_eq!(a["url"], "https://example.org/fixtures/stdin");
     // Tuesday 2023-03-14: "on Monday" = 2023-03-13.
-    ex.assert_event("meet", "Anthony Albanese", Some("Joe Biden"), "2023-03-13", "occurred");
+    ex.assert_event(
+        "meet",
+        "Anthony Albanese",
+        Some("Joe Biden"),
+        "2023-03-13",
+        "occurred",
+    );
 }
 
 #[test]
@@ -241,7 +336,13 @@ fn stdin_jsonl_is_sniffed() {
     let ex = db.export();
     let a = ex.article("in-1");
     assert_eq!(a["published"], "2023-04-20");
-    ex.assert_event("meet", "Olaf Scholz", Some("Rishi Sunak"), "2023-04-19", "occurred");
+    ex.assert_event(
+        "meet",
+        "Olaf Scholz",
+        Some("Rishi Sunak"),
+        "2023-04-19",
+        "occurred",
+    );
 }
 
 #[test]
@@ -258,6 +359,12 @@ fn folder_ingests_every_format() {
     // header.txt, noheader.txt, header.md, single.json, array.json (2), lines.jsonl (2), meta.html, jsonld.html
     assert_eq!(ex.articles().len(), 10, "{:#?}", ex.articles());
     // --date only fills in articles without a date of their own.
-    assert_eq!(ex.article(&path_id("formats/header.txt"))["published"], "2023-01-25");
-    assert_eq!(ex.article(&path_id("formats/noheader.txt"))["published"], "2023-03-03");
+    assert_eq!(
+        ex.article(&path_id("formats/header.txt"))["published"],
+        "2023-01-25"
+    );
+    assert_eq!(
+        ex.article(&path_id("formats/noheader.txt"))["published"],
+        "2023-03-03"
+    );
 }

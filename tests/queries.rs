@@ -43,10 +43,28 @@ fn who_met_everyone() {
     assert_eq!(
         rows(&v),
         vec![
-            row("2023-01-23", "Emmanuel Macron", "meet", "Olaf Scholz", "occurred"),
-            row("2023-02-08", "Olaf Scholz", "talk", "Volodymyr Zelensky", "occurred"),
+            row(
+                "2023-01-23",
+                "Emmanuel Macron",
+                "meet",
+                "Olaf Scholz",
+                "occurred"
+            ),
+            row(
+                "2023-02-08",
+                "Olaf Scholz",
+                "talk",
+                "Volodymyr Zelensky",
+                "occurred"
+            ),
             row("2023-03-20", "Xi Jinping", "visit", "Russia", "occurred"),
-            row("2023-03-20", "Xi Jinping", "meet", "Vladimir Putin", "occurred"),
+            row(
+                "2023-03-20",
+                "Xi Jinping",
+                "meet",
+                "Vladimir Putin",
+                "occurred"
+            ),
         ]
     );
     // The phone call keeps its CAMEO talk code (040 family; 041 = by phone per GUIDELINES).
@@ -54,7 +72,15 @@ fn who_met_everyone() {
     assert!(call["cameo"].as_str().unwrap().starts_with("04"), "{call}");
     // Human table: names and dates, and a count line; the criticism is not a meeting.
     let t = db.stdout(["who-met"]);
-    for s in ["Emmanuel Macron", "Olaf Scholz", "Volodymyr Zelensky", "Xi Jinping", "Vladimir Putin", "2023-01-23", "2023-03-20"] {
+    for s in [
+        "Emmanuel Macron",
+        "Olaf Scholz",
+        "Volodymyr Zelensky",
+        "Xi Jinping",
+        "Vladimir Putin",
+        "2023-01-23",
+        "2023-03-20",
+    ] {
         assert!(t.contains(s), "table lacks {s}: {t}");
     }
     assert!(t.contains("4 event(s)"), "{t}");
@@ -65,8 +91,20 @@ fn who_met_everyone() {
 fn who_met_one_actor_by_lowercase_alias() {
     let db = db();
     let v = db.json(["who-met", "macron", "--json"]);
-    assert_eq!(rows(&v), vec![row("2023-01-23", "Emmanuel Macron", "meet", "Olaf Scholz", "occurred")]);
-    assert_eq!(v[0]["first_evidence"], "French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on Monday.");
+    assert_eq!(
+        rows(&v),
+        vec![row(
+            "2023-01-23",
+            "Emmanuel Macron",
+            "meet",
+            "Olaf Scholz",
+            "occurred"
+        )]
+    );
+    assert_eq!(
+        v[0]["first_evidence"],
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on Monday."
+    );
     // Alias case and spacing do not matter.
     let v2 = db.json(["who-met", "  EMMANUEL   macron ", "--json"]);
     assert_eq!(v, v2);
@@ -76,13 +114,40 @@ fn who_met_one_actor_by_lowercase_alias() {
 fn who_met_with() {
     let db = db();
     let v = db.json(["who-met", "Xi", "--with", "vladimir putin", "--json"]);
-    assert_eq!(rows(&v), vec![row("2023-03-20", "Xi Jinping", "meet", "Vladimir Putin", "occurred")]);
-    let v = db.json(["who-met", "Olaf Scholz", "--with", "Volodymyr Zelensky", "--json"]);
-    assert_eq!(rows(&v), vec![row("2023-02-08", "Olaf Scholz", "talk", "Volodymyr Zelensky", "occurred")]);
+    assert_eq!(
+        rows(&v),
+        vec![row(
+            "2023-03-20",
+            "Xi Jinping",
+            "meet",
+            "Vladimir Putin",
+            "occurred"
+        )]
+    );
+    let v = db.json([
+        "who-met",
+        "Olaf Scholz",
+        "--with",
+        "Volodymyr Zelensky",
+        "--json",
+    ]);
+    assert_eq!(
+        rows(&v),
+        vec![row(
+            "2023-02-08",
+            "Olaf Scholz",
+            "talk",
+            "Volodymyr Zelensky",
+            "occurred"
+        )]
+    );
     // No meeting between Macron and Putin.
     let v = db.json(["who-met", "macron", "--with", "Vladimir Putin", "--json"]);
     assert_eq!(v.as_array().unwrap().len(), 0);
-    assert!(db.stdout(["who-met", "macron", "--with", "Vladimir Putin"]).contains("no events"));
+    assert!(
+        db.stdout(["who-met", "macron", "--with", "Vladimir Putin"])
+            .contains("no events")
+    );
 }
 
 #[test]
@@ -91,8 +156,24 @@ fn who_met_date_window() {
     let v = db.json(["who-met", "--from", "2023-02", "--to", "2023-03", "--json"]);
     let dates: Vec<String> = rows(&v).into_iter().map(|r| r.0).collect();
     assert_eq!(dates, ["2023-02-08", "2023-03-20", "2023-03-20"]);
-    let v = db.json(["who-met", "--from", "2023-01-23", "--to", "2023-01-23", "--json"]);
-    assert_eq!(rows(&v), vec![row("2023-01-23", "Emmanuel Macron", "meet", "Olaf Scholz", "occurred")]);
+    let v = db.json([
+        "who-met",
+        "--from",
+        "2023-01-23",
+        "--to",
+        "2023-01-23",
+        "--json",
+    ]);
+    assert_eq!(
+        rows(&v),
+        vec![row(
+            "2023-01-23",
+            "Emmanuel Macron",
+            "meet",
+            "Olaf Scholz",
+            "occurred"
+        )]
+    );
     let v = db.json(["who-met", "--from", "2024", "--json"]);
     assert_eq!(v.as_array().unwrap().len(), 0);
 }
@@ -101,54 +182,137 @@ fn who_met_date_window() {
 fn timeline_actor_type() {
     let db = db();
     let v = db.json(["timeline", "Xi Jinping", "--type", "meet", "--json"]);
-    assert_eq!(rows(&v), vec![row("2023-03-20", "Xi Jinping", "meet", "Vladimir Putin", "occurred")]);
+    assert_eq!(
+        rows(&v),
+        vec![row(
+            "2023-03-20",
+            "Xi Jinping",
+            "meet",
+            "Vladimir Putin",
+            "occurred"
+        )]
+    );
     // All of Putin's events, in date order.
     let v = db.json(["timeline", "Vladimir Putin", "--json"]);
     assert_eq!(
         rows(&v),
         vec![
-            row("2023-03-20", "Xi Jinping", "meet", "Vladimir Putin", "occurred"),
-            row("2023-03-21", "Volodymyr Zelensky", "criticize", "Vladimir Putin", "occurred"),
+            row(
+                "2023-03-20",
+                "Xi Jinping",
+                "meet",
+                "Vladimir Putin",
+                "occurred"
+            ),
+            row(
+                "2023-03-21",
+                "Volodymyr Zelensky",
+                "criticize",
+                "Vladimir Putin",
+                "occurred"
+            ),
         ]
     );
     let t = db.stdout(["timeline", "Vladimir Putin"]);
-    assert!(t.contains("Volodymyr Zelensky") && t.contains("criticize") && t.contains("2023-03-21"), "{t}");
+    assert!(
+        t.contains("Volodymyr Zelensky") && t.contains("criticize") && t.contains("2023-03-21"),
+        "{t}"
+    );
 }
 
 #[test]
 fn relations_between_two_actors() {
     let db = db();
-    let v = db.json(["relations", "Volodymyr Zelensky", "vladimir putin", "--json"]);
-    assert_eq!(rows(&v), vec![row("2023-03-21", "Volodymyr Zelensky", "criticize", "Vladimir Putin", "occurred")]);
+    let v = db.json([
+        "relations",
+        "Volodymyr Zelensky",
+        "vladimir putin",
+        "--json",
+    ]);
+    assert_eq!(
+        rows(&v),
+        vec![row(
+            "2023-03-21",
+            "Volodymyr Zelensky",
+            "criticize",
+            "Vladimir Putin",
+            "occurred"
+        )]
+    );
     assert!(v[0]["cameo"].as_str().unwrap().starts_with("11"));
     // Order of the two names does not matter.
-    let w = db.json(["relations", "Vladimir Putin", "Volodymyr Zelensky", "--json"]);
+    let w = db.json([
+        "relations",
+        "Vladimir Putin",
+        "Volodymyr Zelensky",
+        "--json",
+    ]);
     assert_eq!(v, w);
     let t = db.stdout(["relations", "Volodymyr Zelensky", "Vladimir Putin"]);
-    assert!(t.contains("criticize") && t.contains("Vladimir Putin"), "{t}");
+    assert!(
+        t.contains("criticize") && t.contains("Vladimir Putin"),
+        "{t}"
+    );
 }
 
 #[test]
 fn actors_listing_and_type_filter() {
     let db = db();
     let v = db.json(["actors", "--json"]);
-    let mut names: Vec<&str> = v.as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    let mut names: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
     names.sort();
     assert_eq!(
         names,
-        ["Emmanuel Macron", "France", "Olaf Scholz", "Russia", "Vladimir Putin", "Volodymyr Zelensky", "Xi Jinping"]
+        [
+            "Emmanuel Macron",
+            "France",
+            "Olaf Scholz",
+            "Russia",
+            "Vladimir Putin",
+            "Volodymyr Zelensky",
+            "Xi Jinping"
+        ]
     );
-    let xi = v.as_array().unwrap().iter().find(|a| a["name"] == "Xi Jinping").unwrap();
+    let xi = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Xi Jinping")
+        .unwrap();
     assert_eq!(xi["type"], "person");
     assert_eq!(xi["country"], "CHN");
     assert_eq!(xi["events"], 2);
     let v = db.json(["actors", "--type", "person", "--json"]);
-    let mut persons: Vec<&str> = v.as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    let mut persons: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
     persons.sort();
-    assert_eq!(persons, ["Emmanuel Macron", "Olaf Scholz", "Vladimir Putin", "Volodymyr Zelensky", "Xi Jinping"]);
+    assert_eq!(
+        persons,
+        [
+            "Emmanuel Macron",
+            "Olaf Scholz",
+            "Vladimir Putin",
+            "Volodymyr Zelensky",
+            "Xi Jinping"
+        ]
+    );
     assert!(v.as_array().unwrap().iter().all(|a| a["type"] == "person"));
     let v = db.json(["actors", "--type", "country", "--json"]);
-    let countries: Vec<&str> = v.as_array().unwrap().iter().map(|a| a["country"].as_str().unwrap()).collect();
+    let countries: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["country"].as_str().unwrap())
+        .collect();
     assert_eq!(countries.len(), 2);
     assert!(countries.contains(&"RUS") && countries.contains(&"FRA"));
     let t = db.stdout(["actors"]);
@@ -165,11 +329,25 @@ fn actor_profile_shows_aliases_and_roles() {
     assert_eq!(v["summary"]["country"], "FRA");
     assert_eq!(v["summary"]["events"], 1);
     assert_eq!(v["roles"], serde_json::json!(["president"]));
-    let aliases: Vec<&str> = v["aliases"].as_array().unwrap().iter().map(|a| a[0].as_str().unwrap()).collect();
+    let aliases: Vec<&str> = v["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a[0].as_str().unwrap())
+        .collect();
     for a in ["Emmanuel Macron", "Macron", "French President"] {
         assert!(aliases.contains(&a), "aliases {aliases:?} lack {a}");
     }
-    assert_eq!(rows(&v["events"]), vec![row("2023-01-23", "Emmanuel Macron", "meet", "Olaf Scholz", "occurred")]);
+    assert_eq!(
+        rows(&v["events"]),
+        vec![row(
+            "2023-01-23",
+            "Emmanuel Macron",
+            "meet",
+            "Olaf Scholz",
+            "occurred"
+        )]
+    );
     let t = db.stdout(["actor", "Macron"]);
     assert!(t.starts_with("Emmanuel Macron (#"), "{t}");
     assert!(t.contains("roles: president"), "{t}");
@@ -182,7 +360,16 @@ fn actor_profile_shows_aliases_and_roles() {
 fn surname_from_gazetteer_resolves() {
     let db = db();
     let v = db.json(["relations", "scholz", "zelensky", "--json"]);
-    assert_eq!(rows(&v), vec![row("2023-02-08", "Olaf Scholz", "talk", "Volodymyr Zelensky", "occurred")]);
+    assert_eq!(
+        rows(&v),
+        vec![row(
+            "2023-02-08",
+            "Olaf Scholz",
+            "talk",
+            "Volodymyr Zelensky",
+            "occurred"
+        )]
+    );
 }
 
 #[test]
@@ -198,11 +385,22 @@ fn path_two_hops_through_shared_actor() {
     let t = db.stdout(["path", "Macron", "Volodymyr Zelensky"]);
     let lines: Vec<&str> = t.lines().collect();
     assert_eq!(lines[0], "Emmanuel Macron");
-    assert!(lines[1].contains("meet 2023-01-23") && lines[1].ends_with("Olaf Scholz"), "{t}");
-    assert!(lines[2].contains("talk 2023-02-08") && lines[2].ends_with("Volodymyr Zelensky"), "{t}");
+    assert!(
+        lines[1].contains("meet 2023-01-23") && lines[1].ends_with("Olaf Scholz"),
+        "{t}"
+    );
+    assert!(
+        lines[2].contains("talk 2023-02-08") && lines[2].ends_with("Volodymyr Zelensky"),
+        "{t}"
+    );
     // A longer chain: Macron - Scholz - Zelensky - Putin - Xi (the criticism links Zelensky and Putin).
     let v = db.json(["path", "Macron", "Xi", "--json"]);
-    let types: Vec<&str> = v.as_array().unwrap().iter().map(|e| e["etype"].as_str().unwrap()).collect();
+    let types: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["etype"].as_str().unwrap())
+        .collect();
     assert_eq!(types, ["meet", "talk", "criticize", "meet"]);
     // France (only mentioned as "Paris") takes part in no event: no chain, exit 1 and a message.
     let out = db.cmd(["path", "Macron", "France"]).output().unwrap();
@@ -226,17 +424,29 @@ fn stats_counts() {
     assert_eq!(s["date_min"], "2023-01-23");
     assert_eq!(s["date_max"], "2023-03-21");
     let t = db.stdout(["stats"]);
-    assert!(t.contains("articles: 4") && t.contains("events: 5") && t.contains("2023-01-23 to 2023-03-21"), "{t}");
+    assert!(
+        t.contains("articles: 4")
+            && t.contains("events: 5")
+            && t.contains("2023-01-23 to 2023-03-21"),
+        "{t}"
+    );
 }
 
 #[test]
 fn unknown_actor_is_an_error() {
     let db = db();
-    for args in [vec!["actor", "Nobody Atall"], vec!["who-met", "Nobody Atall"], vec!["relations", "macron", "Nobody Atall"]] {
+    for args in [
+        vec!["actor", "Nobody Atall"],
+        vec!["who-met", "Nobody Atall"],
+        vec!["relations", "macron", "Nobody Atall"],
+    ] {
         let out = db.cmd(&args).output().unwrap();
         let err = stderr(&out);
         assert!(!out.status.success(), "{args:?}");
-        assert!(err.contains("no actor") && err.contains("Nobody Atall"), "{args:?}: {err}");
+        assert!(
+            err.contains("no actor") && err.contains("Nobody Atall"),
+            "{args:?}: {err}"
+        );
     }
 }
 
@@ -249,17 +459,32 @@ fn ambiguous_surname_lists_candidates() {
     let err = stderr(&out);
     assert!(!out.status.success());
     assert!(err.contains("several actors"), "{err}");
-    assert!(err.contains("Lee Jae-myung") && err.contains("John Lee"), "{err}");
+    assert!(
+        err.contains("Lee Jae-myung") && err.contains("John Lee"),
+        "{err}"
+    );
     // The full names are not ambiguous.
     let v = db.json(["actor", "john lee", "--json"]);
     assert_eq!(v["summary"]["name"], "John Lee");
     assert_eq!(v["summary"]["country"], "HKG");
     let v = db.json(["actor", "Lee Jae-myung", "--json"]);
     assert_eq!(v["summary"]["country"], "KOR");
-    assert_eq!(rows(&v["events"]), vec![row("2025-08-23", "Lee Jae-myung", "meet", "Shigeru Ishiba", "occurred")]);
+    assert_eq!(
+        rows(&v["events"]),
+        vec![row(
+            "2025-08-23",
+            "Lee Jae-myung",
+            "meet",
+            "Shigeru Ishiba",
+            "occurred"
+        )]
+    );
     // An id picks one.
     let id = v["summary"]["id"].as_i64().unwrap().to_string();
-    assert_eq!(db.json(["actor", &id, "--json"])["summary"]["name"], "Lee Jae-myung");
+    assert_eq!(
+        db.json(["actor", &id, "--json"])["summary"]["name"],
+        "Lee Jae-myung"
+    );
 }
 
 #[test]
@@ -278,8 +503,17 @@ fn reingest_is_idempotent() {
     let out = db.cmd(["ingest"]).arg(fixture("queries")).output().unwrap();
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
-    assert_eq!(err.lines().filter(|l| l.starts_with("skipped") && l.contains("already stored")).count(), 4, "{err}");
-    assert!(err.contains("0 new article") && err.contains("skipped 4"), "{err}");
+    assert_eq!(
+        err.lines()
+            .filter(|l| l.starts_with("skipped") && l.contains("already stored"))
+            .count(),
+        4,
+        "{err}"
+    );
+    assert!(
+        err.contains("0 new article") && err.contains("skipped 4"),
+        "{err}"
+    );
     assert_eq!(db.stdout(["export", "--format", "json"]), before);
 }
 
@@ -292,6 +526,9 @@ fn same_text_under_another_name_is_a_duplicate() {
     let out = db.cmd(["ingest"]).arg(&copy).output().unwrap();
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains("skipped") && err.contains("renamed-copy.txt"), "{err}");
+    assert!(
+        err.contains("skipped") && err.contains("renamed-copy.txt"),
+        "{err}"
+    );
     assert_eq!(db.stdout(["export", "--format", "json"]), before);
 }

@@ -337,7 +337,9 @@ impl Gazetteer {
                 sector: f[2].to_string(),
             };
             for v in std::iter::once(role.clone()).chain(split_multi(f[3])) {
-                self.roles.entry(crate::text::fold(&v)).or_insert_with(|| r.clone());
+                self.roles
+                    .entry(crate::text::fold(&v))
+                    .or_insert_with(|| r.clone());
             }
         }
         Ok(())
@@ -373,7 +375,11 @@ impl Gazetteer {
         for (ln, f) in rows(src, file, &header)? {
             check_iso3(file, ln, f[0])?;
             if self.countries.contains_key(f[0]) {
-                return Err(DataError::new(file, ln, format!("duplicate country `{}`", f[0])));
+                return Err(DataError::new(
+                    file,
+                    ln,
+                    format!("duplicate country `{}`", f[0]),
+                ));
             }
             let idx = self.entries.len();
             self.entries.push(Entry {
@@ -390,7 +396,8 @@ impl Gazetteer {
                 self.push_surface(&a, idx, SurfaceKind::Name);
             }
             for d in split_multi(f[4]) {
-                self.demonyms.insert(crate::text::fold(&d), f[0].to_string());
+                self.demonyms
+                    .insert(crate::text::fold(&d), f[0].to_string());
                 self.push_surface(&d, idx, SurfaceKind::Demonym);
             }
             for gv in split_multi(f[5]) {
@@ -407,7 +414,11 @@ impl Gazetteer {
                 return Err(DataError::new(file, ln, "key and name must not be empty"));
             }
             if !keys.insert(f[0].to_string()) {
-                return Err(DataError::new(file, ln, format!("duplicate key `{}`", f[0])));
+                return Err(DataError::new(
+                    file,
+                    ln,
+                    format!("duplicate key `{}`", f[0]),
+                ));
             }
             if !f[3].is_empty() {
                 check_iso3(file, ln, f[3])?;
@@ -434,10 +445,20 @@ impl Gazetteer {
             let group = match f[2] {
                 "group" => true,
                 "state" => false,
-                o => return Err(DataError::new(file, ln, format!("kind must be `group` or `state`, found `{o}`"))),
+                o => {
+                    return Err(DataError::new(
+                        file,
+                        ln,
+                        format!("kind must be `group` or `state`, found `{o}`"),
+                    ));
+                }
             };
             if f[1].is_empty() || !f[1].chars().all(|c| c.is_ascii_uppercase()) {
-                return Err(DataError::new(file, ln, format!("`{}` is not a CAMEO sector code", f[1])));
+                return Err(DataError::new(
+                    file,
+                    ln,
+                    format!("`{}` is not a CAMEO sector code", f[1]),
+                ));
             }
             for w in split_multi(f[0]) {
                 self.sectors.push(SectorWord {
@@ -447,7 +468,8 @@ impl Gazetteer {
                 });
             }
         }
-        self.sectors.sort_by_key(|s| std::cmp::Reverse(s.words.len()));
+        self.sectors
+            .sort_by_key(|s| std::cmp::Reverse(s.words.len()));
         Ok(())
     }
 
@@ -456,16 +478,25 @@ impl Gazetteer {
     pub fn sector_at(&self, lower: &[&str], i: usize) -> Option<(&SectorWord, usize)> {
         self.sectors.iter().find_map(|s| {
             let n = s.words.len();
-            (i + n <= lower.len() && s.words.iter().zip(&lower[i..i + n]).all(|(a, b)| a == b)).then_some((s, n))
+            (i + n <= lower.len() && s.words.iter().zip(&lower[i..i + n]).all(|(a, b)| a == b))
+                .then_some((s, n))
         })
     }
 
     fn load_places(&mut self, file: &str, src: &str) -> Result<(), DataError> {
-        let known: HashSet<String> = self.surfaces.iter().map(|s| crate::text::fold(&s.text)).collect();
+        let known: HashSet<String> = self
+            .surfaces
+            .iter()
+            .map(|s| crate::text::fold(&s.text))
+            .collect();
         for (ln, f) in rows(src, file, &["name", "iso3", "aliases"])? {
             check_iso3(file, ln, f[1])?;
             let Some(&idx) = self.countries.get(f[1]) else {
-                return Err(DataError::new(file, ln, format!("country `{}` is not in countries.tsv", f[1])));
+                return Err(DataError::new(
+                    file,
+                    ln,
+                    format!("country `{}` is not in countries.tsv", f[1]),
+                ));
             };
             for name in std::iter::once(f[0].to_string()).chain(split_multi(f[2])) {
                 // A name that already names a country or its government keeps that meaning.
@@ -478,7 +509,9 @@ impl Gazetteer {
     }
 
     fn load_people(&mut self, file: &str, src: &str) -> Result<(), DataError> {
-        let header = ["name", "aliases", "country", "role", "sector", "start", "end"];
+        let header = [
+            "name", "aliases", "country", "role", "sector", "start", "end",
+        ];
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for (ln, f) in rows(src, file, &header)? {
             if f[0].is_empty() {
@@ -533,14 +566,28 @@ impl Gazetteer {
                 } else {
                     SurfaceKind::Name
                 };
-                if !self.surfaces.iter().rev().take(40).any(|s| s.entry == idx && s.text == a) {
+                if !self
+                    .surfaces
+                    .iter()
+                    .rev()
+                    .take(40)
+                    .any(|s| s.entry == idx && s.text == a)
+                {
                     self.push_surface(&a, idx, kind);
                 }
             }
         }
         // Persons' CAMEO code: country + sector of the first spell.
-        for e in self.entries.iter_mut().filter(|e| e.kind == ActorType::Person) {
-            let sector = e.spells.first().map(|s| s.sector.clone()).unwrap_or_default();
+        for e in self
+            .entries
+            .iter_mut()
+            .filter(|e| e.kind == ActorType::Person)
+        {
+            let sector = e
+                .spells
+                .first()
+                .map(|s| s.sector.clone())
+                .unwrap_or_default();
             e.cameo = match (&e.country, sector.as_str()) {
                 (Some(c), "") => Some(c.clone()),
                 (Some(c), s) => Some(format!("{c}{s}")),
@@ -572,9 +619,15 @@ mod tests {
                 "countries.tsv",
                 "iso3\tname\tcameo\taliases\tdemonyms\tgovernment\nUSA\tUnited States\tUSA\tUS|America\tAmerican\tWashington|White House\n",
             ),
-            organizations: ("organizations.tsv", "key\tname\tcameo\tcountry\taliases\nUN\tUnited Nations\tIGOUNO\t\tU.N.\n"),
+            organizations: (
+                "organizations.tsv",
+                "key\tname\tcameo\tcountry\taliases\nUN\tUnited Nations\tIGOUNO\t\tU.N.\n",
+            ),
             people: ("people.tsv", people),
-            roles: ("roles.tsv", "role\tclass\tsector\tvariants\npresident\thead_of_state\tGOV\tpres.\n"),
+            roles: (
+                "roles.tsv",
+                "role\tclass\tsector\tvariants\npresident\thead_of_state\tGOV\tpres.\n",
+            ),
             name_words: ("name_words.tsv", "word\tkind\nCouncil\torg_cue\n"),
             places: ("places.tsv", "name\tiso3\taliases\nNew York\tUSA\tNYC\n"),
             sectors: ("sectors.tsv", "word\tsector\tkind\nrebels\tREB\tgroup\n"),
@@ -587,12 +640,20 @@ mod tests {
             "name\taliases\tcountry\trole\tsector\tstart\tend\nDonald Trump\tTrump\tUSA\tpresident\tGOV\t2017-01-20\t2021-01-20\nDonald Trump\tTrump\tUSA\tpresident\tGOV\t2025-01-20\t\n",
         ))
         .unwrap();
-        let trump = g.entries.iter().find(|e| e.key == "person:donald_trump").unwrap();
+        let trump = g
+            .entries
+            .iter()
+            .find(|e| e.key == "person:donald_trump")
+            .unwrap();
         assert_eq!(trump.spells.len(), 2);
         assert_eq!(trump.cameo.as_deref(), Some("USAGOV"));
         assert!(trump.spells[1].covers("2025-03-04", 0));
         assert!(!trump.spells[0].covers("2022-03-04", 30));
-        assert!(g.surfaces.iter().any(|s| s.text == "US" && s.case_sensitive));
+        assert!(
+            g.surfaces
+                .iter()
+                .any(|s| s.text == "US" && s.case_sensitive)
+        );
         assert_eq!(g.demonyms.get("american").map(String::as_str), Some("USA"));
         assert_eq!(g.roles.get("pres.").unwrap().class, "head_of_state");
     }

@@ -143,8 +143,20 @@ struct State<'a> {
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "him"];
 const GROUP_HEADS: &[&str] = &[
-    "men", "leaders", "sides", "politicians", "ministers", "presidents", "women", "officials",
-    "countries", "nations", "governments", "neighbours", "neighbors", "heads",
+    "men",
+    "leaders",
+    "sides",
+    "politicians",
+    "ministers",
+    "presidents",
+    "women",
+    "officials",
+    "countries",
+    "nations",
+    "governments",
+    "neighbours",
+    "neighbors",
+    "heads",
 ];
 
 fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
@@ -367,9 +379,7 @@ impl State<'_> {
         // The same name seen earlier in this article without a country is the same person.
         let existing = self.by_key.get(&key).copied().or_else(|| {
             let prefix = format!("new:{}|", gazetteer::slug(&name));
-            self.actors
-                .iter()
-                .position(|a| a.key.starts_with(&prefix))
+            self.actors.iter().position(|a| a.key.starts_with(&prefix))
         });
         let a = match existing {
             Some(a) => {
@@ -407,7 +417,9 @@ impl State<'_> {
             self.actors[a].roles.push(r.role.clone());
         }
         if !self.info[a].classes.iter().any(|(c, _)| c == &r.class) {
-            self.info[a].classes.push((r.class.clone(), country.clone()));
+            self.info[a]
+                .classes
+                .push((r.class.clone(), country.clone()));
         }
         if self.actors[a].cameo.is_none() {
             let sector = r.sector.as_str();
@@ -452,14 +464,19 @@ impl State<'_> {
             if surf.case_sensitive && written.replace('’', "'") != surf.text.replace('’', "'") {
                 continue;
             }
-            if !written.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+            if !written
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            {
                 continue;
             }
             let (Some(from), Some(to)) = (
                 tok_index_at(toks, s.start + ms),
                 tok_index_ending(toks, s.start + me).or_else(|| {
                     // The match may end inside a possessive token ("Trump's").
-                    toks.iter().position(|t| t.start < s.start + me && t.end > s.start + me)
+                    toks.iter()
+                        .position(|t| t.start < s.start + me && t.end > s.start + me)
                 }),
             ) else {
                 continue;
@@ -476,8 +493,10 @@ impl State<'_> {
             }
             let (Some(from), Some(to)) = (
                 tok_index_at(toks, s.start + m.start()),
-                tok_index_ending(toks, s.start + m.end())
-                    .or_else(|| toks.iter().position(|t| t.start < s.start + m.end() && t.end > s.start + m.end())),
+                tok_index_ending(toks, s.start + m.end()).or_else(|| {
+                    toks.iter()
+                        .position(|t| t.start < s.start + m.end() && t.end > s.start + m.end())
+                }),
             ) else {
                 continue;
             };
@@ -490,9 +509,11 @@ impl State<'_> {
         }
         // Capitalised sequences not covered by gazetteer names or roles.
         let covered = |i: usize, f: &SentenceFacts| {
-            f.gaz.iter().any(|g| g.span.from <= i && i < g.span.to
-                && self.gaz().surfaces[g.surface].kind != SurfaceKind::Surname)
-                || f.roles.iter().any(|r| r.span.from <= i && i < r.span.to)
+            f.gaz.iter().any(|g| {
+                g.span.from <= i
+                    && i < g.span.to
+                    && self.gaz().surfaces[g.surface].kind != SurfaceKind::Surname
+            }) || f.roles.iter().any(|r| r.span.from <= i && i < r.span.to)
         };
         let mut i = 0;
         while i < toks.len() {
@@ -529,12 +550,21 @@ impl State<'_> {
                 Some((role, country, title_from)) => {
                     let name = seq_text(s, span);
                     let a = self.new_person(&name, country, role.as_ref());
-                    facts.fixed.push((TokSpan { from: span.from, to: span.to }, a, MentionKind::Name));
+                    facts.fixed.push((
+                        TokSpan {
+                            from: span.from,
+                            to: span.to,
+                        },
+                        a,
+                        MentionKind::Name,
+                    ));
                     if let Some(tf) = title_from {
                         // The title ("Chinese foreign ministry spokesman") names the same person.
                         let to = trim_punct(&s.tokens, tf, span.from);
                         if tf < to {
-                            facts.fixed.push((TokSpan { from: tf, to }, a, MentionKind::Role));
+                            facts
+                                .fixed
+                                .push((TokSpan { from: tf, to }, a, MentionKind::Role));
                         }
                     }
                 }
@@ -558,7 +588,9 @@ impl State<'_> {
                     if let Some(tf) = tf {
                         let to = trim_punct(&s.tokens, tf, h.span.from);
                         if tf < to {
-                            facts.fixed.push((TokSpan { from: tf, to }, a, MentionKind::Role));
+                            facts
+                                .fixed
+                                .push((TokSpan { from: tf, to }, a, MentionKind::Role));
                         }
                     }
                 }
@@ -603,13 +635,20 @@ impl State<'_> {
                 self.gaz()
                     .sector_at(&lower, h.span.to)
                     .map(|(w, n)| (w.clone(), n))
-                    .or_else(|| self.gaz().sector_at(&lower, h.span.to + 1).map(|(w, n)| (w.clone(), n + 1)))
+                    .or_else(|| {
+                        self.gaz()
+                            .sector_at(&lower, h.span.to + 1)
+                            .map(|(w, n)| (w.clone(), n + 1))
+                    })
             } else {
                 None
             };
             match sector {
                 Some((w, n)) => {
-                    let span = TokSpan { from: h.span.from, to: h.span.to + n };
+                    let span = TokSpan {
+                        from: h.span.from,
+                        to: h.span.to + n,
+                    };
                     if w.group {
                         let text = seq_text(s, span);
                         let a = self.group_actor(surf.entry, &w.sector, &text);
@@ -624,16 +663,21 @@ impl State<'_> {
         }
         facts.gaz = keep;
         let covered = |i: usize, f: &SentenceFacts| {
-            f.fixed.iter().any(|(sp, _, _)| sp.from <= i && i < sp.to) || f.gaz.iter().any(|g| g.span.from <= i && i < g.span.to)
+            f.fixed.iter().any(|(sp, _, _)| sp.from <= i && i < sp.to)
+                || f.gaz.iter().any(|g| g.span.from <= i && i < g.span.to)
         };
         let mut i = 0;
         while i < toks.len() {
             if !covered(i, facts)
                 && let Some((w, n)) = self.gaz().sector_at(&lower, i)
                 && w.group
-                && (w.words.len() > 1 || w.words[0] != "opposition" || (i > 0 && lower[i - 1] == "the" && lower.get(i + 1) != Some(&"to")))
+                && (w.words.len() > 1
+                    || w.words[0] != "opposition"
+                    || (i > 0 && lower[i - 1] == "the" && lower.get(i + 1) != Some(&"to")))
             {
-                facts.sectors.push((TokSpan { from: i, to: i + n }, w.sector.clone()));
+                facts
+                    .sectors
+                    .push((TokSpan { from: i, to: i + n }, w.sector.clone()));
                 i += n;
                 continue;
             }
@@ -643,12 +687,18 @@ impl State<'_> {
 
     /// The group actor of a country and sector (`grp:ISO3:SECTOR`), created on first use.
     fn group_actor(&mut self, country_entry: usize, sector: &str, text: &str) -> usize {
-        let iso = self.gaz().entries[country_entry].country.clone().unwrap_or_default();
+        let iso = self.gaz().entries[country_entry]
+            .country
+            .clone()
+            .unwrap_or_default();
         let key = format!("grp:{iso}:{sector}");
         if let Some(&a) = self.by_key.get(&key) {
             return a;
         }
-        let name = text.trim_start_matches("the ").trim_start_matches("The ").to_string();
+        let name = text
+            .trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .to_string();
         let rec = ActorRec {
             key,
             name,
@@ -666,14 +716,20 @@ impl State<'_> {
     fn resolve_sector(&mut self, sector: &str, text: &str) -> Option<usize> {
         let suffix = format!(":{sector}");
         let known = (0..self.actors.len())
-            .filter(|&i| self.actors[i].key.starts_with("grp:") && self.actors[i].key.ends_with(&suffix))
+            .filter(|&i| {
+                self.actors[i].key.starts_with("grp:") && self.actors[i].key.ends_with(&suffix)
+            })
             .max_by_key(|&i| self.info[i].last_sentence);
         if known.is_some() {
             return known;
         }
         let home = self.home_country()?;
         let entry = *self.gaz().countries.get(&home)?;
-        let name = format!("{} {}", self.gaz().entries[entry].name, text.trim_start_matches("the ").trim_start_matches("The "));
+        let name = format!(
+            "{} {}",
+            self.gaz().entries[entry].name,
+            text.trim_start_matches("the ").trim_start_matches("The ")
+        );
         Some(self.group_actor(entry, sector, &name))
     }
 
@@ -725,7 +781,9 @@ impl State<'_> {
         let role = facts
             .roles
             .iter()
-            .filter(|r| r.span.to == end || (r.span.to + 1 == end && self.is_title_filler(&toks[end - 1])))
+            .filter(|r| {
+                r.span.to == end || (r.span.to + 1 == end && self.is_title_filler(&toks[end - 1]))
+            })
             .max_by_key(|r| r.span.to - r.span.from)?;
         let role_def = self.gaz().role(&role.key).cloned();
         let _ = appositive;
@@ -742,7 +800,8 @@ impl State<'_> {
                 from = h.span.from;
             } else if let Some(r) = facts.roles.iter().find(|r| r.span.to == from) {
                 from = r.span.from;
-            } else if t.is_capitalized() && !t.is_punct() || matches!(t.lower.as_str(), "of" | "'s") {
+            } else if t.is_capitalized() && !t.is_punct() || matches!(t.lower.as_str(), "of" | "'s")
+            {
                 from -= 1;
             } else {
                 break;
@@ -800,8 +859,21 @@ impl State<'_> {
                 .find(|r| r.span.from > span.to && r.span.to <= window_end)
             {
                 let between_ok = toks[span.to + 1..r.span.from].iter().all(|t| {
-                    matches!(t.lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "'s" | "then" | "former" | "deputy" | "acting" | "chief")
-                        || t.is_capitalized()
+                    matches!(
+                        t.lower.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "'s"
+                            | "then"
+                            | "former"
+                            | "deputy"
+                            | "acting"
+                            | "chief"
+                    ) || t.is_capitalized()
                         || is_possessive(t)
                 });
                 if between_ok {
@@ -864,7 +936,13 @@ impl State<'_> {
                 items.push((TokSpan { from: i, to: i + 1 }, Item::Pronoun));
             }
             if let Some(len) = group_at(toks, i) {
-                items.push((TokSpan { from: i, to: i + len }, Item::Group));
+                items.push((
+                    TokSpan {
+                        from: i,
+                        to: i + len,
+                    },
+                    Item::Group,
+                ));
             }
         }
         items.sort_by_key(|(sp, _)| (sp.from, std::cmp::Reverse(sp.to)));
@@ -885,19 +963,26 @@ impl State<'_> {
                 Item::Gaz(surface) => {
                     let surf = self.gaz().surfaces[surface].clone();
                     match surf.kind {
-                        SurfaceKind::Surname => match self.resolve_surname(&toks[sp.from].lower, surf.entry) {
-                            Some(a) => (vec![a], MentionKind::Surname),
-                            None => continue,
-                        },
+                        SurfaceKind::Surname => {
+                            match self.resolve_surname(&toks[sp.from].lower, surf.entry) {
+                                Some(a) => (vec![a], MentionKind::Surname),
+                                None => continue,
+                            }
+                        }
                         SurfaceKind::Demonym => {
                             // A demonym directly before a role word is part of a role description.
                             (vec![self.actor_for_entry(surf.entry)], MentionKind::Demonym)
                         }
-                        SurfaceKind::Government => {
-                            (vec![self.actor_for_entry(surf.entry)], MentionKind::Government)
+                        SurfaceKind::Government => (
+                            vec![self.actor_for_entry(surf.entry)],
+                            MentionKind::Government,
+                        ),
+                        SurfaceKind::Name => {
+                            (vec![self.actor_for_entry(surf.entry)], MentionKind::Name)
                         }
-                        SurfaceKind::Name => (vec![self.actor_for_entry(surf.entry)], MentionKind::Name),
-                        SurfaceKind::Place => (vec![self.actor_for_entry(surf.entry)], MentionKind::Place),
+                        SurfaceKind::Place => {
+                            (vec![self.actor_for_entry(surf.entry)], MentionKind::Place)
+                        }
                     }
                 }
                 Item::Caps => {
@@ -911,8 +996,17 @@ impl State<'_> {
                     Some((a, from)) => {
                         let start = toks[from].start;
                         // The description absorbs a country or demonym inside it ("the Ukrainian leader").
-                        self.mentions.retain(|m| !(m.sentence == si && m.start >= start && m.end <= end));
-                        self.emit(si, start, end, &s.text[start - s.start..end - s.start], vec![a], MentionKind::Role, in_quote);
+                        self.mentions
+                            .retain(|m| !(m.sentence == si && m.start >= start && m.end <= end));
+                        self.emit(
+                            si,
+                            start,
+                            end,
+                            &s.text[start - s.start..end - s.start],
+                            vec![a],
+                            MentionKind::Role,
+                            in_quote,
+                        );
                         continue;
                     }
                     None => continue,
@@ -952,7 +1046,10 @@ impl State<'_> {
         for &a in &actors {
             self.info[a].mentions += 1;
             self.info[a].last_sentence = si;
-            if !matches!(kind, MentionKind::Pronoun | MentionKind::Group | MentionKind::Place) {
+            if !matches!(
+                kind,
+                MentionKind::Pronoun | MentionKind::Group | MentionKind::Place
+            ) {
                 let alias = strip_possessive(text.trim()).to_string();
                 if !self.actors[a].aliases.contains(&alias) {
                     self.actors[a].aliases.push(alias);
@@ -1003,7 +1100,10 @@ impl State<'_> {
     }
 
     fn resolve_part(&mut self, text: &str) -> Option<usize> {
-        let words: Vec<String> = text.split_whitespace().map(|w| fold(strip_possessive(w))).collect();
+        let words: Vec<String> = text
+            .split_whitespace()
+            .map(|w| fold(strip_possessive(w)))
+            .collect();
         let last = words.last()?;
         if words.len() == 1 {
             return self.person_with_part(last);
@@ -1039,7 +1139,12 @@ impl State<'_> {
             from = hf;
             k = hf;
         }
-        if k > 0 && matches!(toks[k - 1].lower.as_str(), "the" | "his" | "her" | "its" | "their") {
+        if k > 0
+            && matches!(
+                toks[k - 1].lower.as_str(),
+                "the" | "his" | "her" | "its" | "their"
+            )
+        {
             determined = true;
             from = k - 1;
         }
@@ -1054,7 +1159,10 @@ impl State<'_> {
         }
         // Plural roles ("leaders", "ministers") are groups, not a person.
         let last = &toks[sp.to - 1].lower;
-        if last.ends_with('s') && !last.ends_with("ss") && self.gaz().role(last.trim_end_matches('s')).is_some() {
+        if last.ends_with('s')
+            && !last.ends_with("ss")
+            && self.gaz().role(last.trim_end_matches('s')).is_some()
+        {
             return None;
         }
         if role.class == "counterpart" {
@@ -1064,10 +1172,16 @@ impl State<'_> {
             let owner = self
                 .mentions
                 .iter()
-                .filter(|m| m.sentence == si && m.start < toks[sp.from].start && m.actors.len() == 1)
+                .filter(|m| {
+                    m.sentence == si && m.start < toks[sp.from].start && m.actors.len() == 1
+                })
                 .find(|m| self.actors[m.actors[0]].kind == ActorType::Person)
                 .map(|m| m.actors[0])?;
-            let classes: Vec<String> = self.info[owner].classes.iter().map(|(c, _)| c.clone()).collect();
+            let classes: Vec<String> = self.info[owner]
+                .classes
+                .iter()
+                .map(|(c, _)| c.clone())
+                .collect();
             for class in classes {
                 let r = gazetteer::Role {
                     role: class.clone(),
@@ -1097,10 +1211,16 @@ impl State<'_> {
             }
             let end_byte = s.start + m.end();
             let tok_end = toks[k - 1].end;
-            let tok_end_stripped = tok_end - if toks[k - 1].lower.ends_with("'s") { toks[k - 1].text.len() - strip_possessive(&toks[k - 1].text).len() } else { 0 };
+            let tok_end_stripped = tok_end
+                - if toks[k - 1].lower.ends_with("'s") {
+                    toks[k - 1].text.len() - strip_possessive(&toks[k - 1].text).len()
+                } else {
+                    0
+                };
             if (end_byte == tok_end || end_byte == tok_end_stripped)
                 && word_boundary_ok(&s.text, m.start(), m.end())
-                && (!surf.case_sensitive || s.text[m.start()..m.end()].replace('’', "'") == surf.text)
+                && (!surf.case_sensitive
+                    || s.text[m.start()..m.end()].replace('’', "'") == surf.text)
                 && let Some(from) = tok_index_at(toks, s.start + m.start())
             {
                 return e.country.clone().map(|c| (c, from));
@@ -1110,7 +1230,12 @@ impl State<'_> {
     }
 
     /// The person in this article (or in office) that a role description refers to.
-    fn holder(&mut self, role: &gazetteer::Role, country: Option<&str>, si: usize) -> Option<usize> {
+    fn holder(
+        &mut self,
+        role: &gazetteer::Role,
+        country: Option<&str>,
+        si: usize,
+    ) -> Option<usize> {
         let compatible = |class: &str| role_compatible(&role.class, class);
         // In-article persons with a compatible role (and country, if stated).
         let mut best: Option<(usize, (usize, usize))> = None;
@@ -1151,14 +1276,22 @@ impl State<'_> {
                     e.kind == ActorType::Person
                         && e.country.as_deref() == Some(want.as_str())
                         && e.spells.iter().any(|sp| {
-                            (if exact { sp.role == role.role } else { compatible(&sp.class) }) && sp.covers(&date, 0)
+                            (if exact {
+                                sp.role == role.role
+                            } else {
+                                compatible(&sp.class)
+                            }) && sp.covers(&date, 0)
                         })
                 })
                 .map(|(i, _)| i)
                 .collect()
         };
         let exact = holders(true);
-        let hits = if exact.is_empty() { holders(false) } else { exact };
+        let hits = if exact.is_empty() {
+            holders(false)
+        } else {
+            exact
+        };
         if hits.len() == 1 {
             return Some(self.actor_for_entry(hits[0]));
         }
@@ -1200,7 +1333,12 @@ impl State<'_> {
         let mut prev = si;
         while prev > 0 && si - prev < 3 {
             prev -= 1;
-            if let Some(m) = self.mentions.iter().filter(|m| m.sentence == prev).find(persons) {
+            if let Some(m) = self
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == prev)
+                .find(persons)
+            {
                 return Some(m.actors[0]);
             }
         }
@@ -1213,7 +1351,10 @@ impl State<'_> {
         // scored by how often they were named in the same sentence, how often each is named,
         // and whether they appeared together in the last two sentences.
         let named = |m: &&Mention| {
-            m.start < start && !m.in_quote && m.kind != MentionKind::Group && m.actors.len() == 1
+            m.start < start
+                && !m.in_quote
+                && m.kind != MentionKind::Group
+                && m.actors.len() == 1
                 && self.actors[m.actors[0]].kind == ActorType::Person
         };
         let prior: Vec<&Mention> = self.mentions.iter().filter(named).collect();
@@ -1233,7 +1374,11 @@ impl State<'_> {
             }
         }
         let sentences_of = |a: usize| -> Vec<usize> {
-            let mut v: Vec<usize> = prior.iter().filter(|m| m.actors[0] == a).map(|m| m.sentence).collect();
+            let mut v: Vec<usize> = prior
+                .iter()
+                .filter(|m| m.actors[0] == a)
+                .map(|m| m.sentence)
+                .collect();
             v.dedup();
             v
         };
@@ -1246,7 +1391,8 @@ impl State<'_> {
                     continue;
                 }
                 let recent = together.iter().any(|&x| si.saturating_sub(x) <= 2);
-                let score = 2 * together.len() + sa.len().min(sb.len()) + if recent { 2 } else { 0 };
+                let score =
+                    2 * together.len() + sa.len().min(sb.len()) + if recent { 2 } else { 0 };
                 let last = *together.iter().max().unwrap_or(&0);
                 if best.is_none_or(|(_, s)| (score, last) > s) {
                     best = Some(((a, b), (score, last)));
@@ -1319,8 +1465,28 @@ fn group_at(toks: &[Token], i: usize) -> Option<usize> {
         if next.ends_with("ed")
             || matches!(
                 next,
-                "met" | "have" | "had" | "has" | "are" | "were" | "will" | "would" | "did" | "spoke" | "also" | "held"
-                    | "later" | "then" | "last" | "sat" | "agreed" | "signed" | "discussed" | "," | "." | "again"
+                "met"
+                    | "have"
+                    | "had"
+                    | "has"
+                    | "are"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "did"
+                    | "spoke"
+                    | "also"
+                    | "held"
+                    | "later"
+                    | "then"
+                    | "last"
+                    | "sat"
+                    | "agreed"
+                    | "signed"
+                    | "discussed"
+                    | ","
+                    | "."
+                    | "again"
             )
         {
             return Some(2);
@@ -1345,7 +1511,12 @@ pub fn role_compatible(want: &str, have: &str) -> bool {
     match want {
         "leader" => matches!(
             have,
-            "head_of_state" | "head_of_government" | "party_leader" | "rebel" | "opposition" | "igo_head"
+            "head_of_state"
+                | "head_of_government"
+                | "party_leader"
+                | "rebel"
+                | "opposition"
+                | "igo_head"
         ),
         "minister" => have.ends_with("_minister") || have == "minister",
         "official" => true,
@@ -1361,8 +1532,12 @@ fn name_parts(name: &str, country: Option<&str>) -> Vec<String> {
     if let Some(l) = words.last() {
         out.push(fold(l));
     }
-    let surname_first = matches!(country, Some("CHN" | "TWN" | "KOR" | "PRK" | "HKG" | "VNM" | "MAC"))
-        || words.last().is_some_and(|w| w.contains('-') && w.chars().next().is_some_and(char::is_uppercase) && words.len() == 2);
+    let surname_first = matches!(
+        country,
+        Some("CHN" | "TWN" | "KOR" | "PRK" | "HKG" | "VNM" | "MAC")
+    ) || words.last().is_some_and(|w| {
+        w.contains('-') && w.chars().next().is_some_and(char::is_uppercase) && words.len() == 2
+    });
     if surname_first && words.len() >= 2 {
         out.push(fold(words[0]));
     }

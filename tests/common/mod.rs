@@ -9,7 +9,9 @@ use tempfile::TempDir;
 
 /// `tests/fixtures/<rel>` as an absolute path.
 pub fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 /// A temporary directory holding a database `t.db`.
@@ -67,7 +69,10 @@ impl Db {
             String::from_utf8_lossy(&out.stderr)
         );
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout))
+            panic!(
+                "stdout is not JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
         })
     }
 
@@ -132,7 +137,10 @@ impl Export {
             .unwrap_or_else(|| panic!("no actor named {name:?} in {:?}", self.actor_names()))
     }
     pub fn actor_names(&self) -> Vec<String> {
-        self.actors().iter().map(|a| a["name"].as_str().unwrap().to_string()).collect()
+        self.actors()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap().to_string())
+            .collect()
     }
     pub fn article(&self, source_id: &str) -> &Value {
         self.articles()
@@ -160,7 +168,10 @@ impl Export {
             .filter(|e| e.etype == etype)
             .filter(|e| {
                 (e.source == a && e.target.as_deref() == b)
-                    || (b.is_some() && e.target.as_deref() == Some(a) && Some(e.source.as_str()) == b && is_symmetric(etype))
+                    || (b.is_some()
+                        && e.target.as_deref() == Some(a)
+                        && Some(e.source.as_str()) == b
+                        && is_symmetric(etype))
             })
             .collect()
     }
@@ -168,7 +179,9 @@ impl Export {
     pub fn assert_event(&self, etype: &str, a: &str, b: Option<&str>, date: &str, status: &str) {
         let found = self.find(etype, a, b);
         assert!(
-            found.iter().any(|e| e.date.as_deref() == Some(date) && e.status == status),
+            found
+                .iter()
+                .any(|e| e.date.as_deref() == Some(date) && e.status == status),
             "expected {etype} {a} -> {b:?} on {date} [{status}], found {found:?}; all events: {:#?}",
             self.events()
         );
@@ -176,7 +189,10 @@ impl Export {
 }
 
 pub fn is_symmetric(etype: &str) -> bool {
-    matches!(etype, "meet" | "talk" | "negotiate" | "cooperate" | "agree" | "fight")
+    matches!(
+        etype,
+        "meet" | "talk" | "negotiate" | "cooperate" | "agree" | "fight"
+    )
 }
 
 /// Text of an Output's stderr.
