@@ -173,7 +173,9 @@ fn relative_offset(s: &Sentence, trig: usize, timex_end: usize) -> Option<i64> {
 
 /// Within one article, an undated mention of an event takes the date of a dated mention of
 /// the same event (same type, participants and status): "he will meet his counterpart …
-/// The politicians will sit down on Thursday".
+/// The politicians will sit down on Thursday"; and a later meeting or talk between the same
+/// two actors that is only dated by the publication date takes the date of the earlier
+/// dated meeting ("… met Zelensky in Rome on Tuesday. The two leaders discussed …").
 pub fn fill_within_article(events: &mut [EventRec]) {
     let key = |e: &EventRec| {
         let (a, b) = match e.target {
@@ -193,12 +195,48 @@ pub fn fill_within_article(events: &mut [EventRec]) {
         })
         .collect();
     for i in 0..events.len() {
-        let needs = events[i].date.is_none();
-        if !needs {
+        let undated = events[i].date.is_none();
+        let publication = events[i]
+            .date
+            .as_ref()
+            .is_some_and(|d| d.how == DateSource::Publication);
+        if !undated && !publication {
             continue;
         }
         let k = key(&events[i]);
-        if let Some((_, d)) = dated.iter().find(|(j, _)| key(&events[*j]) == k) {
+        // The same event mentioned again without a date.
+        let same = dated.iter().find(|(j, _)| undated && key(&events[*j]) == k);
+        // A later mention of a meeting between the same two actors ("The two leaders
+        // discussed …", "after the meeting") refers to the dated meeting.
+        let pair = |e: &EventRec| e.target.map(|t| (t.min(e.source), t.max(e.source)));
+        let consult = |t: &str| matches!(t, "meet" | "talk" | "negotiate");
+        let related = dated.iter().find(|(j, _)| {
+            let o = &events[*j];
+            *j < i
+                && consult(&o.etype)
+                && consult(&events[i].etype)
+                && o.status == events[i].status
+                && pair(o).is_some()
+                && pair(o) == pair(&events[i])
+        });
+        // The narrative reference time: an event of the previous two sentences that shares
+        // an actor and has an explicit single-day date ("X visited Morocco on Wednesday. X
+        // met Y in Rabat, officials said.").
+        let shares = |o: &EventRec| {
+            let e = &events[i];
+            let ours = [Some(e.source), e.target];
+            ours.contains(&Some(o.source)) || (o.target.is_some() && ours.contains(&o.target))
+        };
+        let narrative = dated.iter().rev().find(|(j, d)| {
+            let o = &events[*j];
+            publication
+                && o.sentence < events[i].sentence
+                && events[i].sentence - o.sentence <= 2
+                && d.start == d.end
+                && o.status == events[i].status
+                && shares(o)
+        });
+        if let Some((_, d)) = same.or(related).or(narrative) {
             let mut d = d.clone();
             d.how = DateSource::Inherited;
             events[i].date = Some(d);

@@ -435,15 +435,17 @@ impl EventCoder {
     /// negated ones are kept with status `negated` (they are provenance for analysts).
     pub fn code(&self, doc: &Document, actors: &ActorTable) -> Vec<CodedEvent> {
         let mut out = Vec::new();
+        let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); doc.sentences.len()];
+        for m in &actors.mentions {
+            if let Some(v) = by_sentence.get_mut(m.sentence) {
+                v.push(m);
+            }
+        }
         for (si, s) in doc.sentences.iter().enumerate() {
             if s.dateline {
                 continue;
             }
-            let ments: Vec<&Mention> = actors
-                .mentions
-                .iter()
-                .filter(|m| m.sentence == si)
-                .collect();
+            let ments = &by_sentence[si];
             if ments.is_empty() {
                 continue;
             }
@@ -469,7 +471,7 @@ impl EventCoder {
                     }) {
                         continue;
                     }
-                    let found = self.code_one(actors, s, si, &ments, p, ti, end_tok);
+                    let found = self.code_one(actors, s, si, ments, p, ti, end_tok);
                     if found.is_empty() && p.needs_target {
                         continue;
                     }

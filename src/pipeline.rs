@@ -144,8 +144,9 @@ impl Knowledge {
             ));
         }
         let doc = self.splitter.split(&raw.text);
-        let table: ActorTable = self.actors.recognize(&doc, published.as_deref());
-        let coded = self.events.code(&doc, &table);
+        let mut table: ActorTable = self.actors.recognize(&doc, published.as_deref());
+        let mut coded = self.events.code(&doc, &table);
+        prune_place_only_actors(&mut table, &mut coded);
         let dct = published
             .as_deref()
             .and_then(|d| d.parse::<jiff::civil::Date>().ok());
@@ -207,6 +208,53 @@ impl Knowledge {
             events,
             warnings,
         }
+    }
+}
+
+/// Drops actors that the article names only as places ("in Munich" → Germany) and that take
+/// part in no event, with their place mentions; event indices are remapped.
+fn prune_place_only_actors(table: &mut ActorTable, events: &mut [crate::events::CodedEvent]) {
+    use crate::actors::MentionKind;
+    let n = table.actors.len();
+    let mut keep = vec![false; n];
+    for m in &table.mentions {
+        if m.kind != MentionKind::Place {
+            for &a in &m.actors {
+                keep[a] = true;
+            }
+        }
+    }
+    for e in events.iter() {
+        keep[e.source] = true;
+        if let Some(t) = e.target {
+            keep[t] = true;
+        }
+    }
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    let mut remap = vec![usize::MAX; n];
+    let mut next = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            remap[i] = next;
+            next += 1;
+        }
+    }
+    let mut i = 0;
+    table.actors.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    table.mentions.retain(|m| m.actors.iter().all(|&a| keep[a]));
+    for m in &mut table.mentions {
+        for a in &mut m.actors {
+            *a = remap[*a];
+        }
+    }
+    for e in events.iter_mut() {
+        e.source = remap[e.source];
+        e.target = e.target.map(|t| remap[t]);
     }
 }
 

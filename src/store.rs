@@ -862,7 +862,15 @@ impl Store {
             .query_map([&norm], |r| r.get(0))
             .and_then(|rows| rows.collect())
             .ctx(p, "reading aliases")?;
-        for tier in [by_name, by_key, by_alias] {
+        // Last resort: a word of a person's name ("scholz" for Olaf Scholz), also without
+        // diacritics.
+        let plain = |x: &str| crate::actors::gazetteer::strip_diacritics(x).to_lowercase();
+        let by_part: Vec<i64> = actors
+            .iter()
+            .filter(|a| a.3 == "person" && a.1.split_whitespace().any(|w| plain(w) == plain(&norm)))
+            .map(|a| a.0)
+            .collect();
+        for tier in [by_name, by_key, by_alias, by_part] {
             match tier.as_slice() {
                 [] => continue,
                 [one] => return Ok(*one),

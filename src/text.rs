@@ -51,7 +51,7 @@ pub struct Sentence {
     pub tokens: Vec<Token>,
     /// 0-based paragraph number.
     pub paragraph: usize,
-    /// True for a dateline or other non-prose line that extraction should skip.
+    /// True for a dateline, a Markdown heading or other non-prose line that extraction skips.
     pub dateline: bool,
 }
 
@@ -125,12 +125,16 @@ impl Splitter {
                 offset = dl_end;
                 body = &text[dl_end..pend];
             }
+            // A Markdown heading ("# Erdogan visits Qatar") is a headline, not a report.
+            let heading = body.trim_start().starts_with('#');
             for (s, e) in self.segmenter.spans(body) {
                 let (s, e) = (offset + s, offset + e);
                 if text[s..e].trim().is_empty() {
                     continue;
                 }
-                sentences.push(make_sentence(text, s, e, pi, false));
+                for (a, b) in cap_length(text, s, e) {
+                    sentences.push(make_sentence(text, a, b, pi, heading));
+                }
             }
         }
         Document {
@@ -138,6 +142,37 @@ impl Splitter {
             sentences,
         }
     }
+}
+
+/// Longest sentence kept whole, in bytes; longer runs (tables, lists, binary-ish text) are
+/// cut at whitespace so that per-sentence work stays bounded.
+const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Splits `text[start..end]` into pieces of at most [`MAX_SENTENCE_BYTES`], at whitespace
+/// where possible (always on char boundaries).
+fn cap_length(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut a = start;
+    while end - a > MAX_SENTENCE_BYTES {
+        let mut cut = a + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(ws) = text[a..cut].rfind(char::is_whitespace)
+            && ws > 0
+        {
+            cut = a + ws;
+        }
+        out.push((a, cut));
+        a = cut;
+        while a < end && text[a..].starts_with(char::is_whitespace) {
+            a += text[a..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if a < end {
+        out.push((a, end));
+    }
+    out
 }
 
 fn looks_like_dateline(s: &str) -> bool {
@@ -276,6 +311,21 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn long_runs_are_cut_and_headings_skipped() {
+        let long = "word ".repeat(2_000);
+        let d = Splitter::default().split(&long);
+        assert!(d.sentences.len() >= 5);
+        assert!(
+            d.sentences
+                .iter()
+                .all(|s| s.text.len() <= MAX_SENTENCE_BYTES)
+        );
+        let d = Splitter::default().split("# Leader visits Qatar\n\nThe leader visited Qatar.");
+        assert!(d.sentences[0].dateline);
+        assert!(!d.sentences[1].dateline);
     }
 
     #[test]

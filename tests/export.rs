@@ -410,7 +410,6 @@ fn dot_escapes_quotes_backslashes_newlines() {
 }
 
 #[test]
-#[ignore = "bug: 'Blinken met Wang Yi in Munich' stores actor Germany (from 'Munich') with aliases [] while 'Paris' is kept as an alias of France"]
 fn every_exported_actor_has_the_alias_it_was_found_by() {
     let db = Db::new();
     db.ingest(&[fixture("formats/lines.jsonl")]);

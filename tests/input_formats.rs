@@ -120,7 +120,6 @@ fn markdown_with_header() {
 }
 
 #[test]
-#[ignore = "bug: the markdown '# Erdogan visits Qatar' heading adds a second visit event dated on the publication day"]
 fn markdown_heading_does_not_duplicate_the_visit() {
     let (_db, ex) = ingest_one("formats/header.md");
     let visits = ex.find("visit", "Recep Tayyip Erdoğan", Some("Qatar"));
@@ -248,7 +247,6 @@ fn html_with_meta_published_time_and_noise() {
 }
 
 #[test]
-#[ignore = "bug: follow-up sentences ('The two leaders discussed…', '…after the meeting ended') add talk/meet events dated 2024-02-14 (publication) instead of folding into the Tuesday meeting"]
 fn html_meeting_is_one_event_on_its_day() {
     let (_db, ex) = ingest_one("formats/meta.html");
     let both: Vec<_> = ex
@@ -292,7 +290,6 @@ fn html_with_only_json_ld_date() {
 }
 
 #[test]
-#[ignore = "bug: bare surname 'Sanchez' is not linked to Pedro Sánchez (accented canonical name), so 'Sanchez met Moroccan Prime Minister Aziz Akhannouch in Rabat' gives no meet event"]
 fn html_json_ld_surname_meeting_is_extracted() {
     let (_db, ex) = ingest_one("formats/jsonld.html");
     ex.assert_event(

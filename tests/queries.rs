@@ -356,7 +356,6 @@ fn actor_profile_shows_aliases_and_roles() {
 }
 
 #[test]
-#[ignore = "bug: name lookup only knows aliases written in stored text: 'scholz' / 'zelensky' → 'no actor named' although Olaf Scholz and Volodymyr Zelensky are stored (gazetteer surnames not used)"]
 fn surname_from_gazetteer_resolves() {
     let db = db();
     let v = db.json(["relations", "scholz", "zelensky", "--json"]);
@@ -488,7 +487,6 @@ fn ambiguous_surname_lists_candidates() {
 }
 
 #[test]
-#[ignore = "bug: 'Hong Kong Chief Executive John Lee' gets roles [chief executive, prime minister]: roles.tsv lists 'chief executive' as a variant of prime minister"]
 fn john_lee_is_not_a_prime_minister() {
     let db = Db::new();
     db.ingest(&[fixture("lee/02-john-lee.txt")]);

@@ -260,6 +260,14 @@ fn check_date(file: &str, ln: usize, s: &str) -> Result<(), DataError> {
     }
 }
 
+/// `text` without combining marks (Unicode NFD, marks removed): "Kováč" → "Kovac".
+pub fn strip_diacritics(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
+}
+
 /// Slug used in person keys: lower-case ASCII letters and digits joined by `_`.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
@@ -323,6 +331,16 @@ impl Gazetteer {
             kind,
             case_sensitive: is_short_caps(text),
         });
+        // News often drops diacritics: "Sanchez" for "Sánchez", "Kovac" for "Kováč".
+        let plain = strip_diacritics(text);
+        if plain != text {
+            self.surfaces.push(Surface {
+                text: plain,
+                entry,
+                kind,
+                case_sensitive: is_short_caps(text),
+            });
+        }
     }
 
     fn load_roles(&mut self, file: &str, src: &str) -> Result<(), DataError> {

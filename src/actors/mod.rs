@@ -996,8 +996,20 @@ impl State<'_> {
                     Some((a, from)) => {
                         let start = toks[from].start;
                         // The description absorbs a country or demonym inside it ("the Ukrainian leader").
-                        self.mentions
-                            .retain(|m| !(m.sentence == si && m.start >= start && m.end <= end));
+                        let tail = self
+                            .mentions
+                            .iter()
+                            .rposition(|m| m.sentence != si)
+                            .map_or(0, |i| i + 1);
+                        let mut k = tail;
+                        while k < self.mentions.len() {
+                            let m = &self.mentions[k];
+                            if m.start >= start && m.end <= end {
+                                self.mentions.remove(k);
+                            } else {
+                                k += 1;
+                            }
+                        }
                         self.emit(
                             si,
                             start,
@@ -1322,8 +1334,14 @@ impl State<'_> {
                 && (self.actors[m.actors[0]].kind == ActorType::Person) == want_person
                 && m.kind != MentionKind::Pronoun
         };
-        if let Some(m) = self
+        // Mentions are kept in text order: look only at the last three sentences.
+        let from = self
             .mentions
+            .iter()
+            .rposition(|m| m.sentence + 3 <= si)
+            .map_or(0, |i| i + 1);
+        let recent = &self.mentions[from..];
+        if let Some(m) = recent
             .iter()
             .filter(|m| m.sentence == si && m.start < start)
             .find(persons)
@@ -1333,12 +1351,7 @@ impl State<'_> {
         let mut prev = si;
         while prev > 0 && si - prev < 3 {
             prev -= 1;
-            if let Some(m) = self
-                .mentions
-                .iter()
-                .filter(|m| m.sentence == prev)
-                .find(persons)
-            {
+            if let Some(m) = recent.iter().filter(|m| m.sentence == prev).find(persons) {
                 return Some(m.actors[0]);
             }
         }
@@ -1404,9 +1417,12 @@ impl State<'_> {
 
     fn finish(self) -> ActorTable {
         // Keep only actors that are mentioned.
-        let used: Vec<bool> = (0..self.actors.len())
-            .map(|i| self.mentions.iter().any(|m| m.actors.contains(&i)))
-            .collect();
+        let mut used = vec![false; self.actors.len()];
+        for m in &self.mentions {
+            for &a in &m.actors {
+                used[a] = true;
+            }
+        }
         let mut remap = vec![usize::MAX; self.actors.len()];
         let mut actors = Vec::new();
         for (i, a) in self.actors.into_iter().enumerate() {
@@ -1542,5 +1558,12 @@ fn name_parts(name: &str, country: Option<&str>) -> Vec<String> {
         out.push(fold(words[0]));
     }
     out.push(fold(name));
+    // The same parts without diacritics ("kovac" for "Kováč").
+    let plain: Vec<String> = out
+        .iter()
+        .map(|p| gazetteer::strip_diacritics(p))
+        .filter(|p| !out.contains(p))
+        .collect();
+    out.extend(plain);
     out
 }
