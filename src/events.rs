@@ -1259,10 +1259,33 @@ fn find_clause_subject<'a>(
     in_quote: bool,
 ) -> Option<&'a Mention> {
     let trig = toks[ti].start;
-    ments
+    let candidates: Vec<&Mention> = ments
         .iter()
         .filter(|m| m.end <= trig && m.in_quote == in_quote && !is_determiner_pronoun(m))
-        .find(|m| !PREPS.contains(&word_before(toks, m).unwrap_or("")))
+        .filter(|m| !PREPS.contains(&word_before(toks, m).unwrap_or("")))
+        .copied()
+        .collect();
+    // The nearest mention that is followed by a verb heads the trigger's clause ("Zelensky
+    // met Carney, and Canada announced … sanctions on Russia" → Canada); else the first.
+    let followed_by_verb = |m: &Mention| {
+        let possessive = m.text.ends_with("'s") || m.text.ends_with("’s");
+        !possessive
+            && toks.iter().position(|t| t.start >= m.end).is_some_and(|i| {
+                let w = toks[i].lower.as_str();
+                !toks[i].is_punct()
+                    && !toks[i].is_capitalized()
+                    && !PREPS.contains(&w)
+                    && !matches!(
+                        w,
+                        "and" | "or" | "the" | "a" | "an" | "'s" | "who" | "which" | "that"
+                    )
+            })
+    };
+    candidates
+        .iter()
+        .rev()
+        .find(|m| followed_by_verb(m))
+        .or(candidates.first())
         .copied()
 }
 
