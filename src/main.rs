@@ -569,8 +569,8 @@ fn print_events(rows: &[EventRow], json: bool) -> Result<()> {
     ]);
     for r in rows {
         let mut ev = r.first_evidence.replace('\n', " ");
-        if ev.chars().count() > 90 {
-            ev = ev.chars().take(87).collect::<String>() + "...";
+        if ev.chars().count() > 60 {
+            ev = ev.chars().take(57).collect::<String>() + "...";
         }
         t.add_row(vec![
             r.date.clone().unwrap_or_else(|| "-".into()),
