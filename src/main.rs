@@ -390,10 +390,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                                 e.source
                             };
                             outln!(
-                                "  --{} {} [{}]--> {}",
+                                "  -- {} {} ({}, event #{}) -- {}",
                                 e.etype,
                                 e.date.clone().unwrap_or_else(|| "undated".into()),
                                 e.status,
+                                e.id,
                                 name(next)
                             );
                             cur = next;
