@@ -724,6 +724,9 @@ impl EventCoder {
         subject: Option<&Mention>,
     ) -> Option<Status> {
         let clause_start = clause_start(toks, ti);
+        // Relative clauses inserted before the trigger ("Obama, who has not yet decided
+        // whether to …, had spoken") do not set the trigger's status.
+        let inserted: Vec<(usize, usize)> = inserted_clauses(toks).into_iter().filter(|&(_, b)| b < ti).collect();
         let verb_start = match subject {
             Some(m) => toks
                 .iter()
@@ -744,7 +747,7 @@ impl EventCoder {
                 CueScope::Clause => clause_start.min(verb_start)..ti,
                 CueScope::Before => ti.saturating_sub(2)..ti,
             };
-            if contains_seq(toks, range, &cue.words) {
+            if pieces(range, &inserted).any(|r| contains_seq(toks, r, &cue.words)) {
                 consider(cue.status);
             }
             // A planning word inside the pattern itself ("is due in Tokyo").
@@ -1139,10 +1142,9 @@ fn find_verb_subject<'a>(
             let head = list_head(toks, ments, m);
             let before = word_before(toks, head).unwrap_or("");
             // "after", "since", "before" also introduce clauses: "after Richardson met Mobutu".
-            let clause_intro = matches!(
-                before,
-                "after" | "before" | "since" | "until" | "as" | "than"
-            );
+            // "with the military accusing X": an absolute clause.
+            let clause_intro = matches!(before, "after" | "before" | "since" | "until" | "as" | "than")
+                || (before == "with" && toks[ti].lower.ends_with("ing"));
             if PREPS.contains(&before) && !clause_intro && !group_of_people_before(toks, head) {
                 return None;
             }
@@ -1177,6 +1179,10 @@ fn find_verb_subject<'a>(
                 return Some(*m);
             }
             return find_subject(toks, ments, k - 1, in_quote);
+        }
+        // A second verb of the same subject: "Obama had spoken with Putin and urged him".
+        if matches!(w, "and" | "but") && k >= 2 && !toks[k - 2].is_punct() {
+            return find_clause_subject(toks, ments, k - 1, in_quote);
         }
         if matches!(w, "who" | "which" | "that") {
             let mut j = k - 1;
@@ -1580,14 +1586,53 @@ const CLAUSE_BOUNDARIES: &[&str] = &[
 
 /// Token index where the trigger's clause starts.
 fn clause_start(toks: &[Token], ti: usize) -> usize {
+    let inserted: Vec<(usize, usize)> = inserted_clauses(toks).into_iter().filter(|&(_, b)| b < ti).collect();
     let mut k = ti;
     while k > 0 {
+        // Skip over an inserted relative clause: it is not where the trigger's clause starts.
+        if let Some(&(a, _)) = inserted.iter().find(|&&(a, b)| a < k && k <= b + 1) {
+            k = a;
+            continue;
+        }
         if CLAUSE_BOUNDARIES.contains(&toks[k - 1].lower.as_str()) {
             return k - 1;
         }
         k -= 1;
     }
     0
+}
+
+/// Token spans `[comma, closing comma]` of relative clauses set off by commas
+/// (", who …,", ", which …,").
+fn inserted_clauses(toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.text == ","
+            && toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "who" | "which" | "whose" | "where"))
+            && let Some(j) = toks[i + 2..].iter().position(|t| t.text == ",").map(|j| i + 2 + j)
+        {
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+/// `range` minus the token spans in `skip`, as contiguous pieces.
+fn pieces(range: std::ops::Range<usize>, skip: &[(usize, usize)]) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut a = range.start;
+    let mut spans: Vec<(usize, usize)> = skip.iter().copied().filter(|&(x, y)| y >= range.start && x < range.end).collect();
+    spans.sort();
+    for (x, y) in spans {
+        if x > a {
+            out.push(a..x.min(range.end));
+        }
+        a = a.max(y + 1);
+    }
+    if a < range.end {
+        out.push(a..range.end);
+    }
+    out.into_iter()
 }
 
 fn contains_seq(toks: &[Token], range: std::ops::Range<usize>, words: &[String]) -> bool {
