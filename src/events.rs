@@ -497,16 +497,13 @@ impl EventCoder {
     ) -> Vec<CodedEvent> {
         // Places ("Tel Aviv") are destinations of visits, never actors otherwise.
         let kept: Vec<&Mention>;
-        let ments: &[&Mention] = if p.etype == "visit" {
-            ments
-        } else {
-            kept = ments
-                .iter()
-                .filter(|m| m.kind != MentionKind::Place)
-                .copied()
-                .collect();
-            &kept
-        };
+        let visit = p.etype == "visit";
+        kept = ments
+            .iter()
+            .filter(|m| m.kind != MentionKind::Modifier && (visit || m.kind != MentionKind::Place))
+            .copied()
+            .collect();
+        let ments: &[&Mention] = &kept;
         let toks = &s.tokens;
         let trig_start = toks[ti].start;
         let in_quote = quote_at(s, trig_start);
@@ -1067,9 +1064,7 @@ const AUX: &[&str] = &[
     "october",
     "november",
     "december",
-    "plans",
-    "planned",
-    "plan",
+    "plans", "planned",
     "wants",
     "want",
     "wanted",
@@ -1132,6 +1127,11 @@ fn find_verb_subject<'a>(
         let is_mention_end = ments
             .iter()
             .any(|m| m.end == t.end && m.in_quote == in_quote && !is_determiner_pronoun(m));
+        // "spoke with Netanyahu to congratulate him": the actor right before an infinitive
+        // is the object of the previous verb; the clause subject does the second act.
+        if is_mention_end && k + 1 == ti && ti >= 2 && toks[ti - 1].lower == "to" {
+            return find_clause_subject(toks, ments, k - 1, in_quote);
+        }
         if is_mention_end {
             let m = ments
                 .iter()
@@ -1412,9 +1412,16 @@ fn find_object<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize) -> Opt
                 | "new"
                 | "former"
                 | "up"
-        )
+        ) || is_compound_modifier(t)
     });
     ok.then_some(*m)
+}
+
+/// A hyphenated modifier such as "Brazilian-drafted" or "US-led".
+fn is_compound_modifier(t: &Token) -> bool {
+    t.text
+        .split_once('-')
+        .is_some_and(|(a, b)| !a.is_empty() && b.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// The mention after preposition `prep`, which must follow within `window` tokens.

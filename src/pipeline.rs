@@ -218,7 +218,7 @@ fn prune_place_only_actors(table: &mut ActorTable, events: &mut [crate::events::
     let n = table.actors.len();
     let mut keep = vec![false; n];
     for m in &table.mentions {
-        if m.kind != MentionKind::Place {
+        if !matches!(m.kind, MentionKind::Place | MentionKind::Modifier) {
             for &a in &m.actors {
                 keep[a] = true;
             }

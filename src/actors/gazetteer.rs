@@ -142,6 +142,8 @@ pub enum NameWordKind {
     Particle,
     /// A verb of saying after a name ("said", "told").
     SpeechVerb,
+    /// A noun that makes a preceding country name a modifier of a thing ("Iranian oil").
+    ThingNoun,
 }
 
 /// A sector noun from `sectors.tsv` ("rebels", "troops").
@@ -371,12 +373,13 @@ impl Gazetteer {
                 "not_name" => NameWordKind::NotName,
                 "particle" => NameWordKind::Particle,
                 "speech_verb" => NameWordKind::SpeechVerb,
+                "thing_noun" => NameWordKind::ThingNoun,
                 other => {
                     return Err(DataError::new(
                         file,
                         ln,
                         format!(
-                            "unknown kind `{other}` (expected org_cue, place_cue, not_name, particle, speech_verb)"
+                            "unknown kind `{other}` (expected org_cue, place_cue, not_name, particle, speech_verb, thing_noun)"
                         ),
                     ));
                 }

@@ -48,6 +48,9 @@ pub enum MentionKind {
     Government,
     /// A place in a country ("Tel Aviv"): a destination or venue, not an actor.
     Place,
+    /// A country name used as a modifier of a thing ("Iranian oil", "Cuban government
+    /// demands"): kept for provenance, never a source or target.
+    Modifier,
 }
 
 /// One mention of one or more actors (a group mention has several).
@@ -161,8 +164,11 @@ const GROUP_HEADS: &[&str] = &[
 
 fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
     let before = text[..s].chars().next_back();
-    let after = text[e..].chars().next();
-    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
+    let mut rest = text[e..].chars();
+    let after = rest.next();
+    // "London-based", "Kremlin-backed": a hyphenated modifier, not a mention.
+    let compound = after == Some('-') && rest.next().is_some_and(|c| c.is_lowercase());
+    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric()) && !compound
 }
 
 impl ActorRecognizer {
@@ -1040,6 +1046,14 @@ impl State<'_> {
                 },
             };
             let text = s.text[start - s.start..end - s.start].to_string();
+            // "Iranian oil", "Cuban government demands": the country only modifies a thing.
+            let modifier = matches!(kind, MentionKind::Demonym | MentionKind::Name | MentionKind::Government)
+                && actors.len() == 1
+                && self.actors[actors[0]].kind == ActorType::Country
+                && toks
+                    .get(sp.to)
+                    .is_some_and(|t| self.gaz().name_word(&t.lower) == Some(NameWordKind::ThingNoun));
+            let kind = if modifier { MentionKind::Modifier } else { kind };
             self.emit(si, start, end, &text, actors, kind, in_quote);
         }
     }
