@@ -1498,8 +1498,9 @@ fn find_after_prep<'a>(
                                     | "neighbouring"
                                     | "neighboring"
                             )
+                            && !is_compound_modifier(t)
                     })
-                    && mi > k + 2)
+                    && mi > k + 1)
             {
                 return Some(*m);
             }
