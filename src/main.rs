@@ -177,6 +177,13 @@ macro_rules! outln {
     }};
 }
 
+/// `eprintln!` that never panics when stderr is closed (`polgraph ingest … 2>&1 | head`).
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 const MEETING_TYPES: &[&str] = &["meet", "visit", "host", "talk", "negotiate"];
 
 fn main() -> ExitCode {
@@ -184,13 +191,18 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            errln!("error: {e:#}");
             ExitCode::from(2)
         }
     }
 }
 
 fn knowledge(cli: &Cli) -> Result<Knowledge> {
+    if let Some(dir) = &cli.data
+        && !dir.is_dir()
+    {
+        bail!("--data {}: not a directory with knowledge files", dir.display());
+    }
     Ok(match &cli.data {
         Some(dir) => Knowledge::from_dir(dir)
             .with_context(|| format!("loading knowledge files from {}", dir.display()))?,
@@ -198,8 +210,37 @@ fn knowledge(cli: &Cli) -> Result<Knowledge> {
     })
 }
 
+/// Opens the database for writing (created if missing).
 fn open(cli: &Cli) -> Result<Store> {
     Ok(Store::open(&cli.db)?)
+}
+
+/// Opens an existing database for a query; a missing file is an error, not a new database.
+fn open_existing(cli: &Cli) -> Result<Store> {
+    if !cli.db.exists() {
+        bail!(
+            "no database at {} (run `polgraph ingest` first, or pass --db / set POLGRAPH_DB)",
+            cli.db.display()
+        );
+    }
+    open(cli)
+}
+
+/// Checks `--type` values against the event types of the loaded patterns and a date window.
+fn check_filters(types: &[String], window: &Window) -> Result<()> {
+    let kb = Knowledge::builtin()?;
+    let known: std::collections::BTreeSet<&str> = kb.events().patterns().iter().map(|p| p.etype.as_str()).collect();
+    for t in types {
+        if !known.contains(t.as_str()) {
+            bail!("unknown event type {t:?}; known types: {}", known.into_iter().collect::<Vec<_>>().join(", "));
+        }
+    }
+    if let (Some(a), Some(b)) = (&window.from, &window.to)
+        && a > b
+    {
+        bail!("--from {a} is after --to {b}");
+    }
+    Ok(())
 }
 
 fn check_date(d: &Option<String>) -> Result<()> {
@@ -236,7 +277,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             all,
             json,
         } => {
-            let store = open(&cli)?;
+            check_filters(&[], window)?;
+            let store = open_existing(&cli)?;
             let mut f = EventFilter {
                 from: window.from.clone(),
                 to: window.to.clone(),
@@ -264,7 +306,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             types,
             json,
         } => {
-            let store = open(&cli)?;
+            check_filters(types, window)?;
+            let store = open_existing(&cli)?;
             let f = EventFilter {
                 actor: actor
                     .as_deref()
@@ -279,7 +322,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Relations { a, b, json } => {
-            let store = open(&cli)?;
+            let store = open_existing(&cli)?;
             let f = EventFilter {
                 actor: Some(store.resolve_actor(a)?),
                 with: Some(store.resolve_actor(b)?),
@@ -289,7 +332,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Actors { kind, json } => {
-            let store = open(&cli)?;
+            let store = open_existing(&cli)?;
             let rows = store.actors(kind.as_deref())?;
             if *json {
                 outln!("{}", serde_json::to_string_pretty(&rows)?);
@@ -313,7 +356,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Actor { name, json } => {
-            let store = open(&cli)?;
+            let store = open_existing(&cli)?;
             let p = store.actor_profile(store.resolve_actor(name)?)?;
             if *json {
                 outln!("{}", serde_json::to_string_pretty(&p)?);
@@ -357,7 +400,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Path { a, b, json } => {
-            let store = open(&cli)?;
+            let store = open_existing(&cli)?;
             let (ia, ib) = (store.resolve_actor(a)?, store.resolve_actor(b)?);
             let snap = store.snapshot()?;
             let g = ActorGraph::from_snapshot(&snap);
@@ -405,7 +448,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Cmd::Stats { json } => {
-            let store = open(&cli)?;
+            let store = open_existing(&cli)?;
             let s = store.stats()?;
             if *json {
                 outln!("{}", serde_json::to_string_pretty(&s)?);
@@ -450,7 +493,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             types,
             output,
         } => {
-            let store = open(&cli)?;
+            check_filters(types, window)?;
+            if actor.is_none() && *depth != 1 {
+                bail!("--depth needs --actor");
+            }
+            let store = open_existing(&cli)?;
             let focus = actor
                 .as_deref()
                 .map(|a| store.resolve_actor(a))
@@ -499,14 +546,14 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
             Ok(r) => r,
             Err(e) => {
                 failed += 1;
-                bar.suspend(|| eprintln!("error: {e}"));
+                bar.suspend(|| errln!("error: {e}"));
                 continue;
             }
         };
         let ex = kb.extract(&raw);
         for w in &ex.warnings {
             warnings += 1;
-            bar.suspend(|| eprintln!("warning: {w}"));
+            bar.suspend(|| errln!("warning: {w}"));
         }
         match store.ingest(&ex) {
             Ok(IngestOutcome::New { events_new, .. }) => {
@@ -516,7 +563,7 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
             Ok(IngestOutcome::Duplicate { existing_article }) => {
                 skipped += 1;
                 bar.suspend(|| {
-                    eprintln!(
+                    errln!(
                         "skipped: {} is already stored (article #{existing_article})",
                         raw.origin
                     )
@@ -524,7 +571,7 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
             }
             Err(e) => {
                 failed += 1;
-                bar.suspend(|| eprintln!("error: {}: {e}", raw.origin));
+                bar.suspend(|| errln!("error: {}: {e}", raw.origin));
                 if matches!(e, polgraph::store::StoreError::Locked { .. }) {
                     break;
                 }
@@ -534,7 +581,7 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
     }
     bar.finish_and_clear();
     let s = store.stats()?;
-    eprintln!(
+    errln!(
         "ingested {new} new article(s), skipped {skipped} already stored, {failed} failed, {warnings} warning(s); {events} new event(s). Database {}: {} articles, {} actors, {} events.",
         cli.db.display(),
         s.articles,

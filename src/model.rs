@@ -128,6 +128,10 @@ pub struct EventDate {
 pub struct Article {
     /// The input's id field, else the file path (with `#line` for JSON Lines).
     pub source_id: String,
+    /// True when `source_id` is an id given by the input (a JSON `id` field or a header `id:`
+    /// line) and so identifies the article; false when it is only the file path or `-`.
+    #[serde(default)]
+    pub source_id_is_id: bool,
     /// Headline, if known.
     pub title: Option<String>,
     /// Publication date (document creation time), ISO 8601 `YYYY-MM-DD`.

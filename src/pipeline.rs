@@ -39,7 +39,7 @@ pub const DATA_FILES: [(&str, &str); 11] = [
 #[derive(Debug, thiserror::Error)]
 pub enum KnowledgeError {
     /// A knowledge file is malformed (file, line, what).
-    #[error("{0}")]
+    #[error(transparent)]
     Data(#[from] DataError),
     /// A knowledge file cannot be read.
     #[error("{path}: cannot read: {reason}")]
@@ -195,6 +195,12 @@ impl Knowledge {
         ArticleExtraction {
             article: Article {
                 source_id: raw.source_id.clone(),
+                source_id_is_id: {
+                    let path = raw.origin.rsplit_once(':').map_or(raw.origin.as_str(), |(p, l)| {
+                        if l.chars().all(|c| c.is_ascii_digit()) { p } else { raw.origin.as_str() }
+                    });
+                    !raw.source_id.starts_with(path)
+                },
                 title: raw.title.clone(),
                 published,
                 url: raw.url.clone(),

@@ -1306,8 +1306,9 @@ fn find_duplicate(
 ) -> Result<Option<i64>, StoreError> {
     let a = &ex.article;
     let url = a.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
-    let source_id =
-        Some(a.source_id.as_str()).filter(|s| !s.trim().is_empty() && !is_line_reference(s));
+    // A file path or `-` is not an identity: another text at the same path is a new article.
+    let source_id = Some(a.source_id.as_str())
+        .filter(|s| a.source_id_is_id && !s.trim().is_empty() && !is_line_reference(s));
     c.query_row(
         "SELECT id FROM articles WHERE content_hash = ?1 \
          OR (?2 IS NOT NULL AND url = ?2) OR (?3 IS NOT NULL AND source_id = ?3) \
@@ -1624,6 +1625,7 @@ pub(crate) mod fixtures {
                 ex: ArticleExtraction {
                     article: Article {
                         source_id: source_id.to_string(),
+                        source_id_is_id: !source_id.contains('/') && !source_id.contains('#'),
                         title: Some(format!("Title of {source_id}")),
                         published: Some(published.to_string()),
                         url: url.map(str::to_string),
