@@ -534,8 +534,14 @@ impl EventCoder {
                         let unknown_poss = ti > 0
                             && toks[ti - 1].is_capitalized()
                             && toks[ti - 1].lower.ends_with("'s");
+                        // The clause subject, without crossing into another clause — except
+                        // for meetings, talks and visits, whose participant is the main
+                        // subject: "X said after talks with Y".
+                        let cross = is_symmetric(&p.etype) || p.etype == "visit";
+                        let cs = if cross { 0 } else { toks[clause_start(toks, ti)].start };
+                        let in_clause: Vec<&Mention> = ments.iter().filter(|m| m.start >= cs).copied().collect();
                         (!unknown_poss)
-                            .then(|| find_clause_subject(toks, ments, ti, in_quote))
+                            .then(|| find_clause_subject(toks, &in_clause, ti, in_quote))
                             .flatten()
                     }),
                 Pos::Verb => find_possessor(toks, ments, ti, true)
@@ -1315,7 +1321,10 @@ fn find_possessor<'a>(
         }) {
             let is_poss =
                 t.lower.ends_with("'s") || t.lower.ends_with('\'') || is_determiner_pronoun(m);
-            return (is_poss && (!verbal || saw_to)).then_some(*m);
+            // A noun modifier right before a nominal trigger is its agent: "the White House
+            // dressing down of …", "a US attack on …".
+            let modifier = !verbal && steps == 0 && m.kind != MentionKind::Pronoun;
+            return ((is_poss || modifier) && (!verbal || saw_to)).then_some(*m);
         }
         if t.is_punct() || PREPS.contains(&t.lower.as_str()) && t.lower != "to" {
             return None;

@@ -131,6 +131,8 @@ struct ActorInfo {
     classes: Vec<(String, Option<String>)>,
     /// Lower-case name parts usable as short references.
     parts: Vec<String>,
+    /// Lower-case one-word gazetteer aliases ("mobutu" for Mobutu Sese Seko).
+    aliases: Vec<String>,
     mentions: usize,
     last_sentence: usize,
 }
@@ -341,7 +343,17 @@ impl State<'_> {
             roles,
             aliases: Vec::new(),
         };
-        self.push_actor(rec, classes, parts)
+        let surnames: Vec<String> = self
+            .rec
+            .gaz
+            .surfaces
+            .iter()
+            .filter(|sf| sf.entry == entry && sf.kind == SurfaceKind::Surname)
+            .map(|sf| fold(&sf.text))
+            .collect();
+        let a = self.push_actor(rec, classes, parts);
+        self.info[a].aliases = surnames;
+        a
     }
 
     fn push_actor(
@@ -356,6 +368,7 @@ impl State<'_> {
         self.info.push(ActorInfo {
             classes,
             parts,
+            aliases: Vec::new(),
             mentions: 0,
             last_sentence: 0,
         });
@@ -369,9 +382,17 @@ impl State<'_> {
         role: Option<&gazetteer::Role>,
     ) -> usize {
         let name = strip_possessive(name).to_string();
-        // A gazetteer person with this exact name wins.
-        if let Some(entry) = self.gaz_person_named(&name) {
-            let a = self.actor_for_entry(entry);
+        // A gazetteer person with this exact name wins; a single word ("President Trump")
+        // is a short reference to a person named earlier in the article, or to the one
+        // gazetteer person with that surname in office around the publication date.
+        let linked = self.gaz_person_named(&name).map(|e| self.actor_for_entry(e)).or_else(|| {
+            if name.split_whitespace().count() != 1 {
+                return None;
+            }
+            let part = fold(&name);
+            self.person_with_part(&part).or_else(|| self.gaz_surname_in_office(&part).map(|e| self.actor_for_entry(e)))
+        });
+        if let Some(a) = linked {
             if let Some(r) = role {
                 self.add_role(a, r, country);
             }
@@ -436,6 +457,23 @@ impl State<'_> {
                 (None, s) => Some(s.to_string()),
             };
         }
+    }
+
+    /// The single gazetteer person whose one-word alias is `part` (lower case) and who held
+    /// an office within a year of the publication date.
+    fn gaz_surname_in_office(&self, part: &str) -> Option<usize> {
+        let date = self.published.as_deref()?;
+        let mut hits: Vec<usize> = self
+            .gaz()
+            .surfaces
+            .iter()
+            .filter(|s| s.kind == SurfaceKind::Surname && fold(&s.text) == part)
+            .map(|s| s.entry)
+            .filter(|&e| self.gaz().entries[e].spells.iter().any(|sp| sp.covers(date, 365)))
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        (hits.len() == 1).then(|| hits[0])
     }
 
     fn gaz_person_named(&self, name: &str) -> Option<usize> {
@@ -579,7 +617,7 @@ impl State<'_> {
         }
         facts.caps = rest;
         // Gazetteer persons by full name (with a role in front, the role is theirs).
-        let gaz_hits = std::mem::take(&mut facts.gaz);
+        let gaz_hits = facts.gaz.clone();
         let mut kept = Vec::new();
         for h in gaz_hits {
             let surf = &self.gaz().surfaces[h.surface];
@@ -793,6 +831,10 @@ impl State<'_> {
             .max_by_key(|r| r.span.to - r.span.from)?;
         let role_def = self.gaz().role(&role.key).cloned();
         let _ = appositive;
+        // An honorific ("Mr", "Dr") marks a person but says nothing about role or country.
+        if role_def.as_ref().is_some_and(|r| r.class == "honorific") {
+            return Some((role_def, None, None));
+        }
         // Extend left over the title: demonyms/countries/orgs/possessives/capitalised words.
         let mut from = role.span.from;
         let mut country = None;
@@ -806,13 +848,18 @@ impl State<'_> {
                 from = h.span.from;
             } else if let Some(r) = facts.roles.iter().find(|r| r.span.to == from) {
                 from = r.span.from;
-            } else if t.is_capitalized() && !t.is_punct() || matches!(t.lower.as_str(), "of" | "'s")
+            } else if (t.is_capitalized() && !t.is_punct() && self.gaz().name_word(&t.lower).is_none())
+                || matches!(t.lower.as_str(), "of" | "'s")
             {
                 from -= 1;
             } else {
                 break;
             }
             steps += 1;
+        }
+        // A title never starts with "of".
+        while from < role.span.from && matches!(toks[from].lower.as_str(), "of" | "'s") {
+            from += 1;
         }
         // Possessive country: "Ukraine's president".
         if country.is_none() {
@@ -1113,16 +1160,23 @@ impl State<'_> {
     }
 
     fn person_with_part(&self, part: &str) -> Option<usize> {
-        let mut best: Option<usize> = None;
+        // A gazetteer alias ("Mobutu" for Mobutu Sese Seko) beats a shared last word
+        // ("Nzanga Mobutu"); then the most recently mentioned.
+        let plain = gazetteer::strip_diacritics(part);
+        let mut best: Option<(usize, (bool, usize))> = None;
         for (i, inf) in self.info.iter().enumerate() {
-            if self.actors[i].kind == ActorType::Person && inf.parts.iter().any(|p| p == part) {
-                // Prefer the most recently mentioned.
-                if best.is_none_or(|b| self.info[b].last_sentence <= inf.last_sentence) {
-                    best = Some(i);
+            if self.actors[i].kind != ActorType::Person {
+                continue;
+            }
+            let alias = inf.aliases.iter().any(|p| *p == part || *p == plain);
+            if alias || inf.parts.iter().any(|p| *p == part || *p == plain) {
+                let score = (alias, inf.last_sentence);
+                if best.is_none_or(|(_, b)| score >= b) {
+                    best = Some((i, score));
                 }
             }
         }
-        best
+        best.map(|(i, _)| i)
     }
 
     fn resolve_part(&mut self, text: &str) -> Option<usize> {
