@@ -875,6 +875,25 @@ impl Store {
                 [] => continue,
                 [one] => return Ok(*one),
                 many => {
+                    // One candidate that dwarfs the others (a typo or a stray fragment beside
+                    // the real person) is the one meant.
+                    let weight = |id: i64| -> i64 {
+                        self.conn
+                            .query_row(
+                                "SELECT (SELECT COUNT(*) FROM mentions WHERE actor_id = ?1) + \
+                                 (SELECT COUNT(*) FROM events WHERE source_id = ?1 OR target_id = ?1)",
+                                [id],
+                                |r| r.get(0),
+                            )
+                            .unwrap_or(0)
+                    };
+                    // Stray fragments (one or two mentions, no events) beside one well-attested
+                    // actor do not make a name ambiguous.
+                    let weighted: Vec<(i64, i64)> = many.iter().map(|&id| (weight(id), id)).collect();
+                    let solid: Vec<i64> = weighted.iter().filter(|(w, _)| *w > 2).map(|(_, id)| *id).collect();
+                    if solid.len() == 1 && weighted.iter().all(|(w, id)| *id == solid[0] || *w * 20 <= weight(solid[0])) {
+                        return Ok(solid[0]);
+                    }
                     let candidates = many
                         .iter()
                         .filter_map(|id| actors.iter().find(|a| a.0 == *id))

@@ -1008,7 +1008,7 @@ impl State<'_> {
             kept.push((sp, it));
         }
         for (sp, it) in kept {
-            let start = toks[sp.from].start;
+            let mut start = toks[sp.from].start;
             let end = toks[sp.to - 1].end;
             let in_quote = facts.quotes.iter().any(|(a, b)| *a <= start && end <= *b);
             let (actors, kind) = match it {
@@ -1039,6 +1039,15 @@ impl State<'_> {
                     }
                 }
                 Item::Caps => {
+                    // "Because Netanyahu …": a capitalised sentence-initial word is not part of
+                    // the name when the rest is a known name.
+                    let sp = if sp.from == 0 && sp.to - sp.from >= 2 {
+                        let rest = TokSpan { from: sp.from + 1, to: sp.to };
+                        if self.resolve_part(&seq_text(s, rest)).is_some() { rest } else { sp }
+                    } else {
+                        sp
+                    };
+                    start = toks[sp.from].start;
                     let text = seq_text(s, sp);
                     match self.resolve_part(&text) {
                         Some(a) => (vec![a], MentionKind::Surname),
@@ -1603,7 +1612,6 @@ pub fn role_compatible(want: &str, have: &str) -> bool {
                 | "igo_head"
         ),
         "minister" => have.ends_with("_minister") || have == "minister",
-        "official" => true,
         _ => false,
     }
 }
