@@ -1284,13 +1284,7 @@ fn find_clause_subject<'a>(
         !possessive
             && toks.iter().position(|t| t.start >= m.end).is_some_and(|i| {
                 let w = toks[i].lower.as_str();
-                !toks[i].is_punct()
-                    && !toks[i].is_capitalized()
-                    && !PREPS.contains(&w)
-                    && !matches!(
-                        w,
-                        "and" | "or" | "the" | "a" | "an" | "'s" | "who" | "which" | "that"
-                    )
+                !toks[i].is_punct() && !toks[i].is_capitalized() && looks_like_verb(w)
             })
     };
     candidates
@@ -1424,6 +1418,25 @@ fn find_object<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize) -> Opt
         ) || is_compound_modifier(t)
     });
     ok.then_some(*m)
+}
+
+/// Common irregular past forms (regular ones end in -ed).
+const IRREGULAR_PAST: &[&str] = &[
+    "met", "left", "held", "said", "told", "took", "gave", "made", "went", "came", "sent", "saw", "spoke", "wrote",
+    "began", "won", "lost", "led", "fled", "kept", "brought", "thought", "sought", "fought", "struck", "stood",
+    "rose", "fell", "broke", "chose", "drove", "flew", "paid", "put", "ran", "set", "shot", "sat", "hit", "cut",
+    "let", "quit", "got", "found", "felt", "heard", "knew", "meant", "sold", "bought", "built", "became", "withdrew",
+    "swore", "threw", "understood", "overtook", "undertook", "rang", "sang", "drew", "grew", "blew", "slew",
+];
+
+/// Whether a lower-case word can be the verb right after a subject: an auxiliary, a past
+/// form, or a third-person present form.
+fn looks_like_verb(w: &str) -> bool {
+    AUX.contains(&w)
+        || IRREGULAR_PAST.contains(&w)
+        || (w.ends_with("ed") && w.len() > 3)
+        || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s") && w.len() > 3)
+        || w.ends_with("n't")
 }
 
 /// A hyphenated modifier such as "Brazilian-drafted" or "US-led".
