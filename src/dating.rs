@@ -129,10 +129,15 @@ fn choose<'a>(s: &Sentence, ev: &CodedEvent, timexes: &'a [Timex]) -> Option<&'a
             // An expression inside an inserted relative clause ("Abe, who took office last
             // month, was holding talks") belongs to that clause.
             let inserted = b <= trig && {
-                let open = toks[..a.min(toks.len())].iter().rposition(|t| t.text == ",");
+                let open = toks[..a.min(toks.len())]
+                    .iter()
+                    .rposition(|t| t.text == ",");
                 let closes = toks[b.min(toks.len())..trig].iter().any(|t| t.text == ",");
                 open.is_some_and(|o| {
-                    closes && toks.get(o + 1).is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose" | "where"))
+                    closes
+                        && toks.get(o + 1).is_some_and(|t| {
+                            matches!(t.lower.as_str(), "who" | "which" | "whose" | "where")
+                        })
                 })
             };
             let mut score = dist + crossings * BOUNDARY_COST + verbs_between * VERB_COST;

@@ -496,9 +496,8 @@ impl EventCoder {
         end_tok: usize,
     ) -> Vec<CodedEvent> {
         // Places ("Tel Aviv") are destinations of visits, never actors otherwise.
-        let kept: Vec<&Mention>;
         let visit = p.etype == "visit";
-        kept = ments
+        let kept: Vec<&Mention> = ments
             .iter()
             .filter(|m| m.kind != MentionKind::Modifier && (visit || m.kind != MentionKind::Place))
             .copied()
@@ -538,8 +537,13 @@ impl EventCoder {
                         // for meetings, talks and visits, whose participant is the main
                         // subject: "X said after talks with Y".
                         let cross = is_symmetric(&p.etype) || p.etype == "visit";
-                        let cs = if cross { 0 } else { toks[clause_start(toks, ti)].start };
-                        let in_clause: Vec<&Mention> = ments.iter().filter(|m| m.start >= cs).copied().collect();
+                        let cs = if cross {
+                            0
+                        } else {
+                            toks[clause_start(toks, ti)].start
+                        };
+                        let in_clause: Vec<&Mention> =
+                            ments.iter().filter(|m| m.start >= cs).copied().collect();
                         (!unknown_poss)
                             .then(|| find_clause_subject(toks, &in_clause, ti, in_quote))
                             .flatten()
@@ -729,7 +733,10 @@ impl EventCoder {
         let clause_start = clause_start(toks, ti);
         // Relative clauses inserted before the trigger ("Obama, who has not yet decided
         // whether to …, had spoken") do not set the trigger's status.
-        let inserted: Vec<(usize, usize)> = inserted_clauses(toks).into_iter().filter(|&(_, b)| b < ti).collect();
+        let inserted: Vec<(usize, usize)> = inserted_clauses(toks)
+            .into_iter()
+            .filter(|&(_, b)| b < ti)
+            .collect();
         let verb_start = match subject {
             Some(m) => toks
                 .iter()
@@ -1070,7 +1077,8 @@ const AUX: &[&str] = &[
     "october",
     "november",
     "december",
-    "plans", "planned",
+    "plans",
+    "planned",
     "wants",
     "want",
     "wanted",
@@ -1149,8 +1157,10 @@ fn find_verb_subject<'a>(
             let before = word_before(toks, head).unwrap_or("");
             // "after", "since", "before" also introduce clauses: "after Richardson met Mobutu".
             // "with the military accusing X": an absolute clause.
-            let clause_intro = matches!(before, "after" | "before" | "since" | "until" | "as" | "than")
-                || (before == "with" && toks[ti].lower.ends_with("ing"));
+            let clause_intro = matches!(
+                before,
+                "after" | "before" | "since" | "until" | "as" | "than"
+            ) || (before == "with" && toks[ti].lower.ends_with("ing"));
             if PREPS.contains(&before) && !clause_intro && !group_of_people_before(toks, head) {
                 return None;
             }
@@ -1422,11 +1432,70 @@ fn find_object<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize) -> Opt
 
 /// Common irregular past forms (regular ones end in -ed).
 const IRREGULAR_PAST: &[&str] = &[
-    "met", "left", "held", "said", "told", "took", "gave", "made", "went", "came", "sent", "saw", "spoke", "wrote",
-    "began", "won", "lost", "led", "fled", "kept", "brought", "thought", "sought", "fought", "struck", "stood",
-    "rose", "fell", "broke", "chose", "drove", "flew", "paid", "put", "ran", "set", "shot", "sat", "hit", "cut",
-    "let", "quit", "got", "found", "felt", "heard", "knew", "meant", "sold", "bought", "built", "became", "withdrew",
-    "swore", "threw", "understood", "overtook", "undertook", "rang", "sang", "drew", "grew", "blew", "slew",
+    "met",
+    "left",
+    "held",
+    "said",
+    "told",
+    "took",
+    "gave",
+    "made",
+    "went",
+    "came",
+    "sent",
+    "saw",
+    "spoke",
+    "wrote",
+    "began",
+    "won",
+    "lost",
+    "led",
+    "fled",
+    "kept",
+    "brought",
+    "thought",
+    "sought",
+    "fought",
+    "struck",
+    "stood",
+    "rose",
+    "fell",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "paid",
+    "put",
+    "ran",
+    "set",
+    "shot",
+    "sat",
+    "hit",
+    "cut",
+    "let",
+    "quit",
+    "got",
+    "found",
+    "felt",
+    "heard",
+    "knew",
+    "meant",
+    "sold",
+    "bought",
+    "built",
+    "became",
+    "withdrew",
+    "swore",
+    "threw",
+    "understood",
+    "overtook",
+    "undertook",
+    "rang",
+    "sang",
+    "drew",
+    "grew",
+    "blew",
+    "slew",
 ];
 
 /// Whether a lower-case word can be the verb right after a subject: an auxiliary, a past
@@ -1616,7 +1685,10 @@ const CLAUSE_BOUNDARIES: &[&str] = &[
 
 /// Token index where the trigger's clause starts.
 fn clause_start(toks: &[Token], ti: usize) -> usize {
-    let inserted: Vec<(usize, usize)> = inserted_clauses(toks).into_iter().filter(|&(_, b)| b < ti).collect();
+    let inserted: Vec<(usize, usize)> = inserted_clauses(toks)
+        .into_iter()
+        .filter(|&(_, b)| b < ti)
+        .collect();
     let mut k = ti;
     while k > 0 {
         // Skip over an inserted relative clause: it is not where the trigger's clause starts.
@@ -1638,8 +1710,13 @@ fn inserted_clauses(toks: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if t.text == ","
-            && toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "who" | "which" | "whose" | "where"))
-            && let Some(j) = toks[i + 2..].iter().position(|t| t.text == ",").map(|j| i + 2 + j)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "who" | "which" | "whose" | "where"))
+            && let Some(j) = toks[i + 2..]
+                .iter()
+                .position(|t| t.text == ",")
+                .map(|j| i + 2 + j)
         {
             out.push((i, j));
         }
@@ -1648,10 +1725,17 @@ fn inserted_clauses(toks: &[Token]) -> Vec<(usize, usize)> {
 }
 
 /// `range` minus the token spans in `skip`, as contiguous pieces.
-fn pieces(range: std::ops::Range<usize>, skip: &[(usize, usize)]) -> impl Iterator<Item = std::ops::Range<usize>> {
+fn pieces(
+    range: std::ops::Range<usize>,
+    skip: &[(usize, usize)],
+) -> impl Iterator<Item = std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut a = range.start;
-    let mut spans: Vec<(usize, usize)> = skip.iter().copied().filter(|&(x, y)| y >= range.start && x < range.end).collect();
+    let mut spans: Vec<(usize, usize)> = skip
+        .iter()
+        .copied()
+        .filter(|&(x, y)| y >= range.start && x < range.end)
+        .collect();
     spans.sort();
     for (x, y) in spans {
         if x > a {

@@ -201,7 +201,10 @@ fn knowledge(cli: &Cli) -> Result<Knowledge> {
     if let Some(dir) = &cli.data
         && !dir.is_dir()
     {
-        bail!("--data {}: not a directory with knowledge files", dir.display());
+        bail!(
+            "--data {}: not a directory with knowledge files",
+            dir.display()
+        );
     }
     Ok(match &cli.data {
         Some(dir) => Knowledge::from_dir(dir)
@@ -229,10 +232,18 @@ fn open_existing(cli: &Cli) -> Result<Store> {
 /// Checks `--type` values against the event types of the loaded patterns and a date window.
 fn check_filters(types: &[String], window: &Window) -> Result<()> {
     let kb = Knowledge::builtin()?;
-    let known: std::collections::BTreeSet<&str> = kb.events().patterns().iter().map(|p| p.etype.as_str()).collect();
+    let known: std::collections::BTreeSet<&str> = kb
+        .events()
+        .patterns()
+        .iter()
+        .map(|p| p.etype.as_str())
+        .collect();
     for t in types {
         if !known.contains(t.as_str()) {
-            bail!("unknown event type {t:?}; known types: {}", known.into_iter().collect::<Vec<_>>().join(", "));
+            bail!(
+                "unknown event type {t:?}; known types: {}",
+                known.into_iter().collect::<Vec<_>>().join(", ")
+            );
         }
     }
     if let (Some(a), Some(b)) = (&window.from, &window.to)

@@ -196,9 +196,16 @@ impl Knowledge {
             article: Article {
                 source_id: raw.source_id.clone(),
                 source_id_is_id: {
-                    let path = raw.origin.rsplit_once(':').map_or(raw.origin.as_str(), |(p, l)| {
-                        if l.chars().all(|c| c.is_ascii_digit()) { p } else { raw.origin.as_str() }
-                    });
+                    let path = raw
+                        .origin
+                        .rsplit_once(':')
+                        .map_or(raw.origin.as_str(), |(p, l)| {
+                            if l.chars().all(|c| c.is_ascii_digit()) {
+                                p
+                            } else {
+                                raw.origin.as_str()
+                            }
+                        });
                     !raw.source_id.starts_with(path)
                 },
                 title: raw.title.clone(),

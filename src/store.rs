@@ -889,9 +889,18 @@ impl Store {
                     };
                     // Stray fragments (one or two mentions, no events) beside one well-attested
                     // actor do not make a name ambiguous.
-                    let weighted: Vec<(i64, i64)> = many.iter().map(|&id| (weight(id), id)).collect();
-                    let solid: Vec<i64> = weighted.iter().filter(|(w, _)| *w > 2).map(|(_, id)| *id).collect();
-                    if solid.len() == 1 && weighted.iter().all(|(w, id)| *id == solid[0] || *w * 20 <= weight(solid[0])) {
+                    let weighted: Vec<(i64, i64)> =
+                        many.iter().map(|&id| (weight(id), id)).collect();
+                    let solid: Vec<i64> = weighted
+                        .iter()
+                        .filter(|(w, _)| *w > 2)
+                        .map(|(_, id)| *id)
+                        .collect();
+                    if solid.len() == 1
+                        && weighted
+                            .iter()
+                            .all(|(w, id)| *id == solid[0] || *w * 20 <= weight(solid[0]))
+                    {
                         return Ok(solid[0]);
                     }
                     let candidates = many

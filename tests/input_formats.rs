@@ -365,3 +365,63 @@ fn folder_ingests_every_format() {
         "2023-03-03"
     );
 }
+
+#[test]
+fn stdin_and_same_path_are_not_identities() {
+    let db = Db::new();
+    let first =
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday.\n";
+    let second =
+        "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Tuesday.\n";
+    for text in [first, second] {
+        let out = db
+            .cmd(["ingest", "-", "--date", "2023-03-22"])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("is already stored"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(db.export().articles().len(), 2);
+    // The same text again is a duplicate (content hash).
+    let out = db
+        .cmd(["ingest", "-", "--date", "2023-03-22"])
+        .write_stdin(first)
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("is already stored"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(db.export().articles().len(), 2);
+    // A file edited in place is a new article, not a duplicate of the old text.
+    let path = db.dir.path().join("story.txt");
+    std::fs::write(&path, first).unwrap();
+    db.cmd(["ingest"])
+        .arg(&path)
+        .args(["--date", "2023-03-22"])
+        .output()
+        .unwrap();
+    std::fs::write(
+        &path,
+        "Japanese Prime Minister Fumio Kishida visited Kyiv on Tuesday.\n",
+    )
+    .unwrap();
+    let out = db
+        .cmd(["ingest"])
+        .arg(&path)
+        .args(["--date", "2023-03-22"])
+        .output()
+        .unwrap();
+    assert!(
+        !stderr(&out).contains("is already stored"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(db.export().articles().len(), 3);
+}

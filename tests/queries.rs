@@ -530,3 +530,30 @@ fn same_text_under_another_name_is_a_duplicate() {
     );
     assert_eq!(db.stdout(["export", "--format", "json"]), before);
 }
+
+#[test]
+fn queries_need_an_existing_database_and_valid_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.db");
+    let out = assert_cmd::Command::cargo_bin("polgraph")
+        .unwrap()
+        .arg("--db")
+        .arg(&missing)
+        .arg("who-met")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no database at"));
+    assert!(!missing.exists(), "a query must not create a database");
+
+    let db = common::Db::new();
+    let out = db.cmd(["timeline", "--type", "bogus"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown event type \"bogus\""));
+    let out = db
+        .cmd(["timeline", "--from", "2025-06-18", "--to", "2025-06-01"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is after"));
+}

@@ -170,7 +170,9 @@ fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
     let after = rest.next();
     // "London-based", "Kremlin-backed": a hyphenated modifier, not a mention.
     let compound = after == Some('-') && rest.next().is_some_and(|c| c.is_lowercase());
-    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric()) && !compound
+    !before.is_some_and(|c| c.is_alphanumeric())
+        && !after.is_some_and(|c| c.is_alphanumeric())
+        && !compound
 }
 
 impl ActorRecognizer {
@@ -385,13 +387,19 @@ impl State<'_> {
         // A gazetteer person with this exact name wins; a single word ("President Trump")
         // is a short reference to a person named earlier in the article, or to the one
         // gazetteer person with that surname in office around the publication date.
-        let linked = self.gaz_person_named(&name).map(|e| self.actor_for_entry(e)).or_else(|| {
-            if name.split_whitespace().count() != 1 {
-                return None;
-            }
-            let part = fold(&name);
-            self.person_with_part(&part).or_else(|| self.gaz_surname_in_office(&part).map(|e| self.actor_for_entry(e)))
-        });
+        let linked = self
+            .gaz_person_named(&name)
+            .map(|e| self.actor_for_entry(e))
+            .or_else(|| {
+                if name.split_whitespace().count() != 1 {
+                    return None;
+                }
+                let part = fold(&name);
+                self.person_with_part(&part).or_else(|| {
+                    self.gaz_surname_in_office(&part)
+                        .map(|e| self.actor_for_entry(e))
+                })
+            });
         if let Some(a) = linked {
             if let Some(r) = role {
                 self.add_role(a, r, country);
@@ -469,7 +477,12 @@ impl State<'_> {
             .iter()
             .filter(|s| s.kind == SurfaceKind::Surname && fold(&s.text) == part)
             .map(|s| s.entry)
-            .filter(|&e| self.gaz().entries[e].spells.iter().any(|sp| sp.covers(date, 365)))
+            .filter(|&e| {
+                self.gaz().entries[e]
+                    .spells
+                    .iter()
+                    .any(|sp| sp.covers(date, 365))
+            })
             .collect();
         hits.sort_unstable();
         hits.dedup();
@@ -848,7 +861,9 @@ impl State<'_> {
                 from = h.span.from;
             } else if let Some(r) = facts.roles.iter().find(|r| r.span.to == from) {
                 from = r.span.from;
-            } else if (t.is_capitalized() && !t.is_punct() && self.gaz().name_word(&t.lower).is_none())
+            } else if (t.is_capitalized()
+                && !t.is_punct()
+                && self.gaz().name_word(&t.lower).is_none())
                 || matches!(t.lower.as_str(), "of" | "'s")
             {
                 from -= 1;
@@ -1042,8 +1057,15 @@ impl State<'_> {
                     // "Because Netanyahu …": a capitalised sentence-initial word is not part of
                     // the name when the rest is a known name.
                     let sp = if sp.from == 0 && sp.to - sp.from >= 2 {
-                        let rest = TokSpan { from: sp.from + 1, to: sp.to };
-                        if self.resolve_part(&seq_text(s, rest)).is_some() { rest } else { sp }
+                        let rest = TokSpan {
+                            from: sp.from + 1,
+                            to: sp.to,
+                        };
+                        if self.resolve_part(&seq_text(s, rest)).is_some() {
+                            rest
+                        } else {
+                            sp
+                        }
                     } else {
                         sp
                     };
@@ -1103,13 +1125,19 @@ impl State<'_> {
             };
             let text = s.text[start - s.start..end - s.start].to_string();
             // "Iranian oil", "Cuban government demands": the country only modifies a thing.
-            let modifier = matches!(kind, MentionKind::Demonym | MentionKind::Name | MentionKind::Government)
-                && actors.len() == 1
+            let modifier = matches!(
+                kind,
+                MentionKind::Demonym | MentionKind::Name | MentionKind::Government
+            ) && actors.len() == 1
                 && self.actors[actors[0]].kind == ActorType::Country
-                && toks
-                    .get(sp.to)
-                    .is_some_and(|t| self.gaz().name_word(&t.lower) == Some(NameWordKind::ThingNoun));
-            let kind = if modifier { MentionKind::Modifier } else { kind };
+                && toks.get(sp.to).is_some_and(|t| {
+                    self.gaz().name_word(&t.lower) == Some(NameWordKind::ThingNoun)
+                });
+            let kind = if modifier {
+                MentionKind::Modifier
+            } else {
+                kind
+            };
             self.emit(si, start, end, &text, actors, kind, in_quote);
         }
     }
