@@ -36,8 +36,15 @@ pub fn anchor(
         .iter()
         .map(|ev| {
             let s = &doc.sentences[ev.sentence];
-            let timexes = cache[ev.sentence].get_or_insert_with(|| tag(&s.text, dct, lex));
-            choose(s, ev, timexes)
+            let timexes = cache[ev.sentence]
+                .get_or_insert_with(|| tag(&s.text, dct, lex))
+                .clone();
+            let reference = if ev.status == Status::Occurred {
+                narrative_reference(doc, ev.sentence, dct, lex, &mut cache)
+            } else {
+                None
+            };
+            choose(s, ev, &timexes)
                 .map(|t| {
                     let (mut a, mut b) = t.interval.unwrap_or_default();
                     // "… last Thursday, a day before Trump's attack": the event is offset from
@@ -62,6 +69,7 @@ pub fn anchor(
                         how: DateSource::Explicit,
                     }
                 })
+                .or(reference)
                 .or_else(|| {
                     let d = dct?;
                     (ev.status != Status::Planned).then(|| EventDate {
@@ -75,6 +83,45 @@ pub fn anchor(
                 })
         })
         .collect()
+}
+
+/// The narrative reference time for an undated report: the last single-day expression of
+/// the previous two sentences of the same or the previous paragraph, if it names a day of the
+/// week before publication ("… met in Anchorage on Friday. Trump greeted his counterpart …").
+fn narrative_reference(
+    doc: &Document,
+    si: usize,
+    dct: Option<jiff::civil::Date>,
+    lex: &TimeLexicon,
+    cache: &mut [Option<Vec<Timex>>],
+) -> Option<EventDate> {
+    let dct = dct?;
+    let week_before = dct.checked_sub(jiff::Span::new().days(7)).ok()?;
+    let para = doc.sentences[si].paragraph;
+    for prev in (si.saturating_sub(2)..si).rev() {
+        let p = &doc.sentences[prev];
+        if p.dateline || para.saturating_sub(p.paragraph) > 1 {
+            continue;
+        }
+        let timexes = cache[prev].get_or_insert_with(|| tag(&p.text, Some(dct), lex));
+        let day = timexes.iter().rev().find(|t| {
+            matches!(t.ttype, TimexType::Date | TimexType::Time)
+                && t.interval
+                    .is_some_and(|(a, b)| a == b && a >= week_before && a <= dct)
+        });
+        if let Some(t) = day {
+            let (a, _) = t.interval?;
+            return Some(EventDate {
+                value: a.to_string(),
+                timex: Some(t.value.clone()),
+                raw: Some(t.text.clone()),
+                start: a.to_string(),
+                end: a.to_string(),
+                how: DateSource::Inherited,
+            });
+        }
+    }
+    None
 }
 
 fn choose<'a>(s: &Sentence, ev: &CodedEvent, timexes: &'a [Timex]) -> Option<&'a Timex> {

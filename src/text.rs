@@ -66,7 +66,7 @@ pub struct Document {
 
 static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*(?:['’]s?)?|[^\s\p{L}\p{N}]",
+        r"(?:[A-Za-z]\.){2,}|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*(?:['’]s?)?|[^\s\p{L}\p{N}]",
     )
     .unwrap_or_else(|_| Regex::new(r"\S+").expect("fallback regex"))
 });

@@ -1439,6 +1439,28 @@ impl State<'_> {
                 && (self.actors[m.actors[0]].kind == ActorType::Person) == want_person
                 && m.kind != MentionKind::Pronoun
         };
+        // "him" is an object: someone other than the subject of its sentence, the most
+        // recently named ("Trump spoke with him", "who invited him").
+        if word == "him" {
+            let from = self
+                .mentions
+                .iter()
+                .rposition(|m| m.sentence + 3 <= si)
+                .map_or(0, |i| i + 1);
+            let recent = &self.mentions[from..];
+            let subject = recent
+                .iter()
+                .filter(|m| m.sentence == si && m.start < start)
+                .find(persons)
+                .map(|m| m.actors[0]);
+            return recent
+                .iter()
+                .rev()
+                .filter(|m| m.start < start)
+                .filter(persons)
+                .map(|m| m.actors[0])
+                .find(|&a| Some(a) != subject);
+        }
         // Mentions are kept in text order: look only at the last three sentences.
         let from = self
             .mentions
