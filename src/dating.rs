@@ -10,6 +10,7 @@
 //! gets the publication date (news of the day, `how = publication`); a planned event stays
 //! undated unless another mention of the same event in the article has a date.
 
+use crate::actors::ActorTable;
 use crate::events::{CodedEvent, is_symmetric};
 use crate::model::{DateSource, EventDate, EventRec, Status};
 use crate::text::{Document, Sentence};
@@ -27,6 +28,7 @@ const MAX_SCORE: usize = 22;
 /// Dates each event in `events` (same order). `dct` is the publication date.
 pub fn anchor(
     doc: &Document,
+    actors: &ActorTable,
     events: &[CodedEvent],
     dct: Option<jiff::civil::Date>,
     lex: &TimeLexicon,
@@ -40,7 +42,7 @@ pub fn anchor(
                 .get_or_insert_with(|| tag(&s.text, dct, lex))
                 .clone();
             let reference = if ev.status == Status::Occurred {
-                narrative_reference(doc, ev.sentence, dct, lex, &mut cache)
+                narrative_reference(doc, actors, ev, dct, lex, &mut cache)
             } else {
                 None
             };
@@ -71,8 +73,9 @@ pub fn anchor(
                 })
                 .or(reference)
                 .or_else(|| {
+                    // News of the day, also for what is due today ("is due to have lunch").
                     let d = dct?;
-                    (ev.status != Status::Planned).then(|| EventDate {
+                    Some(EventDate {
                         value: d.to_string(),
                         timex: None,
                         raw: None,
@@ -85,26 +88,39 @@ pub fn anchor(
         .collect()
 }
 
-/// The narrative reference time for an undated report: the last single-day expression of
-/// the previous two sentences of the same or the previous paragraph, if it names a day of the
-/// week before publication ("… met in Anchorage on Friday. Trump greeted his counterpart …").
+/// The narrative reference time for an undated report: the first single-day expression of
+/// the previous two sentences of the same or the previous paragraph that name one of the
+/// event's actors, if it is a day of the week before publication ("… met in Anchorage on Friday. Trump greeted his counterpart …").
 fn narrative_reference(
     doc: &Document,
-    si: usize,
+    actors: &ActorTable,
+    ev: &CodedEvent,
     dct: Option<jiff::civil::Date>,
     lex: &TimeLexicon,
     cache: &mut [Option<Vec<Timex>>],
 ) -> Option<EventDate> {
     let dct = dct?;
+    let si = ev.sentence;
+    // The earlier sentence must be about one of the event's actors: its first actor (the
+    // subject of a news sentence) is the event's source or target.
+    let names_actor = |prev: usize| {
+        actors
+            .mentions
+            .iter()
+            .find(|m| m.sentence == prev && !m.in_quote)
+            .is_some_and(|m| {
+                m.actors.contains(&ev.source) || ev.target.is_some_and(|t| m.actors.contains(&t))
+            })
+    };
     let week_before = dct.checked_sub(jiff::Span::new().days(7)).ok()?;
     let para = doc.sentences[si].paragraph;
     for prev in (si.saturating_sub(2)..si).rev() {
         let p = &doc.sentences[prev];
-        if p.dateline || para.saturating_sub(p.paragraph) > 1 {
+        if p.dateline || para.saturating_sub(p.paragraph) > 1 || !names_actor(prev) {
             continue;
         }
         let timexes = cache[prev].get_or_insert_with(|| tag(&p.text, Some(dct), lex));
-        let day = timexes.iter().rev().find(|t| {
+        let day = timexes.iter().find(|t| {
             matches!(t.ttype, TimexType::Date | TimexType::Time)
                 && t.interval
                     .is_some_and(|(a, b)| a == b && a >= week_before && a <= dct)
@@ -269,7 +285,7 @@ pub fn fill_within_article(events: &mut [EventRec]) {
         }
         let k = key(&events[i]);
         // The same event mentioned again without a date.
-        let same = dated.iter().find(|(j, _)| undated && key(&events[*j]) == k);
+        let same = dated.iter().find(|(j, _)| key(&events[*j]) == k);
         // A later mention of a meeting between the same two actors ("The two leaders
         // discussed …", "after the meeting") refers to the dated meeting.
         let pair = |e: &EventRec| e.target.map(|t| (t.min(e.source), t.max(e.source)));

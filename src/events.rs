@@ -738,11 +738,14 @@ impl EventCoder {
             .filter(|&(_, b)| b < ti)
             .collect();
         let verb_start = match subject {
+            // The verb group never reaches back past the trigger's clause ("He did not say
+            // who they would be, but went out of his way to praise …").
             Some(m) => toks
                 .iter()
                 .position(|t| t.start >= m.end)
                 .unwrap_or(ti)
-                .min(ti),
+                .min(ti)
+                .max(clause_start),
             None => ti.saturating_sub(4).max(clause_start),
         };
         let mut best: Option<CueStatus> = None;

@@ -150,7 +150,7 @@ impl Knowledge {
         let dct = published
             .as_deref()
             .and_then(|d| d.parse::<jiff::civil::Date>().ok());
-        let dated = dating::anchor(&doc, &coded, dct, &self.time);
+        let dated = dating::anchor(&doc, &table, &coded, dct, &self.time);
         let mut events = Vec::with_capacity(dated.len());
         for (ev, date) in coded.iter().zip(dated) {
             let info = self.events.cameo_info(&ev.cameo);
