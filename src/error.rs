@@ -25,3 +25,59 @@ impl DataError {
         }
     }
 }
+
+/// Rows of a knowledge file in `data/`: tab-separated, `#` comment lines and blank lines
+/// skipped, the first other line a header that must equal `header` (case-insensitive).
+/// Returns `(1-based line number, trimmed fields)` per data row.
+///
+/// Errors: a wrong header, a row with another number of fields, or no header at all, as a
+/// [`DataError`] naming `file` and the line.
+pub fn tsv_rows<'a>(
+    src: &'a str,
+    file: &str,
+    header: &[&str],
+) -> Result<Vec<(usize, Vec<&'a str>)>, DataError> {
+    let mut out = Vec::new();
+    let mut seen_header = false;
+    for (i, line) in src.lines().enumerate() {
+        let ln = i + 1;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if !seen_header {
+            let got: Vec<String> = fields.iter().map(|f| f.trim().to_lowercase()).collect();
+            if got != header {
+                return Err(DataError::new(
+                    file,
+                    ln,
+                    format!(
+                        "header must be `{}` (tab-separated), found `{}`",
+                        header.join("\\t"),
+                        fields.join("\\t")
+                    ),
+                ));
+            }
+            seen_header = true;
+            continue;
+        }
+        if fields.len() != header.len() {
+            return Err(DataError::new(
+                file,
+                ln,
+                format!(
+                    "expected {} tab-separated fields ({}), found {}",
+                    header.len(),
+                    header.join(", "),
+                    fields.len()
+                ),
+            ));
+        }
+        out.push((ln, fields.into_iter().map(str::trim).collect()));
+    }
+    if !seen_header {
+        return Err(DataError::new(file, 0, "file has no header line"));
+    }
+    Ok(out)
+}

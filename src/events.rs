@@ -18,7 +18,7 @@
 //! before the trigger: hypothetical (if, unless — not coded) > negated > uncertain > planned.
 
 use crate::actors::{ActorTable, Mention, MentionKind};
-use crate::error::DataError;
+use crate::error::{DataError, tsv_rows};
 use crate::model::{ActorType, Status};
 use crate::text::{Document, Sentence, Token};
 use std::collections::HashMap;
@@ -171,51 +171,6 @@ pub struct EventCoder {
     cues: Vec<StatusCue>,
     cameo: HashMap<String, CameoInfo>,
     by_first: HashMap<String, Vec<usize>>,
-}
-
-fn tsv_rows<'a>(
-    src: &'a str,
-    file: &str,
-    header: &[&str],
-) -> Result<Vec<(usize, Vec<&'a str>)>, DataError> {
-    let mut out = Vec::new();
-    let mut seen = false;
-    for (i, line) in src.lines().enumerate() {
-        let ln = i + 1;
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        }
-        let f: Vec<&str> = line.split('\t').map(str::trim).collect();
-        if !seen {
-            let got: Vec<String> = f.iter().map(|x| x.to_lowercase()).collect();
-            if got != header {
-                return Err(DataError::new(
-                    file,
-                    ln,
-                    format!("header must be `{}`", header.join("\\t")),
-                ));
-            }
-            seen = true;
-            continue;
-        }
-        if f.len() != header.len() {
-            return Err(DataError::new(
-                file,
-                ln,
-                format!(
-                    "expected {} tab-separated fields ({}), found {}",
-                    header.len(),
-                    header.join(", "),
-                    f.len()
-                ),
-            ));
-        }
-        out.push((ln, f));
-    }
-    if !seen {
-        return Err(DataError::new(file, 0, "file has no header line"));
-    }
-    Ok(out)
 }
 
 /// Parses a pattern string such as `halt|halted * military aid|assistance`.

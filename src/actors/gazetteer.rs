@@ -5,7 +5,7 @@
 //! fields are separated by `|`. Every problem is reported as a [`DataError`] with the file and
 //! the 1-based line.
 
-use crate::error::DataError;
+use crate::error::{DataError, tsv_rows as rows};
 use crate::model::ActorType;
 use std::collections::{HashMap, HashSet};
 
@@ -181,57 +181,6 @@ fn split_multi(s: &str) -> Vec<String> {
         .map(|x| x.trim().to_string())
         .filter(|x| !x.is_empty())
         .collect()
-}
-
-/// Rows of a TSV file: (1-based line, fields), after checking the header.
-fn rows<'a>(
-    src: &'a str,
-    file: &str,
-    header: &[&str],
-) -> Result<Vec<(usize, Vec<&'a str>)>, DataError> {
-    let mut out = Vec::new();
-    let mut seen_header = false;
-    for (i, line) in src.lines().enumerate() {
-        let ln = i + 1;
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        if !seen_header {
-            let got: Vec<String> = fields.iter().map(|f| f.trim().to_lowercase()).collect();
-            if got != header {
-                return Err(DataError::new(
-                    file,
-                    ln,
-                    format!(
-                        "header must be `{}` (tab-separated), found `{}`",
-                        header.join("\\t"),
-                        fields.join("\\t")
-                    ),
-                ));
-            }
-            seen_header = true;
-            continue;
-        }
-        if fields.len() != header.len() {
-            return Err(DataError::new(
-                file,
-                ln,
-                format!(
-                    "expected {} tab-separated fields ({}), found {}",
-                    header.len(),
-                    header.join(", "),
-                    fields.len()
-                ),
-            ));
-        }
-        out.push((ln, fields.into_iter().map(str::trim).collect()));
-    }
-    if !seen_header {
-        return Err(DataError::new(file, 0, "file has no header line"));
-    }
-    Ok(out)
 }
 
 fn check_iso3(file: &str, ln: usize, s: &str) -> Result<(), DataError> {
