@@ -1360,7 +1360,25 @@ fn find_object<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize) -> Opt
     if mi < end_tok {
         return None;
     }
-    let between = &toks[end_tok..mi];
+    let mut between = &toks[end_tok..mi];
+    // "visited the port of Vlore", "the Iraqi capital of Baghdad": a place noun and "of".
+    if between.len() >= 2
+        && between[between.len() - 1].lower == "of"
+        && matches!(
+            between[between.len() - 2].lower.as_str(),
+            "port"
+                | "city"
+                | "town"
+                | "capital"
+                | "village"
+                | "region"
+                | "province"
+                | "island"
+                | "republic"
+        )
+    {
+        between = &between[..between.len() - 2];
+    }
     if between.len() > 3 {
         return None;
     }
