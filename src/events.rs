@@ -1383,25 +1383,12 @@ fn find_object<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize) -> Opt
         return None;
     }
     let ok = between.iter().all(|t| {
-        matches!(
-            t.lower.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "visiting"
-                | "fellow"
-                | "with"
-                | "again"
-                | "also"
-                | "both"
-                | "new"
-                | "former"
-                | "up"
-        ) || is_compound_modifier(t)
+        DETERMINERS.contains(&t.lower.as_str())
+            || matches!(
+                t.lower.as_str(),
+                "visiting" | "fellow" | "with" | "again" | "also" | "new" | "former" | "up"
+            )
+            || is_compound_modifier(t)
     });
     ok.then_some(*m)
 }
@@ -1484,6 +1471,9 @@ fn looks_like_verb(w: &str) -> bool {
         || w.ends_with("n't")
 }
 
+/// Determiners that may stand between a verb or preposition and the actor it governs.
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "both"];
+
 /// A hyphenated modifier such as "Brazilian-drafted" or "US-led".
 fn is_compound_modifier(t: &Token) -> bool {
     t.text
@@ -1552,18 +1542,10 @@ fn find_after_prep<'a>(
                 && !(prep == "to"
                     && toks.get(k + 1).is_some_and(|t| {
                         !t.is_capitalized()
+                            && !DETERMINERS.contains(&t.lower.as_str())
                             && !matches!(
                                 t.lower.as_str(),
-                                "the"
-                                    | "a"
-                                    | "an"
-                                    | "his"
-                                    | "her"
-                                    | "its"
-                                    | "their"
-                                    | "war-torn"
-                                    | "neighbouring"
-                                    | "neighboring"
+                                "war-torn" | "neighbouring" | "neighboring"
                             )
                             && !is_compound_modifier(t)
                     })
