@@ -1152,7 +1152,7 @@ fn find_verb_subject<'a>(
             {
                 return Some(*m);
             }
-            return find_subject(toks, ments, k - 1, in_quote);
+            return find_clause_subject(toks, ments, k - 1, in_quote);
         }
         // A second verb of the same subject: "Obama had spoken with Putin and urged him".
         if matches!(w, "and" | "but") && k >= 2 && !toks[k - 2].is_punct() {
@@ -1464,7 +1464,48 @@ const IRREGULAR_PAST: &[&str] = &[
 /// Whether a lower-case word can be the verb right after a subject: an auxiliary, a past
 /// form, or a third-person present form.
 fn looks_like_verb(w: &str) -> bool {
-    AUX.contains(&w)
+    const VERB_GROUP: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "having",
+        "been",
+        "be",
+        "being",
+        "was",
+        "were",
+        "is",
+        "are",
+        "am",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "can",
+        "did",
+        "does",
+        "do",
+        "'ll",
+        "'d",
+        "not",
+        "never",
+        "also",
+        "again",
+        "still",
+        "already",
+        "just",
+        "then",
+        "finally",
+        "reportedly",
+        "repeatedly",
+        "later",
+        "once",
+    ];
+    VERB_GROUP.contains(&w)
         || IRREGULAR_PAST.contains(&w)
         || (w.ends_with("ed") && w.len() > 3)
         || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s") && w.len() > 3)
