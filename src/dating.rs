@@ -323,3 +323,74 @@ pub fn fill_within_article(events: &mut [EventRec]) {
         }
     }
 }
+
+/// An event reported as happening but dated after publication ("next month when Xi and
+/// Trump meet") has not happened yet: its status becomes planned. `published` is
+/// `YYYY-MM-DD`; dates compare as ISO strings.
+pub fn future_is_planned(events: &mut [EventRec], published: Option<&str>) {
+    let Some(dct) = published else { return };
+    for e in events.iter_mut() {
+        if e.status == Status::Occurred
+            && let Some(d) = &e.date
+            && d.how == DateSource::Explicit
+            && d.start.as_str() > dct
+        {
+            e.status = Status::Planned;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EventDate, EventRec};
+
+    fn ev(date: &str, how: DateSource, status: Status) -> EventRec {
+        EventRec {
+            etype: "meet".into(),
+            cameo: "040".into(),
+            plover: None,
+            goldstein: None,
+            source: 0,
+            target: Some(1),
+            status,
+            date: Some(EventDate {
+                value: date.into(),
+                timex: None,
+                raw: None,
+                start: date.into(),
+                end: date.into(),
+                how,
+            }),
+            sentence: 0,
+            start: 0,
+            end: 1,
+            trigger: "meet".into(),
+        }
+    }
+
+    #[test]
+    fn future_dates_make_plans() {
+        let mut v = vec![
+            ev("2017-05-10", DateSource::Explicit, Status::Occurred),
+            ev("2017-04-01", DateSource::Explicit, Status::Occurred),
+            ev("2017-05-10", DateSource::Explicit, Status::Negated),
+        ];
+        future_is_planned(&mut v, Some("2017-04-10"));
+        assert_eq!(v[0].status, Status::Planned);
+        assert_eq!(v[1].status, Status::Occurred);
+        assert_eq!(v[2].status, Status::Negated);
+    }
+
+    #[test]
+    fn undated_mentions_take_the_dated_one() {
+        let mut a = ev("2025-03-04", DateSource::Publication, Status::Planned);
+        a.date = None;
+        let b = ev("2025-03-06", DateSource::Explicit, Status::Planned);
+        let mut v = vec![a, b];
+        fill_within_article(&mut v);
+        let d = v[0].date.as_ref().expect("inherited");
+        assert_eq!(d.value, "2025-03-06");
+        assert_eq!(d.how, DateSource::Inherited);
+    }
+}

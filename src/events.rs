@@ -718,8 +718,9 @@ impl EventCoder {
             if pieces(range, &inserted).any(|r| contains_seq(toks, r, &cue.words)) {
                 consider(cue.status);
             }
-            // A planning word inside the pattern itself ("is due in Tokyo").
-            if cue.status == CueStatus::Planned
+            // A planning or negating word inside the pattern's gap ("is due in Tokyo", "has
+            // ruled out any talks").
+            if matches!(cue.status, CueStatus::Planned | CueStatus::Negated)
                 && cue.scope == CueScope::Verb
                 && contains_seq(toks, ti..end_tok, &cue.words)
             {

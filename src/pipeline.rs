@@ -170,6 +170,7 @@ impl Knowledge {
             });
         }
         dating::fill_within_article(&mut events);
+        dating::future_is_planned(&mut events, published.as_deref());
         let sentences = doc
             .sentences
             .iter()
