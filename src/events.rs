@@ -943,7 +943,8 @@ fn find_subject<'a>(
         .copied()
 }
 
-const AUX: &[&str] = &[
+/// Auxiliaries, negation and adverbs of a verb group ("has not yet", "will also").
+const VERB_GROUP: &[&str] = &[
     "has",
     "have",
     "had",
@@ -971,7 +972,6 @@ const AUX: &[&str] = &[
     "'ll",
     "'d",
     "not",
-    "n't",
     "never",
     "also",
     "again",
@@ -980,17 +980,23 @@ const AUX: &[&str] = &[
     "just",
     "then",
     "finally",
-    "first",
+    "reportedly",
+    "repeatedly",
     "later",
+    "once",
+];
+
+/// Other words a subject search walks over between a subject and its verb: time words and
+/// verbs governing an infinitive ("agreed to", "on Thursday").
+const WALK_SKIP: &[&str] = &[
+    "n't",
+    "first",
     "earlier",
     "jointly",
     "personally",
     "both",
     "all",
     "to",
-    "reportedly",
-    "repeatedly",
-    "once",
     "twice",
     "yet",
     "even",
@@ -1028,7 +1034,6 @@ const AUX: &[&str] = &[
     "february",
     "march",
     "april",
-    "may",
     "june",
     "july",
     "august",
@@ -1125,7 +1130,7 @@ fn find_verb_subject<'a>(
             }
             return Some(m);
         }
-        if AUX.contains(&w)
+        if (VERB_GROUP.contains(&w) || WALK_SKIP.contains(&w))
             || w.ends_with("ly")
             || w.ends_with("n't")
             || w.chars().all(|c| c.is_ascii_digit())
@@ -1465,47 +1470,6 @@ const IRREGULAR_PAST: &[&str] = &[
 /// Whether a lower-case word can be the verb right after a subject: an auxiliary, a past
 /// form, or a third-person present form.
 fn looks_like_verb(w: &str) -> bool {
-    const VERB_GROUP: &[&str] = &[
-        "has",
-        "have",
-        "had",
-        "having",
-        "been",
-        "be",
-        "being",
-        "was",
-        "were",
-        "is",
-        "are",
-        "am",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "can",
-        "did",
-        "does",
-        "do",
-        "'ll",
-        "'d",
-        "not",
-        "never",
-        "also",
-        "again",
-        "still",
-        "already",
-        "just",
-        "then",
-        "finally",
-        "reportedly",
-        "repeatedly",
-        "later",
-        "once",
-    ];
     VERB_GROUP.contains(&w)
         || IRREGULAR_PAST.contains(&w)
         || (w.ends_with("ed") && w.len() > 3)
