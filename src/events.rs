@@ -703,6 +703,18 @@ impl EventCoder {
                 .max(clause_start),
             None => ti.saturating_sub(4).max(clause_start),
         };
+        // A coordinated verb starts its own verb group: "Iran could never have a weapon and
+        // called for de-escalation" — "never" does not negate "called for".
+        let mut k = ti;
+        while k > 0 && VERB_GROUP.contains(&toks[k - 1].lower.as_str()) {
+            k -= 1;
+        }
+        let (verb_start, clause_start) =
+            if k > 0 && matches!(toks[k - 1].lower.as_str(), "and" | "but") {
+                (verb_start.max(k), clause_start.max(k - 1))
+            } else {
+                (verb_start, clause_start)
+            };
         let mut best: Option<CueStatus> = None;
         let mut consider = |st: CueStatus| {
             if best.is_none_or(|b| st > b) {
@@ -1162,7 +1174,32 @@ fn find_verb_subject<'a>(
         }
         // A second verb of the same subject: "Obama had spoken with Putin and urged him".
         if matches!(w, "and" | "but") && k >= 2 && !toks[k - 2].is_punct() {
-            return find_clause_subject(toks, ments, k - 1, in_quote);
+            // "… declared that Iran could never have … and called for": the second verb
+            // belongs to the subject before the complement clause.
+            let that = (0..k - 1).rev().find(|&j| toks[j].lower == "that");
+            let bound = that.filter(|&j| {
+                ments
+                    .iter()
+                    .any(|m| m.end <= toks[j].start && m.in_quote == in_quote)
+            });
+            let nearest = find_clause_subject(toks, ments, bound.unwrap_or(k - 1), in_quote)?;
+            // A list of verbs ("said …, declared … and called for"): the list's subject.
+            let listed = toks
+                .iter()
+                .any(|t| t.text == "," && t.start >= nearest.end && t.end <= toks[k - 1].start);
+            if listed
+                && let Some(first) = ments
+                    .iter()
+                    .filter(|m| {
+                        m.end <= nearest.start
+                            && m.in_quote == in_quote
+                            && !is_determiner_pronoun(m)
+                    })
+                    .find(|m| !PREPS.contains(&word_before(toks, m).unwrap_or("")))
+            {
+                return Some(*first);
+            }
+            return Some(nearest);
         }
         if matches!(w, "who" | "which" | "that") {
             let mut j = k - 1;
@@ -1256,10 +1293,28 @@ fn find_clause_subject<'a>(
     let followed_by_verb = |m: &Mention| {
         let possessive = m.text.ends_with("'s") || m.text.ends_with("’s");
         !possessive
-            && toks.iter().position(|t| t.start >= m.end).is_some_and(|i| {
-                let w = toks[i].lower.as_str();
-                !toks[i].is_punct() && !toks[i].is_capitalized() && looks_like_verb(w)
-            })
+            && toks
+                .iter()
+                .position(|t| t.start >= m.end)
+                .is_some_and(|mut i| {
+                    // "the G7 leaders said", "EU officials agreed": a group noun after the actor.
+                    if matches!(
+                        toks[i].lower.as_str(),
+                        "leaders"
+                            | "officials"
+                            | "ministers"
+                            | "members"
+                            | "allies"
+                            | "diplomats"
+                            | "envoys"
+                            | "negotiators"
+                    ) && i + 1 < toks.len()
+                    {
+                        i += 1;
+                    }
+                    let w = toks[i].lower.as_str();
+                    !toks[i].is_punct() && !toks[i].is_capitalized() && looks_like_verb(w)
+                })
     };
     candidates
         .iter()

@@ -1114,10 +1114,12 @@ impl State<'_> {
                         None => continue,
                     }
                 }
-                Item::Pronoun => match self.resolve_pronoun(si, start, &toks[sp.from].lower) {
-                    Some(a) => (vec![a], MentionKind::Pronoun),
-                    None => continue,
-                },
+                Item::Pronoun => {
+                    match self.resolve_pronoun(si, start, &toks[sp.from].lower, toks, sp.from) {
+                        Some(a) => (vec![a], MentionKind::Pronoun),
+                        None => continue,
+                    }
+                }
                 Item::Group => match self.resolve_group(start, si) {
                     Some(g) => (g, MentionKind::Group),
                     None => continue,
@@ -1429,7 +1431,14 @@ impl State<'_> {
             .map(|(c, _)| c.to_string())
     }
 
-    fn resolve_pronoun(&self, si: usize, start: usize, word: &str) -> Option<usize> {
+    fn resolve_pronoun(
+        &self,
+        si: usize,
+        start: usize,
+        word: &str,
+        toks: &[Token],
+        at: usize,
+    ) -> Option<usize> {
         // The first person (for he/she) or country/organisation (for it) named outside
         // quotes earlier in this sentence, else in the nearest earlier sentence that names one.
         let want_person = word != "it";
@@ -1448,11 +1457,41 @@ impl State<'_> {
                 .rposition(|m| m.sentence + 3 <= si)
                 .map_or(0, |i| i + 1);
             let recent = &self.mentions[from..];
-            let subject = recent
+            let here: Vec<&Mention> = recent
                 .iter()
                 .filter(|m| m.sentence == si && m.start < start)
-                .find(persons)
-                .map(|m| m.actors[0]);
+                .collect();
+            // The subject of the clause that "him" is the object of: walk left over the verb
+            // and small words to an actor ("Trump to accuse him"); a relative "who" points to
+            // the actor before it; a coordinating "and" to the sentence's first actor.
+            let mut subject = None;
+            let mut k = at;
+            while k > 0 && at - k < 8 {
+                let t = &toks[k - 1];
+                if let Some(m) = here.iter().find(|m| m.end == t.end) {
+                    subject = m.actors.first().copied();
+                    break;
+                }
+                match t.lower.as_str() {
+                    "who" | "whom" => {
+                        let mut j = k - 1;
+                        while j > 0 && toks[j - 1].is_punct() {
+                            j -= 1;
+                        }
+                        subject = here
+                            .iter()
+                            .find(|m| j > 0 && m.end == toks[j - 1].end)
+                            .and_then(|m| m.actors.first().copied());
+                        break;
+                    }
+                    "and" | "but" => {
+                        subject = here.iter().copied().find(persons).map(|m| m.actors[0]);
+                        break;
+                    }
+                    _ if t.is_punct() || t.is_capitalized() => break,
+                    _ => k -= 1,
+                }
+            }
             return recent
                 .iter()
                 .rev()
