@@ -1,0 +1,52 @@
+//! Keeps README.md true: every `$ polgraph …` example block in the README is run against a
+//! database of the bundled samples and must print exactly what the README shows (a block
+//! ending in `…` only has to be a prefix of the output).
+
+mod common;
+use common::Db;
+
+#[test]
+fn readme_examples_match_the_binary() {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(manifest.join("README.md")).expect("README.md");
+    let db = Db::new();
+    let out = db.ingest(&[manifest.join("data/samples")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut checked = 0;
+    let mut rest = readme.as_str();
+    while let Some(i) = rest.find("```\n$ polgraph ") {
+        let block = &rest[i + 4..];
+        let end = block.find("```").expect("closed code block");
+        let body = &block[..end];
+        rest = &block[end + 3..];
+        let (cmd_line, expected) = body.split_once('\n').unwrap_or((body, ""));
+        let cmd = cmd_line.trim_start_matches("$ polgraph ");
+        let cmd = cmd.split(" > ").next().unwrap_or(cmd);
+        if cmd.contains('|') {
+            continue;
+        }
+        let args: Vec<&str> = cmd.split_whitespace().collect();
+        let out = db.cmd(args.clone()).output().expect("runs");
+        let db_path = db.dir.path().join("t.db").display().to_string();
+        let got = String::from_utf8_lossy(&out.stdout).replace(&db_path, "polgraph.db");
+        let expected = expected.trim_end_matches('\n');
+        if let Some(prefix) = expected.strip_suffix('…') {
+            assert!(
+                got.starts_with(prefix.trim_end_matches('\n')),
+                "README block `{cmd}` is out of date:\n{got}"
+            );
+        } else {
+            assert_eq!(
+                got.trim_end_matches('\n'),
+                expected,
+                "README block `{cmd}` is out of date"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 7, "only {checked} README examples found");
+}
