@@ -889,6 +889,20 @@ impl Store {
                     };
                     // Stray fragments (one or two mentions, no events) beside one well-attested
                     // actor do not make a name ambiguous.
+                    // One known (gazetteer) actor among names recognised only from context
+                    // ("Trump" vs a stray "Politics Trump") is the one meant.
+                    let known: Vec<i64> = many
+                        .iter()
+                        .copied()
+                        .filter(|id| {
+                            actors
+                                .iter()
+                                .any(|a| a.0 == *id && !a.2.starts_with("new:"))
+                        })
+                        .collect();
+                    if known.len() == 1 {
+                        return Ok(known[0]);
+                    }
                     let weighted: Vec<(i64, i64)> =
                         many.iter().map(|&id| (weight(id), id)).collect();
                     let solid: Vec<i64> = weighted
