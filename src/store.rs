@@ -870,7 +870,28 @@ impl Store {
             .filter(|a| a.3 == "person" && a.1.split_whitespace().any(|w| plain(w) == plain(&norm)))
             .map(|a| a.0)
             .collect();
-        for tier in [by_name, by_key, by_alias, by_part] {
+        // Actors backed by the gazetteer (keys not starting with "new:") come first in each
+        // tier: "kim" means Kim Jong Un before a stray "Kim" recognised from context.
+        let known = |ids: &Vec<i64>| -> Vec<i64> {
+            ids.iter()
+                .copied()
+                .filter(|id| {
+                    actors
+                        .iter()
+                        .any(|a| a.0 == *id && !a.2.starts_with("new:"))
+                })
+                .collect()
+        };
+        let tiers = [
+            known(&by_name),
+            by_key.clone(),
+            known(&by_alias),
+            by_name,
+            by_alias,
+            known(&by_part),
+            by_part,
+        ];
+        for tier in tiers {
             match tier.as_slice() {
                 [] => continue,
                 [one] => return Ok(*one),
