@@ -1779,17 +1779,34 @@ fn contains_seq(toks: &[Token], range: std::ops::Range<usize>, words: &[String])
     if words.len() == 1 && words[0] == "n't" {
         return toks[a..b].iter().any(|t| t.lower.ends_with("n't"));
     }
-    (a..=b - words.len()).any(|i| {
-        words
-            .iter()
-            .enumerate()
-            .all(|(k, w)| toks[i + k].lower == *w)
-    })
+    // `*` in a cue stands for up to three other words ("agreed * to": "agreed in principle to").
+    fn at(toks: &[Token], i: usize, end: usize, words: &[String]) -> bool {
+        match words.split_first() {
+            None => true,
+            Some((w, rest)) if w == "*" => {
+                (0..=3).any(|g| i + g <= end && at(toks, i + g, end, rest))
+            }
+            Some((w, rest)) => i < end && toks[i].lower == *w && at(toks, i + 1, end, rest),
+        }
+    }
+    (a..b).any(|i| at(toks, i, b, words))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cues_with_gaps() {
+        let toks = crate::text::tokenize("the president had agreed in principle to meet", 0);
+        let cue: Vec<String> = ["agreed", "*", "to"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(contains_seq(&toks, 0..toks.len(), &cue));
+        let toks = crate::text::tokenize("he agreed with the plan of the army to meet", 0);
+        assert!(!contains_seq(&toks, 0..toks.len(), &cue));
+    }
 
     #[test]
     fn parses_patterns() {
