@@ -651,7 +651,11 @@ impl EventCoder {
         sources.dedup();
         if targets.is_empty() {
             // Dyadic events only: a gathering of more than three actors is not coded pairwise.
-            if (2..=3).contains(&sources.len()) && is_symmetric(&p.etype) && p.pos != Pos::Noun {
+            if (2..=3).contains(&sources.len())
+                && is_symmetric(&p.etype)
+                && p.etype != "fight"
+                && p.pos != Pos::Noun
+            {
                 // "The two met": one event per pair.
                 for i in 0..sources.len() {
                     for j in i + 1..sources.len() {
