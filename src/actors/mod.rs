@@ -233,20 +233,23 @@ impl ActorRecognizer {
             published: published.map(str::to_string),
         };
         // Pass 1: names with support (gazetteer full names and titled/appositive persons).
-        let mut per_sentence = Vec::with_capacity(doc.sentences.len());
-        for (si, s) in doc.sentences.iter().enumerate() {
-            if s.dateline {
-                per_sentence.push(SentenceFacts::default());
-                continue;
-            }
-            per_sentence.push(st.names_pass(si, s));
-        }
+        let per_sentence: Vec<SentenceFacts> = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                if s.dateline {
+                    SentenceFacts::default()
+                } else {
+                    st.names_pass(s)
+                }
+            })
+            .collect();
         // Pass 2: references, in order.
         for (si, s) in doc.sentences.iter().enumerate() {
             if s.dateline {
                 continue;
             }
-            st.references_pass(si, s, &per_sentence[si], doc);
+            st.references_pass(si, s, &per_sentence[si]);
         }
         st.mentions.sort_by_key(|m| (m.start, m.end));
         st.finish()
@@ -503,7 +506,7 @@ impl State<'_> {
     }
 
     /// Pass 1 over one sentence.
-    fn names_pass(&mut self, si: usize, s: &crate::text::Sentence) -> SentenceFacts {
+    fn names_pass(&mut self, s: &crate::text::Sentence) -> SentenceFacts {
         let toks = &s.tokens;
         let mut facts = SentenceFacts {
             quotes: quote_spans(&s.text, s.start),
@@ -673,7 +676,6 @@ impl State<'_> {
                 .any(|(sp, _, _)| sp.from <= r.span.from && r.span.to <= sp.to)
         });
         self.sector_mentions(s, &mut facts);
-        let _ = si;
         facts
     }
 
@@ -829,10 +831,8 @@ impl State<'_> {
         let toks = &s.tokens;
         // Role directly before (optionally with a comma: "the US president, Donald Trump").
         let mut end = at;
-        let mut appositive = false;
         if end > 0 && toks[end - 1].text == "," {
             end -= 1;
-            appositive = true;
         }
         // "his (Italian) counterpart (,) NAME"
         let role = facts
@@ -843,7 +843,6 @@ impl State<'_> {
             })
             .max_by_key(|r| r.span.to - r.span.from)?;
         let role_def = self.gaz().role(&role.key).cloned();
-        let _ = appositive;
         // An honorific ("Mr", "Dr") marks a person but says nothing about role or country.
         if role_def.as_ref().is_some_and(|r| r.class == "honorific") {
             return Some((role_def, None, None));
@@ -975,13 +974,7 @@ impl State<'_> {
     }
 
     /// Pass 2 over one sentence: emits mentions in order, resolving references.
-    fn references_pass(
-        &mut self,
-        si: usize,
-        s: &crate::text::Sentence,
-        facts: &SentenceFacts,
-        _doc: &Document,
-    ) {
+    fn references_pass(&mut self, si: usize, s: &crate::text::Sentence, facts: &SentenceFacts) {
         let toks = &s.tokens;
         let mut items: Vec<(TokSpan, Item)> = Vec::new();
         for (sp, a, k) in &facts.fixed {
@@ -1448,15 +1441,16 @@ impl State<'_> {
                 && (self.actors[m.actors[0]].kind == ActorType::Person) == want_person
                 && m.kind != MentionKind::Pronoun
         };
+        // Mentions are kept in text order: look only at the last three sentences.
+        let from = self
+            .mentions
+            .iter()
+            .rposition(|m| m.sentence + 3 <= si)
+            .map_or(0, |i| i + 1);
+        let recent = &self.mentions[from..];
         // "him" is an object: someone other than the subject of its sentence, the most
         // recently named ("Trump spoke with him", "who invited him").
         if word == "him" {
-            let from = self
-                .mentions
-                .iter()
-                .rposition(|m| m.sentence + 3 <= si)
-                .map_or(0, |i| i + 1);
-            let recent = &self.mentions[from..];
             let here: Vec<&Mention> = recent
                 .iter()
                 .filter(|m| m.sentence == si && m.start < start)
@@ -1500,13 +1494,6 @@ impl State<'_> {
                 .map(|m| m.actors[0])
                 .find(|&a| Some(a) != subject);
         }
-        // Mentions are kept in text order: look only at the last three sentences.
-        let from = self
-            .mentions
-            .iter()
-            .rposition(|m| m.sentence + 3 <= si)
-            .map_or(0, |i| i + 1);
-        let recent = &self.mentions[from..];
         if let Some(m) = recent
             .iter()
             .filter(|m| m.sentence == si && m.start < start)
