@@ -174,6 +174,10 @@ pub struct Gazetteer {
     pub demonyms: HashMap<String, String>,
     /// ISO3 → entry index of the country.
     pub countries: HashMap<String, usize>,
+    /// Folded surface text (lower case, ASCII apostrophes) → indices into `surfaces`.
+    by_text: HashMap<String, Vec<usize>>,
+    /// Entry → its folded one-word aliases.
+    surnames: HashMap<usize, Vec<String>>,
 }
 
 fn split_multi(s: &str) -> Vec<String> {
@@ -269,6 +273,13 @@ impl Gazetteer {
         g.load_people(src.people.0, src.people.1)?;
         g.load_places(src.places.0, src.places.1)?;
         g.load_sectors(src.sectors.0, src.sectors.1)?;
+        for (i, sf) in g.surfaces.iter().enumerate() {
+            let folded = crate::text::fold(&sf.text);
+            if sf.kind == SurfaceKind::Surname {
+                g.surnames.entry(sf.entry).or_default().push(folded.clone());
+            }
+            g.by_text.entry(folded).or_default().push(i);
+        }
         Ok(g)
     }
 
@@ -566,6 +577,20 @@ impl Gazetteer {
             };
         }
         Ok(())
+    }
+
+    /// Surfaces whose folded text (see [`crate::text::fold`]) equals `folded`.
+    pub fn surfaces_named(&self, folded: &str) -> impl Iterator<Item = &Surface> {
+        self.by_text
+            .get(folded)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.surfaces[i])
+    }
+
+    /// One-word aliases (folded) of entry `entry`, such as "mobutu" for Mobutu Sese Seko.
+    pub fn surnames_of(&self, entry: usize) -> &[String] {
+        self.surnames.get(&entry).map_or(&[], Vec::as_slice)
     }
 
     /// The role for a lower-case phrase, if it is a role word.

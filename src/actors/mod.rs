@@ -348,14 +348,7 @@ impl State<'_> {
             roles,
             aliases: Vec::new(),
         };
-        let surnames: Vec<String> = self
-            .rec
-            .gaz
-            .surfaces
-            .iter()
-            .filter(|sf| sf.entry == entry && sf.kind == SurfaceKind::Surname)
-            .map(|sf| fold(&sf.text))
-            .collect();
+        let surnames = self.rec.gaz.surnames_of(entry).to_vec();
         let a = self.push_actor(rec, classes, parts);
         self.info[a].aliases = surnames;
         a
@@ -476,9 +469,8 @@ impl State<'_> {
         let date = self.published.as_deref()?;
         let mut hits: Vec<usize> = self
             .gaz()
-            .surfaces
-            .iter()
-            .filter(|s| s.kind == SurfaceKind::Surname && fold(&s.text) == part)
+            .surfaces_named(part)
+            .filter(|s| s.kind == SurfaceKind::Surname)
             .map(|s| s.entry)
             .filter(|&e| {
                 self.gaz().entries[e]
@@ -493,14 +485,10 @@ impl State<'_> {
     }
 
     fn gaz_person_named(&self, name: &str) -> Option<usize> {
-        let n = fold(name);
         self.gaz()
-            .surfaces
-            .iter()
+            .surfaces_named(&fold(name))
             .find(|s| {
-                s.kind == SurfaceKind::Name
-                    && self.gaz().entries[s.entry].kind == ActorType::Person
-                    && fold(&s.text) == n
+                s.kind == SurfaceKind::Name && self.gaz().entries[s.entry].kind == ActorType::Person
             })
             .map(|s| s.entry)
     }
