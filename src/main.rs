@@ -229,21 +229,17 @@ fn open_existing(cli: &Cli) -> Result<Store> {
     open(cli)
 }
 
-/// Checks `--type` values against the event types of the loaded patterns and a date window.
-fn check_filters(types: &[String], window: &Window) -> Result<()> {
-    let kb = Knowledge::builtin()?;
-    let known: std::collections::BTreeSet<&str> = kb
-        .events()
-        .patterns()
-        .iter()
-        .map(|p| p.etype.as_str())
-        .collect();
-    for t in types {
-        if !known.contains(t.as_str()) {
-            bail!(
-                "unknown event type {t:?}; known types: {}",
-                known.into_iter().collect::<Vec<_>>().join(", ")
-            );
+/// Checks `--type` values against the event types of the pattern file and a date window.
+fn check_filters(cli: &Cli, types: &[String], window: &Window) -> Result<()> {
+    if !types.is_empty() {
+        let known = polgraph::pipeline::event_types(cli.data.as_deref())?;
+        for t in types {
+            if !known.contains(t) {
+                bail!(
+                    "unknown event type {t:?}; known types: {}",
+                    known.iter().cloned().collect::<Vec<_>>().join(", ")
+                );
+            }
         }
     }
     if let (Some(a), Some(b)) = (&window.from, &window.to)
@@ -288,7 +284,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             all,
             json,
         } => {
-            check_filters(&[], window)?;
+            check_filters(&cli, &[], window)?;
             let store = open_existing(&cli)?;
             let mut f = EventFilter {
                 from: window.from.clone(),
@@ -317,7 +313,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             types,
             json,
         } => {
-            check_filters(types, window)?;
+            check_filters(&cli, types, window)?;
             let store = open_existing(&cli)?;
             let f = EventFilter {
                 actor: actor
@@ -504,7 +500,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             types,
             output,
         } => {
-            check_filters(types, window)?;
+            check_filters(&cli, types, window)?;
             if actor.is_none() && *depth != 1 {
                 bail!("--depth needs --actor");
             }

@@ -54,6 +54,40 @@ pub enum KnowledgeError {
     Matcher(String),
 }
 
+/// The knowledge files in [`DATA_FILES`] order as `(name for messages, contents)`: read from
+/// `dir` where present there, else the built-in copies.
+///
+/// Errors: a file in `dir` that exists but cannot be read.
+fn data_files(dir: Option<&Path>) -> Result<Vec<(String, String)>, KnowledgeError> {
+    DATA_FILES
+        .iter()
+        .map(
+            |(name, builtin)| match dir.map(|d| d.join(name)).filter(|p| p.exists()) {
+                Some(path) => std::fs::read_to_string(&path)
+                    .map(|text| (path.display().to_string(), text))
+                    .map_err(|e| KnowledgeError::Read {
+                        path: path.display().to_string(),
+                        reason: e.to_string(),
+                    }),
+                None => Ok((format!("data/{name}"), (*builtin).to_string())),
+            },
+        )
+        .collect()
+}
+
+/// The event types defined by `events.tsv` (from `dir` if given, else built in), without
+/// building the actor matchers: for validating `--type` filters cheaply.
+///
+/// Errors: as [`Knowledge::from_dir`], for the event files only.
+pub fn event_types(
+    dir: Option<&Path>,
+) -> Result<std::collections::BTreeSet<String>, KnowledgeError> {
+    let f = data_files(dir)?;
+    let pair = |i: usize| (f[i].0.as_str(), f[i].1.as_str());
+    let coder = EventCoder::parse(pair(5), pair(6), pair(7))?;
+    Ok(coder.patterns().iter().map(|p| p.etype.clone()).collect())
+}
+
 /// Everything loaded from `data/`, ready to extract articles.
 pub struct Knowledge {
     splitter: Splitter,
@@ -67,31 +101,14 @@ impl Knowledge {
     ///
     /// Errors: only if those files are malformed, which the test suite rules out.
     pub fn builtin() -> Result<Knowledge, KnowledgeError> {
-        let files: Vec<(String, String)> = DATA_FILES
-            .iter()
-            .map(|(n, c)| (format!("data/{n}"), (*c).to_string()))
-            .collect();
-        Self::from_files(&files)
+        Self::from_files(&data_files(None)?)
     }
 
     /// Loads the knowledge files from `dir`; a file missing there falls back to the built-in copy.
     ///
     /// Errors: a file that cannot be read, or the first malformed line (`file:line: message`).
     pub fn from_dir(dir: &Path) -> Result<Knowledge, KnowledgeError> {
-        let mut files = Vec::new();
-        for (name, builtin) in DATA_FILES {
-            let path = dir.join(name);
-            if path.exists() {
-                let text = std::fs::read_to_string(&path).map_err(|e| KnowledgeError::Read {
-                    path: path.display().to_string(),
-                    reason: e.to_string(),
-                })?;
-                files.push((path.display().to_string(), text));
-            } else {
-                files.push((format!("data/{name}"), builtin.to_string()));
-            }
-        }
-        Self::from_files(&files)
+        Self::from_files(&data_files(Some(dir))?)
     }
 
     fn from_files(f: &[(String, String)]) -> Result<Knowledge, KnowledgeError> {
