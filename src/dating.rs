@@ -11,15 +11,11 @@
 //! undated unless another mention of the same event in the article has a date.
 
 use crate::actors::ActorTable;
-use crate::events::{CodedEvent, is_symmetric};
+use crate::events::{CLAUSE_BOUNDARIES, CodedEvent, is_symmetric};
 use crate::model::{DateSource, EventDate, EventRec, Status};
 use crate::text::{Document, Sentence};
 use crate::time::{TimeLexicon, Timex, TimexType, interval_value, tag};
 
-const BOUNDARY_WORDS: &[&str] = &[
-    "when", "while", "after", "before", "because", "although", "but", "which", "who", "whom",
-    "during", "since", "until", ";",
-];
 const BOUNDARY_COST: usize = 12;
 const QUOTE_COST: usize = 30;
 const VERB_COST: usize = 8;
@@ -173,7 +169,7 @@ fn choose<'a>(s: &Sentence, ev: &CodedEvent, timexes: &'a [Timex]) -> Option<&'a
             };
             let crossings = toks[lo.min(toks.len())..hi.min(toks.len())]
                 .iter()
-                .filter(|t| BOUNDARY_WORDS.contains(&t.lower.as_str()))
+                .filter(|t| CLAUSE_BOUNDARIES.contains(&t.lower.as_str()) || t.lower == "during")
                 .count();
             // Another verb between the trigger and a later expression means the expression
             // belongs to that verb ("congratulated Vietnam for organizing the meeting on Saturday").

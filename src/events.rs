@@ -1701,7 +1701,8 @@ fn coordinated(toks: &[Token], ments: &[&Mention], m: &Mention, forward: bool) -
     out
 }
 
-const CLAUSE_BOUNDARIES: &[&str] = &[
+/// Words and marks that start a new clause; shared with the dating stage.
+pub const CLAUSE_BOUNDARIES: &[&str] = &[
     ";", ":", "when", "while", "after", "before", "because", "although", "though", "but", "which",
     "who", "whom", "whose", "where", "since", "until", "as", "\"", "“", "”",
 ];
