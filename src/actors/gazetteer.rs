@@ -144,6 +144,8 @@ pub enum NameWordKind {
     SpeechVerb,
     /// A noun that makes a preceding country name a modifier of a thing ("Iranian oil").
     ThingNoun,
+    /// An ISO3 code of a country whose names put the surname first ("Lee Teng-hui").
+    SurnameFirstCountry,
 }
 
 /// A sector noun from `sectors.tsv` ("rebels", "troops").
@@ -334,12 +336,13 @@ impl Gazetteer {
                 "particle" => NameWordKind::Particle,
                 "speech_verb" => NameWordKind::SpeechVerb,
                 "thing_noun" => NameWordKind::ThingNoun,
+                "surname_first_country" => NameWordKind::SurnameFirstCountry,
                 other => {
                     return Err(DataError::new(
                         file,
                         ln,
                         format!(
-                            "unknown kind `{other}` (expected org_cue, place_cue, not_name, particle, speech_verb, thing_noun)"
+                            "unknown kind `{other}` (expected org_cue, place_cue, not_name, particle, speech_verb, thing_noun, surname_first_country)"
                         ),
                     ));
                 }

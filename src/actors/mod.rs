@@ -335,7 +335,7 @@ impl State<'_> {
             }
         }
         let parts = if e.kind == ActorType::Person {
-            name_parts(&e.name, e.country.as_deref())
+            name_parts(&e.name, e.country.as_deref(), &self.rec.gaz)
         } else {
             Vec::new()
         };
@@ -420,7 +420,7 @@ impl State<'_> {
                 a
             }
             None => {
-                let parts = name_parts(&name, country.as_deref());
+                let parts = name_parts(&name, country.as_deref(), &self.rec.gaz);
                 let rec = ActorRec {
                     key,
                     name: name.clone(),
@@ -1681,19 +1681,19 @@ pub fn role_compatible(want: &str, have: &str) -> bool {
 }
 
 /// Parts of a person's name usable as short references: the last word, and the first word
-/// for East Asian names (surname first: "Lee Teng-hui" → "lee").
-fn name_parts(name: &str, country: Option<&str>) -> Vec<String> {
+/// for names from countries listed as `surname_first_country` in `name_words.tsv` or with a
+/// hyphenated given name (surname first: "Lee Teng-hui" → "lee").
+fn name_parts(name: &str, country: Option<&str>, gaz: &Gazetteer) -> Vec<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let mut out = Vec::new();
     if let Some(l) = words.last() {
         out.push(fold(l));
     }
-    let surname_first = matches!(
-        country,
-        Some("CHN" | "TWN" | "KOR" | "PRK" | "HKG" | "VNM" | "MAC")
-    ) || words.last().is_some_and(|w| {
-        w.contains('-') && w.chars().next().is_some_and(char::is_uppercase) && words.len() == 2
-    });
+    let surname_first = country
+        .is_some_and(|c| gaz.name_word(&fold(c)) == Some(NameWordKind::SurnameFirstCountry))
+        || words.last().is_some_and(|w| {
+            w.contains('-') && w.chars().next().is_some_and(char::is_uppercase) && words.len() == 2
+        });
     if surname_first && words.len() >= 2 {
         out.push(fold(words[0]));
     }
