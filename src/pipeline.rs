@@ -294,10 +294,10 @@ mod tests {
     use super::*;
     use crate::model::Status;
 
-    /// (source, type, target, status, date) of every coded event.
-    fn events(text: &str, date: &str) -> Vec<(String, String, String, Status, String)> {
+    /// Extracts `text` as an article published on `date`.
+    fn extract(text: &str, date: &str) -> ArticleExtraction {
         let kb = Knowledge::builtin().expect("built-in knowledge loads");
-        let raw = RawArticle {
+        kb.extract(&RawArticle {
             source_id: "t".into(),
             title: None,
             published: Some(date.into()),
@@ -305,8 +305,12 @@ mod tests {
             outlet: None,
             text: text.into(),
             origin: "t".into(),
-        };
-        let ex = kb.extract(&raw);
+        })
+    }
+
+    /// (source, type, target, status, date) of every coded event.
+    fn events(text: &str, date: &str) -> Vec<(String, String, String, Status, String)> {
+        let ex = extract(text, date);
         ex.events
             .iter()
             .map(|e| {
@@ -542,17 +546,8 @@ mod tests {
 
     #[test]
     fn unknown_titled_persons_get_country() {
-        let kb = Knowledge::builtin().expect("loads");
-        let raw = RawArticle {
-            source_id: "t".into(),
-            title: None,
-            published: Some("1997-04-01".into()),
-            url: None,
-            outlet: None,
-            text: "Chinese foreign ministry spokesman Shen Guofang criticised the United States on Tuesday.".into(),
-            origin: "t".into(),
-        };
-        let ex = kb.extract(&raw);
+        let text = "Chinese foreign ministry spokesman Shen Guofang criticised the United States on Tuesday.";
+        let ex = extract(text, "1997-04-01");
         let shen = ex
             .actors
             .iter()
@@ -561,7 +556,7 @@ mod tests {
         assert_eq!(shen.country.as_deref(), Some("CHN"));
         assert_eq!(shen.cameo.as_deref(), Some("CHNGOV"));
         assert!(has(
-            &events(&raw.text, "1997-04-01"),
+            &events(text, "1997-04-01"),
             "Shen Guofang",
             "criticize",
             "United States",
