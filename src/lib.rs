@@ -14,6 +14,7 @@ pub mod export;
 pub mod graph;
 pub mod input;
 pub mod model;
+pub mod parse;
 pub mod pipeline;
 pub mod store;
 pub mod text;
