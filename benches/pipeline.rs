@@ -71,3 +71,29 @@ fn extract_afp_first_100(b: Bencher) {
         }
     });
 }
+
+static AFP_ALL: LazyLock<Option<Vec<RawArticle>>> = LazyLock::new(|| {
+    let p = manifest().join("../shared/corpus/afp.jsonl");
+    p.is_file().then(|| read(&[p], usize::MAX))
+});
+
+/// The whole pipeline on the AFP corpus (753 stories): read (pre-loaded) → parse → code →
+/// store in a fresh SQLite database on disk. The counter gives articles per second.
+#[divan::bench(sample_count = 3)]
+fn ingest_afp_all(b: Bencher) {
+    let Some(arts) = AFP_ALL.as_ref() else {
+        eprintln!("skipping ingest_afp_all: ../shared/corpus/afp.jsonl not found");
+        b.bench(|| ());
+        return;
+    };
+    let kb = &*KB;
+    b.counter(divan::counter::ItemsCount::new(arts.len()))
+        .bench(|| {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let mut store = polgraph::store::Store::open(&dir.path().join("afp.db")).expect("db");
+            for a in arts {
+                let ex = kb.extract(a);
+                black_box(store.ingest(&ex).expect("ingest"));
+            }
+        });
+}

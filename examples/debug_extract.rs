@@ -1,5 +1,7 @@
 //! Prints what the pipeline extracts from one file (actors, mentions, events), without a database.
 //! Usage: cargo run --example debug_extract -- FILE [YYYY-MM-DD]
+//! Environment: MENTIONS=1 lists mentions, SENT=1 prints each event's sentence, TREE=1 prints
+//! the dependency parse of every sentence (id, word, lemma, UPOS, head, relation).
 use polgraph::input::{ReadOptions, read_paths};
 use polgraph::pipeline::Knowledge;
 use std::path::PathBuf;
@@ -11,7 +13,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         default_date: args.get(2).cloned(),
         ..Default::default()
     };
-    let kb = Knowledge::builtin()?;
+    let kb = match std::env::var_os("POLGRAPH_DATA") {
+        Some(dir) => Knowledge::from_dir(std::path::Path::new(&dir))?,
+        None => Knowledge::builtin()?,
+    };
     for art in read_paths(&[path], &opts) {
         let art = art?;
         let ex = kb.extract(&art);
@@ -32,6 +37,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     "  M s{} {:?} -> {}",
                     m.sentence, m.text, ex.actors[m.actor].name
                 );
+            }
+        }
+        if std::env::var("TREE").is_ok() {
+            let model = kb.parser();
+            for (si, s) in ex.sentences.iter().enumerate() {
+                let spans = polgraph::parse::tokenize(&s.text);
+                let words: Vec<&str> = spans.iter().map(|&(a, b)| &s.text[a..b]).collect();
+                println!("S{si} {}", s.text.replace('\n', " "));
+                for (i, w) in model.parse(&words).iter().enumerate() {
+                    println!(
+                        "  {}\t{}\t{}\t{}\t{}\t{}",
+                        i + 1,
+                        w.form,
+                        w.lemma,
+                        w.upos.as_str(),
+                        w.head.map_or(0, |h| h + 1),
+                        w.deprel
+                    );
+                }
             }
         }
         for e in &ex.events {

@@ -13,6 +13,7 @@
 use crate::actors::ActorTable;
 use crate::events::{CLAUSE_BOUNDARIES, CodedEvent, is_symmetric};
 use crate::model::{DateSource, EventDate, EventRec, Status};
+use crate::syntax::Tree;
 use crate::text::{Document, Sentence};
 use crate::time::{TimeLexicon, Timex, TimexType, interval_value, tag};
 
@@ -24,6 +25,7 @@ const MAX_SCORE: usize = 22;
 /// Dates each event in `events` (same order). `dct` is the publication date.
 pub fn anchor(
     doc: &Document,
+    trees: &[Tree],
     actors: &ActorTable,
     events: &[CodedEvent],
     dct: Option<jiff::civil::Date>,
@@ -42,7 +44,7 @@ pub fn anchor(
             } else {
                 None
             };
-            choose(s, ev, &timexes)
+            choose(s, trees.get(ev.sentence), ev, &timexes)
                 .map(|t| {
                     let (mut a, mut b) = t.interval.unwrap_or_default();
                     // "… last Thursday, a day before Trump's attack": the event is offset from
@@ -136,8 +138,42 @@ fn narrative_reference(
     None
 }
 
-fn choose<'a>(s: &Sentence, ev: &CodedEvent, timexes: &'a [Timex]) -> Option<&'a Timex> {
+fn choose<'a>(
+    s: &Sentence,
+    tree: Option<&Tree>,
+    ev: &CodedEvent,
+    timexes: &'a [Timex],
+) -> Option<&'a Timex> {
     let toks = &s.tokens;
+    // With a parse: the word the event hangs on — its verb; for a nominal event its own noun
+    // ("the row last Friday"), or the light verb whose subject or object it is ("held talks
+    // on Monday").
+    let ev_anchor = tree.filter(|t| !t.is_empty()).and_then(|t| {
+        let w = t.word_at(ev.start)?;
+        // A verb in a non-clausal relation means the parse around the trigger is broken
+        // ("is due to hold talks" with "hold" as a compound): fall back to word distances.
+        if t.nodes[w].upos == "VERB"
+            && matches!(
+                t.base_rel(w),
+                "compound" | "case" | "fixed" | "flat" | "det" | "cc" | "nummod" | "punct"
+            )
+        {
+            return None;
+        }
+        let anchor = if t.nodes[w].upos == "NOUN" {
+            match t.head(w) {
+                Some(h)
+                    if t.nodes[h].upos == "VERB" && matches!(t.base_rel(w), "obj" | "nsubj") =>
+                {
+                    h
+                }
+                _ => w,
+            }
+        } else {
+            t.clause_of(w)
+        };
+        Some((t, anchor))
+    });
     let trig = ev.trigger_token;
     let tok_of = |byte: usize| {
         toks.iter()
@@ -199,8 +235,53 @@ fn choose<'a>(s: &Sentence, ev: &CodedEvent, timexes: &'a [Timex]) -> Option<&'a
                         })
                 })
             };
-            let mut score = dist + crossings * BOUNDARY_COST + verbs_between * VERB_COST;
-            if inserted {
+            let tree_cost = ev_anchor.and_then(|(tr, ec)| {
+                // "… last Thursday, a day before Trump's attack": the expression anchors the
+                // event through the stated offset.
+                if relative_offset(s, trig, t.end).is_some() {
+                    return Some(0);
+                }
+                let h = tr.span_head(s.start + t.start, s.start + t.end)?;
+                // Walk up from the expression: reaching the event's anchor before any other
+                // clause head means the expression modifies the event.
+                let mut tc = h;
+                let mut cur = tr.head(h);
+                while let Some(c) = cur {
+                    if c == ec {
+                        tc = c;
+                        break;
+                    }
+                    tc = tr.clause_of(c);
+                    if tc == c {
+                        break;
+                    }
+                    cur = tr.head(c);
+                }
+                Some(if tc == ec {
+                    // The expression modifies the event's own clause.
+                    0
+                } else if governs(tr, tc, ec).is_some_and(|l| {
+                    // The day of saying is not the day of a planned act; a "to" clause after
+                    // a noun shares the verb's time only as a plan.
+                    if ev.status == Status::Planned {
+                        !l.reported
+                    } else {
+                        !l.noun_to
+                    }
+                }) {
+                    // A governing clause: "said Tuesday it was sending troops" (but the day of
+                    // saying is not the day of a planned act: "said Monday it would send").
+                    VERB_COST
+                } else {
+                    // Another clause: "met X, who arrived on Monday".
+                    3 * BOUNDARY_COST
+                })
+            });
+            let mut score = match tree_cost {
+                Some(c) => dist.min(MAX_SCORE / 2) + c,
+                None => dist + crossings * BOUNDARY_COST + verbs_between * VERB_COST,
+            };
+            if inserted && tree_cost.is_none() {
                 score += 2 * BOUNDARY_COST;
             }
             if in_quote(a) != trig_q {
@@ -211,6 +292,69 @@ fn choose<'a>(s: &Sentence, ev: &CodedEvent, timexes: &'a [Timex]) -> Option<&'a
         .filter(|(score, _)| *score <= MAX_SCORE)
         .min_by_key(|(score, _)| *score)
         .map(|(_, t)| t)
+}
+
+/// How a governing clause reaches an event (see [`governs`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Link {
+    /// Through a complement: the event is reported or intended ("said Monday it would send").
+    reported: bool,
+    /// Through a "to" clause right after a noun ("… after the decision to halt aid").
+    noun_to: bool,
+}
+
+/// True when clause head `up` governs `down` through complement, coordination or adverbial
+/// clauses only ("said Tuesday it was sending troops", "met X and signed Y") — not through a
+/// relative clause or a noun ("a trip during which he will meet"); a nominal event in an
+/// adjunct of `up` counts too.
+///
+/// Returns `None` when it does not, else how the path runs: through a complement (`ccomp`,
+/// `xcomp`: reported or intended by `up`, "offered on Saturday to meet") or a "to" clause
+/// after a noun.
+fn governs(t: &Tree, up: usize, down: usize) -> Option<Link> {
+    let mut cur = down;
+    let mut link = Link::default();
+    for _ in 0..t.len() {
+        if cur == up {
+            return Some(link);
+        }
+        link.reported |= matches!(t.base_rel(cur), "ccomp" | "xcomp");
+        // A "to" clause right after a noun most likely completes that noun ("the decision
+        // to halt aid"), whatever the parse attached it to.
+        link.noun_to |= t.base_rel(cur) == "advcl"
+            && t.children(cur).iter().any(|&m| {
+                t.base_rel(m) == "mark"
+                    && t.nodes[m].lemma == "to"
+                    && m > 0
+                    && t.nodes[m - 1].upos == "NOUN"
+            });
+        // A nominal event in an adjunct takes its verb's time: "told X during a visit last week".
+        let nominal_adjunct =
+            cur == down && t.nodes[cur].upos == "NOUN" && t.base_rel(cur) == "obl";
+        // A temporal clause has its own time: "met … since the dressing down of …".
+        let temporal = t.base_rel(cur) == "advcl"
+            && t.children(cur).iter().any(|&m| {
+                t.base_rel(m) == "mark"
+                    && matches!(
+                        t.nodes[m].lemma.as_str(),
+                        "since" | "after" | "before" | "until" | "when" | "while" | "as"
+                    )
+            });
+        if temporal
+            || (!nominal_adjunct
+                && !matches!(
+                    t.base_rel(cur),
+                    "ccomp" | "xcomp" | "conj" | "advcl" | "parataxis"
+                ))
+        {
+            return None;
+        }
+        match t.head(cur) {
+            Some(h) => cur = h,
+            None => return None,
+        }
+    }
+    None
 }
 
 /// "a day before", "two weeks after" right before the trigger (possibly with a possessor

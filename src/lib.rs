@@ -17,5 +17,6 @@ pub mod model;
 pub mod parse;
 pub mod pipeline;
 pub mod store;
+pub mod syntax;
 pub mod text;
 pub mod time;

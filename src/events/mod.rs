@@ -23,6 +23,8 @@ use crate::model::{ActorType, Status};
 use crate::text::{Document, Sentence, Token};
 use std::collections::HashMap;
 
+pub mod tree;
+
 /// One element of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Elem {
@@ -381,6 +383,11 @@ impl EventCoder {
             .or_else(|| code.get(..2).and_then(|c| self.cameo.get(c)))
     }
 
+    /// True when `code` is in the CAMEO table exactly (no fallback to its root).
+    pub fn has_code(&self, code: &str) -> bool {
+        self.cameo.contains_key(code)
+    }
+
     /// The loaded patterns (for listing and tests).
     pub fn patterns(&self) -> &[EventPattern] {
         &self.patterns
@@ -629,7 +636,11 @@ impl EventCoder {
             TargetKind::State => actors.actors[a].kind != ActorType::Person,
         });
         // Status.
-        let status = match self.status(toks, ti, end_tok, subject.filter(|m| m.end <= trig_start)) {
+        // An expressed intent ("offered to meet") is itself an act that occurred: the
+        // planning words inside its pattern describe what is intended, not the offer.
+        let inner_end = if p.etype == "intend" { ti } else { end_tok };
+        let status = match self.status(toks, ti, inner_end, subject.filter(|m| m.end <= trig_start))
+        {
             Some(st) => st,
             None => return Vec::new(), // hypothetical
         };

@@ -1,0 +1,1553 @@
+//! Event coding on dependency trees.
+//!
+//! Input: the [`Document`], one [`Tree`] per sentence (syntax stage) and the article's
+//! [`ActorTable`]. Output: [`CodedEvent`]s, like the pattern coder's.
+//!
+//! Knowledge lives in `data/`:
+//! - `verbs.tsv`: event predicates as lemmas with conditions on their dependents, and where
+//!   the target is (object, or a dependent introduced by a preposition);
+//! - `governors.tsv`: predicates that set the status of an event below them ("failed to
+//!   persuade" → negated, "agreed to meet" → planned, "urged X to meet" → not coded).
+//!
+//! Rules (UD v2 relations):
+//! - **source** of a verb = its `nsubj`; a relative pronoun stands for the noun its clause
+//!   modifies; a verb without a subject takes it from the verb it is coordinated with
+//!   (`conj`), controlled by (`xcomp`: the object of "persuade/urge X to …", else the
+//!   subject) or attached to (`advcl`: "…, calling him a creature of history"). In passives
+//!   the source is the `by` agent and the object slot is the passive subject.
+//! - **source** of a nominal predicate = its possessor ("Trump's attack"), a modifier naming
+//!   an actor ("Russian strikes"), else the subject of the verb governing it ("held talks").
+//! - **coordination** expands sources and targets ("Starmer and Macron met Zelenskyy" is two
+//!   meetings); a symmetric event with 2–3 sources and no target is coded pairwise.
+//! - **status**: `not`/`never`/`no` → negated; `will`/`shall`, "is to" → planned; modal
+//!   `may`/`might`/`could`/`would` → uncertain (`would` under a reporting verb → planned);
+//!   `if`/`unless`/`whether` → hypothetical (not coded); then each governing predicate on the
+//!   way up through `xcomp`/`ccomp` (and from a nominal to the verb whose object it is) adds
+//!   its status from `governors.tsv`. The strongest wins: hypothetical > negated >
+//!   uncertain > planned > occurred.
+
+use super::{CodedEvent, CueStatus, TargetKind, is_symmetric};
+use crate::actors::{ActorTable, Mention, MentionKind};
+use crate::error::{DataError, tsv_rows};
+use crate::model::{ActorType, Status};
+use crate::syntax::Tree;
+use crate::text::Document;
+use std::collections::HashMap;
+
+/// Verbal or nominal predicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PredPos {
+    /// A verb (UPOS `VERB`).
+    Verb,
+    /// A noun (UPOS `NOUN`).
+    Noun,
+}
+
+/// A condition on a trigger's dependents (`frame` column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cond {
+    /// A dependent reached by this path of relations, with one of these lemmas (any lemma
+    /// when empty).
+    Has(Vec<String>, Vec<String>),
+    /// No dependent reached by this path of relations.
+    Lacks(Vec<String>),
+    /// A dependent introduced by this preposition or marker.
+    Prep(String),
+}
+
+/// One step of a target path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// The object (the subject in passives).
+    Obj,
+    /// The indirect object.
+    Iobj,
+    /// A dependent relation by name (`nmod`), for paths through a noun.
+    Rel(String),
+    /// A dependent introduced by this preposition.
+    Prep(String),
+}
+
+/// Where a target is: a path of steps, possibly reversed (the found actor is the source).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetSpec {
+    /// Steps from the trigger.
+    pub path: Vec<Step>,
+    /// `rev:`: the dependent is the source and the subject the target.
+    pub reverse: bool,
+}
+
+/// One line of `verbs.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Predicate {
+    /// Event type.
+    pub etype: String,
+    /// CAMEO 1.1b3 code.
+    pub cameo: String,
+    /// Verbal or nominal.
+    pub pos: PredPos,
+    /// Conditions on dependents.
+    pub frame: Vec<Cond>,
+    /// Target specs, tried in order.
+    pub targets: Vec<TargetSpec>,
+    /// Only code with a target.
+    pub needs_target: bool,
+    /// Target restriction.
+    pub target_kind: TargetKind,
+    /// 1-based line in `verbs.tsv`.
+    pub line: usize,
+}
+
+/// The tree coder's knowledge: predicates by lemma and governing lemmas.
+#[derive(Debug, Clone, Default)]
+pub struct TreeCoder {
+    preds: Vec<Predicate>,
+    by_lemma: HashMap<String, Vec<usize>>,
+    governors: HashMap<String, Vec<Governor>>,
+    /// (emits, inner code prefix or `*`, code), from `intent_codes.tsv`.
+    intent_codes: Vec<(Emits, String, String)>,
+}
+
+/// The event a governing predicate is itself (`emits` column of `governors.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emits {
+    /// Express intent (CAMEO 03).
+    Intend,
+    /// Reject (CAMEO 12).
+    Reject,
+    /// Threaten (CAMEO 13).
+    Threaten,
+}
+
+impl Emits {
+    fn etype(self) -> &'static str {
+        match self {
+            Emits::Intend => "intend",
+            Emits::Reject => "reject",
+            Emits::Threaten => "threaten",
+        }
+    }
+}
+
+/// One line of `governors.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Governor {
+    particle: Option<String>,
+    status: CueStatus,
+    emits: Option<Emits>,
+}
+
+fn parse_frame(s: &str) -> Result<Vec<Cond>, String> {
+    if s == "-" {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for item in s.split(';').map(str::trim).filter(|x| !x.is_empty()) {
+        if let Some(p) = item.strip_prefix('@') {
+            out.push(Cond::Prep(p.to_string()));
+        } else if let Some(r) = item.strip_prefix('!') {
+            out.push(Cond::Lacks(r.split('>').map(str::to_string).collect()));
+        } else {
+            let (path, lemmas) = match item.split_once('=') {
+                Some((p, l)) => (p, l.split('|').map(str::to_string).collect()),
+                None => (item, Vec::new()),
+            };
+            let path: Vec<String> = path.split('>').map(str::to_string).collect();
+            if path.iter().any(|p| p.is_empty()) {
+                return Err(format!("empty relation in frame `{item}`"));
+            }
+            out.push(Cond::Has(path, lemmas));
+        }
+    }
+    Ok(out)
+}
+
+fn parse_targets(s: &str) -> Result<Vec<TargetSpec>, String> {
+    if s == "-" {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for spec in s.split('|') {
+        let (reverse, rest) = match spec.strip_prefix("rev:") {
+            Some(r) => (true, r),
+            None => (false, spec),
+        };
+        let mut path = Vec::new();
+        for st in rest.split('>') {
+            path.push(match st {
+                "" => return Err(format!("empty step in target `{spec}`")),
+                "obj" => Step::Obj,
+                "iobj" => Step::Iobj,
+                "nmod" | "obl" | "amod" | "compound" | "xcomp" | "ccomp" | "nsubj" => {
+                    Step::Rel(st.to_string())
+                }
+                "poss" => Step::Rel("nmod:poss".to_string()),
+                p if p.chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
+                    Step::Prep(p.to_string())
+                }
+                o => return Err(format!("bad target step `{o}`")),
+            });
+        }
+        out.push(TargetSpec { path, reverse });
+    }
+    Ok(out)
+}
+
+impl TreeCoder {
+    /// Parses `verbs.tsv`, `governors.tsv` and `intent_codes.tsv` (each `(file name,
+    /// contents)`); `known_code` says whether a CAMEO code exists in the code table.
+    ///
+    /// Errors: the first bad line as `file:line: message`.
+    pub fn parse(
+        verbs: (&str, &str),
+        governors: (&str, &str),
+        intents: (&str, &str),
+        known_code: &dyn Fn(&str) -> bool,
+    ) -> Result<TreeCoder, DataError> {
+        let mut preds = Vec::new();
+        let mut by_lemma: HashMap<String, Vec<usize>> = HashMap::new();
+        for (ln, f) in tsv_rows(
+            verbs.1,
+            verbs.0,
+            &[
+                "type",
+                "cameo",
+                "pos",
+                "lemma",
+                "frame",
+                "target",
+                "needs",
+                "target_kind",
+            ],
+        )? {
+            let err = |m: String| DataError::new(verbs.0, ln, m);
+            if !known_code(f[1]) {
+                return Err(err(format!(
+                    "unknown CAMEO code `{}` (not in cameo.tsv)",
+                    f[1]
+                )));
+            }
+            let pos = match f[2] {
+                "verb" => PredPos::Verb,
+                "noun" => PredPos::Noun,
+                o => return Err(err(format!("pos must be `verb` or `noun`, found `{o}`"))),
+            };
+            if f[3].is_empty()
+                || f[3]
+                    .split('|')
+                    .any(|l| l.is_empty() || l != l.to_lowercase())
+            {
+                return Err(err(format!(
+                    "lemmas must be lower-case and `|`-separated, found `{}`",
+                    f[3]
+                )));
+            }
+            let frame = parse_frame(f[4]).map_err(err)?;
+            let targets = parse_targets(f[5]).map_err(err)?;
+            let needs_target = match f[6] {
+                "target" => true,
+                "-" => false,
+                o => return Err(err(format!("needs must be `target` or `-`, found `{o}`"))),
+            };
+            let target_kind = match f[7] {
+                "person" => TargetKind::Person,
+                "state" => TargetKind::State,
+                "any" => TargetKind::Any,
+                o => {
+                    return Err(err(format!(
+                        "target_kind must be person, state or any, found `{o}`"
+                    )));
+                }
+            };
+            if needs_target && targets.is_empty() {
+                return Err(err("needs `target` but no target is given".to_string()));
+            }
+            let idx = preds.len();
+            preds.push(Predicate {
+                etype: f[0].to_string(),
+                cameo: f[1].to_string(),
+                pos,
+                frame,
+                targets,
+                needs_target,
+                target_kind,
+                line: ln,
+            });
+            for l in f[3].split('|') {
+                by_lemma.entry(l.to_string()).or_default().push(idx);
+            }
+        }
+        let parse_emits = |v: &str| match v {
+            "intend" => Ok(Some(Emits::Intend)),
+            "reject" => Ok(Some(Emits::Reject)),
+            "threaten" => Ok(Some(Emits::Threaten)),
+            "-" => Ok(None),
+            o => Err(format!(
+                "emits must be intend, reject, threaten or `-`, found `{o}`"
+            )),
+        };
+        let mut gov: HashMap<String, Vec<Governor>> = HashMap::new();
+        for (ln, f) in tsv_rows(governors.1, governors.0, &["lemma", "status", "emits"])? {
+            let emits = parse_emits(f[2]).map_err(|m| DataError::new(governors.0, ln, m))?;
+            let status = match f[1] {
+                "planned" => CueStatus::Planned,
+                "uncertain" => CueStatus::Uncertain,
+                "negated" => CueStatus::Negated,
+                "hypothetical" => CueStatus::Hypothetical,
+                o => {
+                    return Err(DataError::new(
+                        governors.0,
+                        ln,
+                        format!("unknown status `{o}` (planned, uncertain, negated, hypothetical)"),
+                    ));
+                }
+            };
+            let mut words = f[0].split_whitespace();
+            let Some(lemma) = words.next() else {
+                return Err(DataError::new(governors.0, ln, "empty lemma"));
+            };
+            let particle = words.next().map(str::to_string);
+            gov.entry(lemma.to_lowercase()).or_default().push(Governor {
+                particle,
+                status,
+                emits,
+            });
+        }
+        let mut intent_codes = Vec::new();
+        for (ln, f) in tsv_rows(intents.1, intents.0, &["emits", "inner", "code"])? {
+            let err = |m: String| DataError::new(intents.0, ln, m);
+            let Some(e) = parse_emits(f[0]).map_err(err)? else {
+                return Err(err("emits must not be `-` here".to_string()));
+            };
+            if !known_code(f[2]) {
+                return Err(err(format!("unknown CAMEO code `{}`", f[2])));
+            }
+            intent_codes.push((e, f[1].to_string(), f[2].to_string()));
+        }
+        for e in [Emits::Intend, Emits::Reject, Emits::Threaten] {
+            if !intent_codes.iter().any(|(x, p, _)| *x == e && p == "*") {
+                return Err(DataError::new(
+                    intents.0,
+                    0,
+                    format!("no `*` line for `{}`", e.etype()),
+                ));
+            }
+        }
+        Ok(TreeCoder {
+            preds,
+            by_lemma,
+            governors: gov,
+            intent_codes,
+        })
+    }
+}
+
+/// Lemmas of negation dependents.
+/// ("almost reached an agreement": it was not reached.)
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "almost", "nearly"];
+
+/// Verbs whose object controls an infinitive complement ("urged Iran to halt").
+fn object_control(t: &Tree, v: usize) -> Option<usize> {
+    t.kids_rel(v, "obj").next()
+}
+
+/// The sentence context shared by the rules.
+struct Ctx<'a> {
+    t: &'a Tree,
+    ments: Vec<&'a Mention>,
+    actors: &'a ActorTable,
+}
+
+impl Ctx<'_> {
+    /// Mentions overlapping word `i`.
+    fn mentions_at(&self, i: usize, allow_place: bool) -> Vec<&Mention> {
+        let w = &self.t.nodes[i];
+        self.ments
+            .iter()
+            .filter(|m| m.start < w.end && w.start < m.end)
+            .filter(|m| allow_place || m.kind != MentionKind::Place)
+            .copied()
+            .collect()
+    }
+
+    /// The actors a noun phrase headed by word `i` names: a mention on the head word, else
+    /// on a modifier (compound, flat, name, adjective, possessor, apposition, `of`-nominal)
+    /// within two steps; conjuncts add theirs ("Starmer and Macron").
+    fn actors_of(&self, i: usize, allow_place: bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.collect(i, allow_place, &mut out, 0);
+        out.dedup();
+        out
+    }
+
+    fn collect(&self, i: usize, allow_place: bool, out: &mut Vec<usize>, depth: usize) {
+        if depth > 6 {
+            return;
+        }
+        let i = self.antecedent(i);
+        let mut found = self.head_actors(i, allow_place);
+        if found.is_empty() {
+            // Breadth-first over modifiers, two levels.
+            let mut frontier = vec![i];
+            'outer: for _ in 0..2 {
+                let mut next = Vec::new();
+                for &n in &frontier {
+                    // Appositions and name parts before possessors: "Annan's representative,
+                    // Gustave Feissel" is Feissel.
+                    let mut kids: Vec<usize> = self.t.children(n).to_vec();
+                    kids.sort_by_key(|&k| match self.t.base_rel(k) {
+                        "appos" | "flat" | "compound" => 0,
+                        "amod" => 1,
+                        _ => 2,
+                    });
+                    for k in kids {
+                        let ok = matches!(
+                            self.t.base_rel(k),
+                            "compound" | "flat" | "amod" | "appos" | "nmod" | "det"
+                        ) && !(self.t.base_rel(k) == "nmod"
+                            && self
+                                .t
+                                .case_of(k)
+                                .is_some_and(|c| !matches!(c.as_str(), "of" | "'s" | "’s")));
+                        if ok {
+                            let a = self.head_actors(k, allow_place);
+                            if !a.is_empty() {
+                                found = a;
+                                break 'outer;
+                            }
+                            next.push(k);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+        }
+        for a in found {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        for k in self.t.kids_rel(i, "conj").collect::<Vec<_>>() {
+            self.collect(k, allow_place, out, depth + 1);
+        }
+    }
+
+    fn head_actors(&self, i: usize, allow_place: bool) -> Vec<usize> {
+        let mut v = Vec::new();
+        for m in self.mentions_at(i, allow_place) {
+            for &a in &m.actors {
+                if !v.contains(&a) {
+                    v.push(a);
+                }
+            }
+        }
+        v
+    }
+
+    /// A relative pronoun stands for the noun its clause modifies ("Chang, who greeted …").
+    fn antecedent(&self, i: usize) -> usize {
+        let t = self.t;
+        if matches!(t.nodes[i].lemma.as_str(), "who" | "which" | "that")
+            && let Some(v) = t.head(i)
+            && t.nodes[v].deprel == "acl:relcl"
+            && let Some(n) = t.head(v)
+        {
+            return n;
+        }
+        i
+    }
+
+    /// The subject word of verb `v` (see the module rules), and whether `v` is passive.
+    fn subject(&self, v: usize) -> Option<usize> {
+        let t = self.t;
+        let mut cur = v;
+        for _ in 0..8 {
+            if let Some(s) = t.kids_rel(cur, "nsubj").next() {
+                return Some(self.antecedent(s));
+            }
+            let h = t.head(cur)?;
+            match t.nodes[cur].deprel.as_str() {
+                "conj" => cur = h,
+                "xcomp" => {
+                    if let Some(o) = object_control(t, h) {
+                        return Some(o);
+                    }
+                    cur = h;
+                }
+                // "criticised X for meeting Y": a "for" clause is not the subject's act.
+                "advcl" if t.case_of(cur).as_deref() == Some("for") => return None,
+                "advcl" => cur = h,
+                // "a resolution calling for …": only an actor noun is the subject.
+                "acl" => return (!self.head_actors(h, false).is_empty()).then_some(h),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn is_passive(&self, v: usize) -> bool {
+        let t = self.t;
+        t.kids_rel(v, "aux:pass").next().is_some()
+            || t.kids_rel(v, "nsubj:pass").next().is_some()
+            || (t.nodes[v].deprel == "conj"
+                && t.head(v).is_some_and(|h| {
+                    t.kids_rel(h, "aux:pass").next().is_some()
+                        && t.kids_rel(v, "nsubj").next().is_none()
+                }))
+    }
+
+    /// The `by` agent of a passive verb.
+    fn agent(&self, v: usize) -> Option<usize> {
+        let t = self.t;
+        let by = |k: usize| t.case_of(k).as_deref() == Some("by");
+        t.kids_rel(v, "obl:agent").next().or_else(|| {
+            t.children(v)
+                .iter()
+                .copied()
+                .find(|&k| t.base_rel(k) == "obl" && by(k))
+                // A "by" phrase misattached to a place: "greeted at the airport by Chang".
+                .or_else(|| {
+                    t.kids_rel(v, "obl")
+                        .flat_map(|o| t.kids_rel(o, "nmod").collect::<Vec<_>>())
+                        .find(|&k| by(k))
+                })
+        })
+    }
+
+    /// Source word of a nominal predicate.
+    fn noun_source(&self, n: usize) -> Option<usize> {
+        let t = self.t;
+        // "the first visit to Vietnam by Abe".
+        if let Some(k) = t
+            .kids_rel(n, "nmod")
+            .find(|&k| t.case_of(k).as_deref() == Some("by"))
+        {
+            return Some(k);
+        }
+        for rel in ["nmod:poss"] {
+            for k in t.kids_rel(n, rel) {
+                if !self.head_actors(k, false).is_empty() {
+                    return Some(k);
+                }
+            }
+        }
+        let h = t.head(n)?;
+        match t.base_rel(n) {
+            "obj" | "obl" | "nmod" | "nsubj" if t.nodes[h].upos == "VERB" => {
+                if t.base_rel(n) == "nsubj" {
+                    return None;
+                }
+                if self.is_passive(h) {
+                    self.agent(h)
+                } else {
+                    self.subject(h)
+                }
+            }
+            "conj" => self.noun_source(h),
+            _ => None,
+        }
+    }
+
+    /// Words reached from `from` by one step.
+    fn step(&self, from: usize, st: &Step, passive: bool) -> Vec<usize> {
+        let t = self.t;
+        match st {
+            Step::Obj if passive => t
+                .kids_rel(from, "nsubj:pass")
+                .next()
+                .map(|s| self.antecedent(s))
+                .or_else(|| self.subject(from))
+                .into_iter()
+                .collect(),
+            Step::Obj => t.kids_rel(from, "obj").collect(),
+            Step::Iobj => t.kids_rel(from, "iobj").collect(),
+            Step::Rel(r) => t.kids_rel(from, r).collect(),
+            Step::Prep(p) => t
+                .children(from)
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    matches!(t.base_rel(k), "obl" | "nmod" | "advmod" | "advcl" | "xcomp")
+                        && t.case_of(k).as_deref() == Some(p.as_str())
+                })
+                .collect(),
+        }
+    }
+
+    fn path_end(&self, from: usize, path: &[Step], passive: bool) -> Vec<usize> {
+        let mut cur = vec![from];
+        for (i, st) in path.iter().enumerate() {
+            let mut next = Vec::new();
+            for &c in &cur {
+                next.extend(self.step(c, st, passive && i == 0));
+            }
+            cur = next;
+        }
+        cur
+    }
+
+    fn frame_ok(&self, i: usize, frame: &[Cond]) -> bool {
+        let t = self.t;
+        // In a passive the object is the passive subject: "military aid was halted".
+        let passive = t.nodes[i].upos == "VERB" && self.is_passive(i);
+        frame.iter().all(|c| match c {
+            Cond::Has(path, lemmas) => {
+                let mut cur = vec![i];
+                for (n, r) in path.iter().enumerate() {
+                    let r = if passive && n == 0 && r == "obj" {
+                        "nsubj:pass"
+                    } else {
+                        r.as_str()
+                    };
+                    cur = cur.iter().flat_map(|&c| t.kids_rel(c, r)).collect();
+                }
+                cur.iter()
+                    .any(|&k| lemmas.is_empty() || lemmas.contains(&t.nodes[k].lemma))
+            }
+            Cond::Lacks(path) => {
+                let mut cur = vec![i];
+                for r in path {
+                    cur = cur.iter().flat_map(|&c| t.kids_rel(c, r)).collect();
+                }
+                cur.is_empty()
+            }
+            Cond::Prep(p) => t
+                .children(i)
+                .iter()
+                .any(|&k| t.case_of(k).as_deref() == Some(p.as_str())),
+        })
+    }
+}
+
+impl TreeCoder {
+    /// The loaded predicates.
+    pub fn predicates(&self) -> &[Predicate] {
+        &self.preds
+    }
+
+    /// Codes the events of one article from its trees (`trees[i]` parses sentence `i`).
+    pub fn code(&self, doc: &Document, trees: &[Tree], actors: &ActorTable) -> Vec<CodedEvent> {
+        let mut out = Vec::new();
+        let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); doc.sentences.len()];
+        for m in &actors.mentions {
+            if let Some(v) = by_sentence.get_mut(m.sentence)
+                && m.kind != MentionKind::Modifier
+            {
+                v.push(m);
+            }
+        }
+        for (si, (s, t)) in doc.sentences.iter().zip(trees).enumerate() {
+            // A question asserts nothing: "Would Russia consider an attack on Finland?"
+            if s.dateline || by_sentence[si].is_empty() || s.text.trim_end().ends_with('?') {
+                continue;
+            }
+            let ctx = Ctx {
+                t,
+                ments: std::mem::take(&mut by_sentence[si]),
+                actors,
+            };
+            for i in 0..t.len() {
+                let w = &t.nodes[i];
+                let pos = match w.upos.as_str() {
+                    "VERB" => PredPos::Verb,
+                    "NOUN" => PredPos::Noun,
+                    _ => continue,
+                };
+                let Some(cands) = self.by_lemma.get(&w.lemma) else {
+                    continue;
+                };
+                // A word inside an actor's name ("Security Council") is not a trigger.
+                if ctx
+                    .mentions_at(i, true)
+                    .iter()
+                    .any(|m| m.kind != MentionKind::Pronoun)
+                {
+                    continue;
+                }
+                for &pi in cands {
+                    let p = &self.preds[pi];
+                    if p.pos != pos || !ctx.frame_ok(i, &p.frame) {
+                        continue;
+                    }
+                    let found = self.code_one(&ctx, s, si, i, p);
+                    if found.is_empty() && p.needs_target {
+                        continue;
+                    }
+                    out.extend(found);
+                    break;
+                }
+            }
+            let first_new = out
+                .iter()
+                .position(|e| e.sentence == si)
+                .unwrap_or(out.len());
+            let standalone = self.standalone_governors(&ctx, s, si, &out[first_new..]);
+            out.extend(standalone);
+        }
+        out
+    }
+
+    /// Governing predicates that are events themselves even when what they govern is not
+    /// in `verbs.tsv`: "agreed to share information with X" (intend), "refused to extradite
+    /// X" (reject), "threatened to cut off X's electricity" (threaten). Source = the
+    /// governor's subject; target = the first actor among the complement's object,
+    /// indirect object or prepositional dependents. Skipped where `coded` already has an
+    /// event triggered by the governor.
+    fn standalone_governors(
+        &self,
+        ctx: &Ctx,
+        s: &crate::text::Sentence,
+        si: usize,
+        coded: &[CodedEvent],
+    ) -> Vec<CodedEvent> {
+        let t = ctx.t;
+        let mut out = Vec::new();
+        for g in 0..t.len() {
+            let w = &t.nodes[g];
+            if !matches!(w.upos.as_str(), "VERB" | "ADJ")
+                || coded.iter().any(|e| e.start == w.start)
+            {
+                continue;
+            }
+            let Some(lines) = self.governor_lines(t, g) else {
+                continue;
+            };
+            let prt: Option<&str> = t
+                .kids_rel(g, "compound:prt")
+                .next()
+                .map(|k| t.nodes[k].lemma.as_str());
+            let Some(emits) = lines
+                .iter()
+                .filter(|l| l.particle.is_none() || l.particle.as_deref() == prt)
+                .find_map(|l| l.emits)
+            else {
+                continue;
+            };
+            // Subject control only: "urged X to …" is the urging's event, not X's intent.
+            let Some(comp) = t.kids_rel(g, "xcomp").find(|&c| t.nodes[c].upos == "VERB") else {
+                continue;
+            };
+            if t.kids_rel(g, "obj").next().is_some()
+                || coded.iter().any(|e| e.start == t.nodes[comp].start)
+            {
+                continue;
+            }
+            let src = if ctx.is_passive(g) {
+                ctx.agent(g)
+            } else {
+                ctx.subject(g)
+            };
+            let sources = src.map(|w| ctx.actors_of(w, false)).unwrap_or_default();
+            if sources.is_empty() {
+                continue;
+            }
+            let mut status = match Self::own_status(t, g, false) {
+                Some(CueStatus::Hypothetical) => continue,
+                Some(CueStatus::Negated) => Status::Negated,
+                Some(CueStatus::Uncertain) => Status::Uncertain,
+                Some(CueStatus::Planned) => Status::Planned,
+                None => Status::Occurred,
+            };
+            let mut emits = emits;
+            if status == Status::Negated && emits == Emits::Intend {
+                emits = Emits::Reject;
+                status = Status::Occurred;
+            }
+            let Some(code) = self.intent_code(emits, "") else {
+                continue;
+            };
+            // The complement's participants: "agreed to share information with X".
+            let target = t
+                .children(comp)
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    matches!(t.base_rel(k), "obj" | "iobj")
+                        || (t.base_rel(k) == "obl"
+                            && matches!(
+                                t.case_of(k).as_deref(),
+                                Some("with" | "to" | "on" | "against" | "from")
+                            ))
+                })
+                .map(|k| ctx.head_actors(k, false))
+                .find(|a| !a.is_empty())
+                .unwrap_or_default();
+            // Without a participant the intent says too little ("agreed to resign" is kept
+            // only when the complement names someone).
+            if target.is_empty() {
+                continue;
+            }
+            let tok = s.tokens.iter().position(|tk| tk.end > w.start).unwrap_or(0);
+            for &a in &sources {
+                let targets: Vec<Option<usize>> = if target.is_empty() {
+                    vec![None]
+                } else {
+                    target.iter().map(|&b| Some(b)).collect()
+                };
+                for b in targets {
+                    if Some(a) == b {
+                        continue;
+                    }
+                    out.push(CodedEvent {
+                        etype: emits.etype().to_string(),
+                        cameo: code.to_string(),
+                        source: a,
+                        target: b,
+                        status,
+                        sentence: si,
+                        trigger_token: tok,
+                        start: w.start,
+                        end: w.end,
+                        trigger: w.form.clone(),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn code_one(
+        &self,
+        ctx: &Ctx,
+        s: &crate::text::Sentence,
+        si: usize,
+        i: usize,
+        p: &Predicate,
+    ) -> Vec<CodedEvent> {
+        let t = ctx.t;
+        // A nominal predicate counts only as part of a clause — a dependent of a verb ("held
+        // talks with", "talks … resumed", "after talks with"): a noun hanging from another
+        // noun is too often a parse error or a hope, effort or prospect ("progress in
+        // efforts to resume talks between …").
+        if p.pos == PredPos::Noun && t.head(i).is_none_or(|h| t.nodes[h].upos != "VERB") {
+            return Vec::new();
+        }
+        let visit = p.etype == "visit";
+        let passive = p.pos == PredPos::Verb && ctx.is_passive(i);
+        let src_word = match p.pos {
+            PredPos::Verb if passive => ctx.agent(i),
+            PredPos::Verb => ctx.subject(i),
+            PredPos::Noun => ctx.noun_source(i),
+        };
+        let mut sources: Vec<usize> = src_word
+            .map(|w| ctx.actors_of(w, false))
+            .unwrap_or_default();
+        let mut targets: Vec<usize> = Vec::new();
+        for spec in &p.targets {
+            let ends = ctx.path_end(i, &spec.path, passive);
+            // "talks between X and Y": both are participants; "hosted talks between X and
+            // Y" (a longer path): both are targets.
+            let between =
+                spec.path.len() == 1 && matches!(&spec.path[0], Step::Prep(x) if x == "between");
+            let mut found = Vec::new();
+            for e in ends {
+                for a in ctx.actors_of(e, visit) {
+                    if !found.contains(&a) {
+                        found.push(a);
+                    }
+                }
+            }
+            if found.is_empty() || (between && found.len() < 2) {
+                continue;
+            }
+            if spec.reverse {
+                targets = std::mem::replace(&mut sources, found);
+            } else if between {
+                sources = vec![found[0]];
+                targets = found[1..].to_vec();
+            } else {
+                targets = found;
+            }
+            break;
+        }
+        if sources.is_empty() {
+            return Vec::new();
+        }
+        // Going home is no visit ("before flying back to Washington").
+        if visit {
+            let home: Vec<Option<&str>> = sources
+                .iter()
+                .map(|&a| ctx.actors.actors[a].country.as_deref())
+                .collect();
+            targets.retain(|&a| {
+                let c = ctx.actors.actors[a].country.as_deref();
+                c.is_none() || !home.contains(&c)
+            });
+            if targets.is_empty() {
+                return Vec::new();
+            }
+        }
+        targets.retain(|&a| match p.target_kind {
+            TargetKind::Any => true,
+            TargetKind::Person => ctx.actors.actors[a].kind == ActorType::Person,
+            TargetKind::State => ctx.actors.actors[a].kind != ActorType::Person,
+        });
+        let mut out = Vec::new();
+        if let Some((g, emits, gstatus)) = self.emitting_governor(t, i, p.pos)
+            && let Some(code) = self.intent_code(emits, &p.cameo)
+        {
+            let gw = &t.nodes[g];
+            let gtok = s
+                .tokens
+                .iter()
+                .position(|tk| tk.end > gw.start)
+                .unwrap_or(0);
+            let pairs: Vec<(usize, Option<usize>)> = if targets.is_empty() {
+                if sources.len() >= 2 && is_symmetric(&p.etype) {
+                    vec![
+                        (sources[0], Some(sources[1])),
+                        (sources[1], Some(sources[0])),
+                    ]
+                } else if is_symmetric(&p.etype) {
+                    // An intent to meet nobody named says nothing about whom.
+                    Vec::new()
+                } else {
+                    sources.iter().map(|&a| (a, None)).collect()
+                }
+            } else {
+                sources
+                    .iter()
+                    .flat_map(|&a| targets.iter().map(move |&b| (a, Some(b))))
+                    .filter(|(a, b)| Some(*a) != *b)
+                    .collect()
+            };
+            for (a, b) in pairs {
+                out.push(CodedEvent {
+                    etype: emits.etype().to_string(),
+                    cameo: code.to_string(),
+                    source: a,
+                    target: b,
+                    status: gstatus,
+                    sentence: si,
+                    trigger_token: gtok,
+                    start: gw.start,
+                    end: gw.end,
+                    trigger: gw.form.clone(),
+                });
+            }
+        }
+        let Some(status) = self.status(t, i, p.pos) else {
+            return out;
+        };
+        let w = &t.nodes[i];
+        let trigger_token = s.tokens.iter().position(|tk| tk.end > w.start).unwrap_or(0);
+        let mk = |source: usize, target: Option<usize>| CodedEvent {
+            etype: p.etype.clone(),
+            cameo: p.cameo.clone(),
+            source,
+            target,
+            status,
+            sentence: si,
+            trigger_token,
+            start: w.start,
+            end: w.end,
+            trigger: w.form.clone(),
+        };
+        // "X and Y both spoke": each on their own, not to each other.
+        let distributive = |w: usize| {
+            t.children(w).iter().any(|&k| {
+                matches!(t.nodes[k].lemma.as_str(), "both" | "each")
+                    && matches!(t.base_rel(k), "det" | "advmod" | "amod" | "appos" | "nsubj")
+            })
+        };
+        let each = distributive(i) || src_word.is_some_and(distributive);
+        if targets.is_empty() {
+            if is_symmetric(&p.etype) && (sources.len() < 2 || each) {
+                // A meeting, talk or agreement needs two sides.
+            } else if (2..=3).contains(&sources.len())
+                && is_symmetric(&p.etype)
+                && p.etype != "fight"
+            {
+                for a in 0..sources.len() {
+                    for b in a + 1..sources.len() {
+                        out.push(mk(sources[a], Some(sources[b])));
+                    }
+                }
+            } else if !p.needs_target {
+                for &src in &sources {
+                    out.push(mk(src, None));
+                }
+            }
+        } else {
+            for &src in &sources {
+                for &tg in &targets {
+                    if src != tg {
+                        out.push(mk(src, Some(tg)));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The governor statuses of word `h` (with its particle, "rule out").
+    fn governor(&self, t: &Tree, h: usize) -> Option<CueStatus> {
+        let list = self.governor_lines(t, h)?;
+        let prt: Option<&str> = t
+            .kids_rel(h, "compound:prt")
+            .next()
+            .map(|k| t.nodes[k].lemma.as_str());
+        list.iter()
+            .filter(|g| g.particle.is_none() || g.particle.as_deref() == prt)
+            .map(|g| g.status)
+            .max()
+    }
+
+    /// The nearest governing predicate above word `i` that is an event itself ("agreed to
+    /// meet", "refused talks"), with the kind it emits — a negated intent is a rejection —
+    /// and its own status. Only subject control counts: "urged X to meet" emits nothing.
+    fn emitting_governor(
+        &self,
+        t: &Tree,
+        i: usize,
+        pos: PredPos,
+    ) -> Option<(usize, Emits, Status)> {
+        let mut cur = i;
+        for _ in 0..3 {
+            let h = t.head(cur)?;
+            let to_clause = t
+                .children(cur)
+                .iter()
+                .any(|&m| matches!(t.base_rel(m), "mark" | "case") && t.nodes[m].lemma == "to");
+            let through = match t.base_rel(cur) {
+                "xcomp" => true,
+                // "offered on Saturday to meet", parsed as an adverbial clause.
+                "advcl" => to_clause,
+                "obj" | "obl" => pos == PredPos::Noun && cur == i,
+                _ => false,
+            };
+            if !through {
+                return None;
+            }
+            let prt: Option<&str> = t
+                .kids_rel(h, "compound:prt")
+                .next()
+                .map(|k| t.nodes[k].lemma.as_str());
+            let g = self.governor_lines(t, h).and_then(|l| {
+                l.iter().find(|g| {
+                    g.emits.is_some() && (g.particle.is_none() || g.particle.as_deref() == prt)
+                })
+            });
+            if let Some(g) = g {
+                if t.kids_rel(h, "obj").next().is_some() && t.base_rel(cur) != "obj" {
+                    return None;
+                }
+                let own = Self::own_status(t, h, false);
+                let mut emits = g.emits?;
+                let mut status = match own {
+                    Some(CueStatus::Hypothetical) => return None,
+                    Some(CueStatus::Negated) => Status::Negated,
+                    Some(CueStatus::Uncertain) => Status::Uncertain,
+                    Some(CueStatus::Planned) => Status::Planned,
+                    None => Status::Occurred,
+                };
+                if status == Status::Negated && emits == Emits::Intend {
+                    emits = Emits::Reject;
+                    status = Status::Occurred;
+                }
+                return Some((h, emits, status));
+            }
+            cur = h;
+        }
+        None
+    }
+
+    /// The CAMEO code an emitted event gets for a governed event with code `inner`.
+    fn intent_code(&self, e: Emits, inner: &str) -> Option<&str> {
+        self.intent_codes
+            .iter()
+            .filter(|(x, p, _)| *x == e && (p == "*" || inner.starts_with(p.as_str())))
+            .max_by_key(|(_, p, _)| if p == "*" { 0 } else { p.len() })
+            .map(|(_, _, c)| c.as_str())
+    }
+
+    /// The `governors.tsv` lines for word `h`: by its lemma, else by its lower-case form
+    /// ("going" in "is going to meet", not every "go").
+    fn governor_lines(&self, t: &Tree, h: usize) -> Option<&Vec<Governor>> {
+        self.governors
+            .get(&t.nodes[h].lemma)
+            .or_else(|| self.governors.get(&t.nodes[h].form.to_lowercase()))
+    }
+
+    /// Markers on word `v` itself: negation, auxiliaries, conditional markers.
+    fn own_status(t: &Tree, v: usize, reported: bool) -> Option<CueStatus> {
+        let mut best: Option<CueStatus> = None;
+        let mut bump = |s: CueStatus| {
+            if best.is_none_or(|b| s > b) {
+                best = Some(s);
+            }
+        };
+        let mut be_aux = false;
+        let mut to_mark = false;
+        for &k in t.children(v) {
+            let lemma = t.nodes[k].lemma.as_str();
+            let form = t.nodes[k].form.to_lowercase();
+            match t.base_rel(k) {
+                "advmod" | "det" if NEGATIONS.contains(&lemma) || form == "n't" => {
+                    bump(CueStatus::Negated)
+                }
+                "aux" => match (lemma, form.as_str()) {
+                    ("will" | "shall", _) | (_, "'ll" | "wo") => bump(CueStatus::Planned),
+                    ("would", _) | (_, "'d") => bump(if reported {
+                        CueStatus::Planned
+                    } else {
+                        CueStatus::Uncertain
+                    }),
+                    ("may" | "might" | "could" | "can", _) => bump(CueStatus::Uncertain),
+                    // An obligation is not an act: "must lift sanctions first".
+                    ("should" | "must", _) => bump(CueStatus::Hypothetical),
+                    ("be", _) => be_aux = true,
+                    _ => {}
+                },
+                "mark" if matches!(lemma, "if" | "unless" | "whether") => {
+                    bump(CueStatus::Hypothetical)
+                }
+                "mark" if lemma == "to" => to_mark = true,
+                // "left without meeting X", "instead of meeting X".
+                "mark" if matches!(lemma, "without" | "instead_of") => bump(CueStatus::Negated),
+                // "will meet him if necessary": a condition on the event.
+                "advcl"
+                    if t.children(k).iter().any(|&m| {
+                        t.base_rel(m) == "mark"
+                            && matches!(t.nodes[m].lemma.as_str(), "if" | "unless")
+                    }) =>
+                {
+                    bump(CueStatus::Hypothetical)
+                }
+                _ => {}
+            }
+        }
+        // "is to meet": a future arrangement.
+        if be_aux && to_mark {
+            bump(CueStatus::Planned);
+        }
+        best
+    }
+
+    /// Status of the event at word `i`; `None` = hypothetical (do not code).
+    fn status(&self, t: &Tree, i: usize, pos: PredPos) -> Option<Status> {
+        let mut best: Option<CueStatus> = None;
+        let mut bump = |s: Option<CueStatus>| {
+            if let Some(s) = s
+                && best.is_none_or(|b| s > b)
+            {
+                best = Some(s);
+            }
+        };
+        let reported = |v: usize| {
+            t.nodes[v].deprel == "ccomp" || t.head(v).is_some_and(|h| t.nodes[h].deprel == "ccomp")
+        };
+        bump(Self::own_status(t, i, reported(i)));
+        let mut cur = i;
+        for _ in 0..8 {
+            let Some(h) = t.head(cur) else { break };
+            let rel = t.nodes[cur].deprel.as_str();
+            let base = t.base_rel(cur);
+            // A non-finite conjunct shares the first one's auxiliaries ("will meet X and
+            // discuss Y"); a finite one has its own ("did not say …, but went on to praise").
+            let bare = |v: usize| {
+                t.kids_rel(v, "aux").next().is_none()
+                    && t.kids_rel(v, "nsubj").next().is_none()
+                    && !matches!(t.nodes[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            };
+            match base {
+                // A conjunct without its own auxiliaries and subject shares them.
+                "conj" if bare(cur) => {
+                    bump(Self::own_status(t, h, reported(h)));
+                }
+                "xcomp" => {
+                    bump(self.governor(t, h));
+                    let own = Self::own_status(t, h, reported(h));
+                    // "did not agree to meet", "will try to meet".
+                    bump(own);
+                }
+                "ccomp" => {
+                    bump(self.governor(t, h));
+                    let _ = rel;
+                }
+                "obj" | "nsubj" | "obl" if pos == PredPos::Noun && cur == i => {
+                    bump(self.governor(t, h));
+                    bump(Self::own_status(t, h, reported(h)));
+                }
+                // "efforts to resume talks", "plans to visit": the noun governs.
+                "acl" if t.nodes[cur].deprel == "acl" && t.nodes[h].upos == "NOUN" => {
+                    bump(self.governor(t, h));
+                    break;
+                }
+                // "commit to releasing prisoners", "ready for talks": a complement introduced
+                // by "to" is governed like an `xcomp`.
+                "advcl" | "obl"
+                    if t.children(cur).iter().any(|&m| {
+                        matches!(t.base_rel(m), "mark" | "case") && t.nodes[m].lemma == "to"
+                    }) && t.nodes[h].upos != "NOUN" =>
+                {
+                    bump(self.governor(t, h));
+                    bump(Self::own_status(t, h, reported(h)));
+                }
+                // "could open only after Washington establishes ties": a temporal condition
+                // of an unrealised main clause has not happened either.
+                "advcl" => {
+                    let temporal = t.children(cur).iter().any(|&m| {
+                        t.base_rel(m) == "mark"
+                            && matches!(
+                                t.nodes[m].lemma.as_str(),
+                                "after" | "before" | "until" | "once" | "when" | "till"
+                            )
+                    });
+                    if temporal
+                        && matches!(
+                            Self::own_status(t, h, false),
+                            Some(
+                                CueStatus::Planned | CueStatus::Uncertain | CueStatus::Hypothetical
+                            )
+                        )
+                    {
+                        bump(Some(CueStatus::Hypothetical));
+                    }
+                    break;
+                }
+                // "hopes of talks", "plans for a visit": the governing noun.
+                "nmod"
+                    if pos == PredPos::Noun
+                        && cur == i
+                        && t.nodes[h].upos == "NOUN"
+                        && matches!(t.case_of(cur).as_deref(), Some("of" | "for")) =>
+                {
+                    bump(self.governor(t, h));
+                    break;
+                }
+                "amod" if pos == PredPos::Noun && cur == i => {}
+                _ => break,
+            }
+            cur = h;
+        }
+        // A nominal predicate modified by a future adjective ("the planned talks").
+        if pos == PredPos::Noun {
+            for k in t.kids_rel(i, "amod") {
+                if matches!(
+                    t.nodes[k].lemma.as_str(),
+                    "planned" | "proposed" | "upcoming" | "forthcoming" | "scheduled" | "expected"
+                ) {
+                    bump(Some(CueStatus::Planned));
+                }
+                if matches!(t.nodes[k].lemma.as_str(), "possible" | "potential") {
+                    bump(Some(CueStatus::Hypothetical));
+                }
+            }
+        }
+        match best {
+            Some(CueStatus::Hypothetical) => None,
+            Some(CueStatus::Negated) => Some(Status::Negated),
+            Some(CueStatus::Uncertain) => Some(Status::Uncertain),
+            Some(CueStatus::Planned) => Some(Status::Planned),
+            None => Some(Status::Occurred),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ActorRec;
+    use crate::text::Sentence;
+
+    fn coder() -> TreeCoder {
+        TreeCoder::parse(
+            ("verbs.tsv", include_str!("../../data/verbs.tsv")),
+            ("governors.tsv", include_str!("../../data/governors.tsv")),
+            (
+                "intent_codes.tsv",
+                include_str!("../../data/intent_codes.tsv"),
+            ),
+            &|c| c.chars().all(|ch| ch.is_ascii_digit()),
+        )
+        .expect("data files load")
+    }
+
+    fn actor(name: &str, kind: ActorType) -> ActorRec {
+        ActorRec {
+            key: name.to_lowercase(),
+            name: name.to_string(),
+            kind,
+            country: None,
+            cameo: None,
+            roles: Vec::new(),
+            aliases: Vec::new(),
+        }
+    }
+
+    /// Codes a hand-made tree. `names` are the words that name actors (persons, except
+    /// those listed in `states`).
+    fn code(conll: &str, names: &[&str], states: &[&str]) -> Vec<(String, String, String, Status)> {
+        let t = Tree::from_conll(conll, 0).expect("tree");
+        let text: String = t
+            .nodes
+            .iter()
+            .map(|n| n.form.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let sentence = Sentence {
+            start: 0,
+            end: text.len(),
+            text: text.clone(),
+            tokens: crate::text::tokenize(&text, 0),
+            paragraph: 0,
+            dateline: false,
+        };
+        let doc = Document {
+            text: text.clone(),
+            sentences: vec![sentence],
+        };
+        let mut table = ActorTable::default();
+        for n in &t.nodes {
+            let is_state = states.contains(&n.form.as_str());
+            if names.contains(&n.form.as_str()) || is_state {
+                let idx = match table.actors.iter().position(|a| a.name == n.form) {
+                    Some(i) => i,
+                    None => {
+                        let kind = if is_state {
+                            ActorType::Country
+                        } else {
+                            ActorType::Person
+                        };
+                        table.actors.push(actor(&n.form, kind));
+                        table.actors.len() - 1
+                    }
+                };
+                table.mentions.push(Mention {
+                    sentence: 0,
+                    start: n.start,
+                    end: n.end,
+                    text: n.form.clone(),
+                    actors: vec![idx],
+                    kind: MentionKind::Name,
+                    in_quote: false,
+                });
+            }
+        }
+        let evs = coder().code(&doc, &[t], &table);
+        evs.iter()
+            .map(|e| {
+                (
+                    table.actors[e.source].name.clone(),
+                    e.etype.clone(),
+                    e.target
+                        .map(|x| table.actors[x].name.clone())
+                        .unwrap_or_default(),
+                    e.status,
+                )
+            })
+            .collect()
+    }
+
+    fn ev(s: &str, ty: &str, t: &str, st: Status) -> (String, String, String, Status) {
+        (s.to_string(), ty.to_string(), t.to_string(), st)
+    }
+
+    #[test]
+    fn failed_to_meet_is_negated() {
+        let got = code(
+            "1 Starmer Starmer PROPN 2 nsubj\n2 failed fail VERB 0 root\n3 to to PART 4 mark\n4 meet meet VERB 2 xcomp\n5 Trump Trump PROPN 4 obj",
+            &["Starmer", "Trump"],
+            &[],
+        );
+        assert_eq!(got, vec![ev("Starmer", "meet", "Trump", Status::Negated)]);
+    }
+
+    #[test]
+    fn passive_agent_is_the_source() {
+        let got = code(
+            "1 Healey Healey PROPN 3 nsubj:pass\n2 was be AUX 3 aux:pass\n3 greeted greet VERB 0 root\n4 by by ADP 5 case\n5 Rubio Rubio PROPN 3 obl:agent",
+            &["Healey", "Rubio"],
+            &[],
+        );
+        assert_eq!(got, vec![ev("Rubio", "host", "Healey", Status::Occurred)]);
+    }
+
+    #[test]
+    fn coordinated_subjects_make_one_event_each() {
+        let got = code(
+            "1 Starmer Starmer PROPN 4 nsubj\n2 and and CCONJ 3 cc\n3 Macron Macron PROPN 1 conj\n4 met meet VERB 0 root\n5 Zelenskyy Zelenskyy PROPN 4 obj",
+            &["Starmer", "Macron", "Zelenskyy"],
+            &[],
+        );
+        assert_eq!(
+            got,
+            vec![
+                ev("Starmer", "meet", "Zelenskyy", Status::Occurred),
+                ev("Macron", "meet", "Zelenskyy", Status::Occurred)
+            ]
+        );
+    }
+
+    #[test]
+    fn possessor_of_a_nominal_is_the_source() {
+        let got = code(
+            "1 Trump Trump PROPN 3 nmod:poss\n2 's 's PART 1 case\n3 attack attack NOUN 6 nsubj\n4 on on ADP 5 case\n5 Zelenskyy Zelenskyy PROPN 3 nmod\n6 shocked shock VERB 0 root",
+            &["Trump", "Zelenskyy"],
+            &[],
+        );
+        assert_eq!(
+            got,
+            vec![ev("Trump", "criticize", "Zelenskyy", Status::Occurred)]
+        );
+    }
+
+    #[test]
+    fn will_is_planned_and_requests_are_not_events() {
+        let got = code(
+            "1 Trump Trump PROPN 3 nsubj\n2 will will AUX 3 aux\n3 meet meet VERB 0 root\n4 Putin Putin PROPN 3 obj",
+            &["Trump", "Putin"],
+            &[],
+        );
+        assert_eq!(got, vec![ev("Trump", "meet", "Putin", Status::Planned)]);
+        let got = code(
+            "1 Macron Macron PROPN 2 nsubj\n2 urged urge VERB 0 root\n3 Trump Trump PROPN 2 obj\n4 to to PART 5 mark\n5 meet meet VERB 2 xcomp\n6 Zelenskyy Zelenskyy PROPN 5 obj",
+            &["Macron", "Trump", "Zelenskyy"],
+            &[],
+        );
+        assert_eq!(got, vec![ev("Macron", "appeal", "Trump", Status::Occurred)]);
+    }
+
+    #[test]
+    fn talks_between_two_actors_and_light_verbs() {
+        let got = code(
+            "1 talks talk NOUN 6 nsubj\n2 between between ADP 3 case\n3 Israel Israel PROPN 1 nmod\n4 and and CCONJ 5 cc\n5 Syria Syria PROPN 3 conj\n6 resumed resume VERB 0 root",
+            &[],
+            &["Israel", "Syria"],
+        );
+        assert_eq!(got, vec![ev("Israel", "meet", "Syria", Status::Occurred)]);
+        // A nominal hanging from a noun is no event: "hopes of talks between …".
+        let got = code(
+            "1 hopes hope NOUN 0 root\n2 of of ADP 3 case\n3 talks talk NOUN 1 nmod\n4 between between ADP 5 case\n5 Israel Israel PROPN 3 nmod\n6 and and CCONJ 7 cc\n7 Syria Syria PROPN 5 conj",
+            &[],
+            &["Israel", "Syria"],
+        );
+        assert_eq!(got, vec![]);
+        let got = code(
+            "1 Blair Blair PROPN 2 nsubj\n2 held hold VERB 0 root\n3 talks talk NOUN 2 obj\n4 with with ADP 5 case\n5 Olmert Olmert PROPN 3 nmod",
+            &["Blair", "Olmert"],
+            &[],
+        );
+        assert_eq!(got, vec![ev("Blair", "meet", "Olmert", Status::Occurred)]);
+    }
+
+    #[test]
+    fn relative_pronoun_and_object_path() {
+        // "Germany, which halted military aid to Ukraine"
+        let got = code(
+            "1 Germany Germany PROPN 0 root\n2 , , PUNCT 4 punct\n3 which which PRON 4 nsubj\n4 halted halt VERB 1 acl:relcl\n5 military military ADJ 6 amod\n6 aid aid NOUN 4 obj\n7 to to ADP 8 case\n8 Ukraine Ukraine PROPN 6 nmod",
+            &[],
+            &["Germany", "Ukraine"],
+        );
+        assert_eq!(
+            got,
+            vec![ev("Germany", "reduce_aid", "Ukraine", Status::Occurred)]
+        );
+    }
+
+    #[test]
+    fn agreed_to_meet_is_an_intent_and_a_planned_meeting() {
+        let got = code(
+            "1 Mobutu Mobutu PROPN 2 nsubj\n2 agreed agree VERB 0 root\n3 to to PART 4 mark\n4 meet meet VERB 2 xcomp\n5 Kabila Kabila PROPN 4 obj",
+            &["Mobutu", "Kabila"],
+            &[],
+        );
+        assert_eq!(
+            got,
+            vec![
+                ev("Mobutu", "intend", "Kabila", Status::Occurred),
+                ev("Mobutu", "meet", "Kabila", Status::Planned)
+            ]
+        );
+    }
+
+    #[test]
+    fn governors_emit_intent_and_rejection() {
+        let got = code(
+            "1 Mobutu Mobutu PROPN 2 nsubj\n2 offered offer VERB 0 root\n3 to to PART 4 mark\n4 meet meet VERB 2 xcomp\n5 Kabila Kabila PROPN 4 obj",
+            &["Mobutu", "Kabila"],
+            &[],
+        );
+        // The offer is the event; the meeting is neither held nor set.
+        assert_eq!(
+            got,
+            vec![ev("Mobutu", "intend", "Kabila", Status::Occurred)]
+        );
+        let got = code(
+            "1 Mobutu Mobutu PROPN 4 nsubj\n2 did do AUX 4 aux\n3 not not PART 4 advmod\n4 want want VERB 0 root\n5 to to PART 6 mark\n6 meet meet VERB 4 xcomp\n7 Kabila Kabila PROPN 6 obj",
+            &["Mobutu", "Kabila"],
+            &[],
+        );
+        assert_eq!(
+            got,
+            vec![ev("Mobutu", "reject", "Kabila", Status::Occurred)]
+        );
+    }
+
+    #[test]
+    fn passive_object_conditions_and_must_demands() {
+        // "Military aid was halted by Germany": the frame's object is the passive subject.
+        let got = code(
+            "1 Military military ADJ 2 amod\n2 aid aid NOUN 4 nsubj:pass\n3 was be AUX 4 aux:pass\n4 halted halt VERB 0 root\n5 by by ADP 6 case\n6 Germany Germany PROPN 4 obl:agent\n7 to to ADP 8 case\n8 Ukraine Ukraine PROPN 4 obl",
+            &[],
+            &["Germany", "Ukraine"],
+        );
+        assert_eq!(
+            got,
+            vec![ev("Germany", "reduce_aid", "Ukraine", Status::Occurred)]
+        );
+        // "Macron said Russia must leave": a demand on Russia (CAMEO codes "must" as 100)…
+        let got = code(
+            "1 Macron Macron PROPN 2 nsubj\n2 said say VERB 0 root\n3 Russia Russia PROPN 5 nsubj\n4 must must AUX 5 aux\n5 leave leave VERB 2 ccomp",
+            &["Macron"],
+            &["Russia"],
+        );
+        assert_eq!(
+            got,
+            vec![ev("Macron", "demand", "Russia", Status::Occurred)]
+        );
+        // … but "Abbas should be supported" is no demand on Abbas.
+        let got = code(
+            "1 Macron Macron PROPN 2 nsubj\n2 said say VERB 0 root\n3 Abbas Abbas PROPN 6 nsubj:pass\n4 should should AUX 6 aux\n5 be be AUX 6 aux:pass\n6 supported support VERB 2 ccomp",
+            &["Macron", "Abbas"],
+            &[],
+        );
+        assert_eq!(got, vec![]);
+    }
+
+    #[test]
+    fn temporal_clause_of_a_future_clause_is_not_coded() {
+        // "Talks could open only after Washington establishes ties with Pyongyang."
+        let got = code(
+            "1 Talks talk NOUN 3 nsubj\n2 could could AUX 3 aux\n3 open open VERB 0 root\n4 only only ADV 6 advmod\n5 after after SCONJ 7 mark\n6 Washington Washington PROPN 7 nsubj\n7 establishes establish VERB 3 advcl\n8 ties tie NOUN 7 obj\n9 with with ADP 10 case\n10 Pyongyang Pyongyang PROPN 8 nmod",
+            &[],
+            &["Washington", "Pyongyang"],
+        );
+        assert_eq!(got, vec![]);
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let bad = "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\nmeet\t040\tadv\tmeet\t-\tobj\ttarget\tany\n";
+        let e = TreeCoder::parse(
+            ("verbs.tsv", bad),
+            ("g.tsv", "lemma\tstatus\temits\n"),
+            ("i.tsv", "emits\tinner\tcode\n"),
+            &|_| true,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("verbs.tsv:2"), "{e}");
+        let bad = "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\nmeet\t999\tverb\tmeet\t-\tobj\ttarget\tany\n";
+        let e = TreeCoder::parse(
+            ("verbs.tsv", bad),
+            ("g.tsv", "lemma\tstatus\temits\n"),
+            ("i.tsv", "emits\tinner\tcode\n"),
+            &|c| c == "040",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("unknown CAMEO code `999`"), "{e}");
+    }
+}

@@ -1,0 +1,354 @@
+//! Syntax stage: one Universal Dependencies tree per sentence.
+//!
+//! Input: a [`Document`] from the text stage and the parser model ([`crate::parse::Model`]).
+//! Output: one [`Tree`] per sentence (empty for datelines), whose words carry **byte
+//! offsets into the article body** (end-exclusive), so the event stage can map words to
+//! actor mentions.
+//!
+//! Relations are UD v2 (as in UD English EWT): `nsubj`, `nsubj:pass`, `obj`, `iobj`, `obl`,
+//! `obl:agent`, `nmod`, `nmod:poss`, `xcomp`, `ccomp`, `advcl`, `acl`, `acl:relcl`, `conj`,
+//! `case`, `mark`, `aux`, `aux:pass`, `advmod`, `compound:prt` … (universaldependencies.org).
+
+use crate::parse::Model;
+use crate::text::Document;
+
+/// One word of a parsed sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    /// Byte offset of the word in the article body.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// The word as written.
+    pub form: String,
+    /// Lower-case lemma ("met" → "meet").
+    pub lemma: String,
+    /// Universal part of speech (`VERB`, `NOUN`, `PROPN`, `AUX`, …).
+    pub upos: String,
+    /// Penn Treebank tag (`VBD`, `VBG`, `NNS`, …), as in UD English EWT.
+    pub xpos: String,
+    /// Index of the head word in the same tree; `None` for the root.
+    pub head: Option<usize>,
+    /// Full UD relation to the head (`nsubj`, `obl:agent`, `nmod:poss`, …).
+    pub deprel: String,
+}
+
+/// A dependency tree: words in sentence order, with child lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tree {
+    /// The words, in order.
+    pub nodes: Vec<Node>,
+    kids: Vec<Vec<usize>>,
+}
+
+impl Tree {
+    /// Builds a tree from words whose `head`s index into `nodes`. A head out of range, a
+    /// self-loop or a cycle is cut (the word becomes a root), so every walk terminates.
+    pub fn new(mut nodes: Vec<Node>) -> Tree {
+        let n = nodes.len();
+        for (i, w) in nodes.iter_mut().enumerate() {
+            if w.head.is_some_and(|h| h >= n || h == i) {
+                w.head = None;
+            }
+        }
+        // Cut cycles: walk up from every word; a walk longer than n steps is a cycle.
+        for i in 0..n {
+            let mut cur = i;
+            let mut steps = 0;
+            while let Some(h) = nodes[cur].head {
+                steps += 1;
+                if steps > n {
+                    nodes[i].head = None;
+                    break;
+                }
+                cur = h;
+            }
+        }
+        let mut kids = vec![Vec::new(); n];
+        for (i, w) in nodes.iter().enumerate() {
+            if let Some(h) = w.head {
+                kids[h].push(i);
+            }
+        }
+        Tree { nodes, kids }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// True for a tree without words.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The children of word `i`, in sentence order.
+    pub fn children(&self, i: usize) -> &[usize] {
+        self.kids.get(i).map_or(&[], |v| v.as_slice())
+    }
+
+    /// The head of word `i`.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.nodes.get(i).and_then(|w| w.head)
+    }
+
+    /// The relation of word `i` without its subtype (`nmod:poss` → `nmod`).
+    pub fn base_rel(&self, i: usize) -> &str {
+        let r = self.nodes.get(i).map_or("", |w| w.deprel.as_str());
+        r.split(':').next().unwrap_or(r)
+    }
+
+    /// True when word `i`'s relation is `rel`: exactly, or as the base of a subtyped
+    /// relation when `rel` has no subtype (`obl` matches `obl:tmod`).
+    pub fn rel_is(&self, i: usize, rel: &str) -> bool {
+        let Some(w) = self.nodes.get(i) else {
+            return false;
+        };
+        w.deprel == rel || (!rel.contains(':') && self.base_rel(i) == rel)
+    }
+
+    /// The children of `i` whose relation is `rel` (see [`Tree::rel_is`]).
+    pub fn kids_rel<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.children(i)
+            .iter()
+            .copied()
+            .filter(move |&k| self.rel_is(k, rel))
+    }
+
+    /// The lemma of `i`'s `case` or `mark` child ("to Ukraine" → "to"), for multi-word
+    /// prepositions the first word joined by `_` ("because of" → "because_of").
+    pub fn case_of(&self, i: usize) -> Option<String> {
+        let ks: Vec<usize> = self
+            .children(i)
+            .iter()
+            .copied()
+            .filter(|&k| matches!(self.base_rel(k), "case" | "mark") && k < i)
+            .collect();
+        let first = *ks.first()?;
+        let mut s = self.nodes[first].lemma.clone();
+        for &k in self.children(first) {
+            if self.base_rel(k) == "fixed" {
+                s.push('_');
+                s.push_str(&self.nodes[k].lemma);
+            }
+        }
+        Some(s)
+    }
+
+    /// True when `a` dominates `b` (or is `b`).
+    pub fn dominates(&self, a: usize, b: usize) -> bool {
+        let mut cur = Some(b);
+        let mut steps = 0;
+        while let Some(c) = cur {
+            if c == a {
+                return true;
+            }
+            steps += 1;
+            if steps > self.nodes.len() {
+                return false;
+            }
+            cur = self.head(c);
+        }
+        false
+    }
+
+    /// The head of the clause word `i` belongs to: the nearest ancestor-or-self that is a
+    /// verb, heads a clausal relation (`ccomp`, `xcomp`, `advcl`, `acl`, `acl:relcl`,
+    /// `csubj`, `parataxis`, `root`) or has a subject (a nominal or adjectival predicate).
+    pub fn clause_of(&self, i: usize) -> usize {
+        let mut cur = i;
+        for _ in 0..=self.nodes.len() {
+            let w = &self.nodes[cur];
+            let clausal = matches!(
+                self.base_rel(cur),
+                "ccomp" | "xcomp" | "advcl" | "acl" | "csubj" | "parataxis" | "root"
+            );
+            if w.upos == "VERB" || clausal || self.kids_rel(cur, "nsubj").next().is_some() {
+                return cur;
+            }
+            match w.head {
+                Some(h) => cur = h,
+                None => return cur,
+            }
+        }
+        cur
+    }
+
+    /// The syntactic head of the words overlapping body bytes `[start, end)`: the first
+    /// such word whose head lies outside the span.
+    pub fn span_head(&self, start: usize, end: usize) -> Option<usize> {
+        let inside = |i: usize| self.nodes[i].start < end && start < self.nodes[i].end;
+        (0..self.nodes.len())
+            .filter(|&i| inside(i))
+            .find(|&i| self.head(i).is_none_or(|h| !inside(h)))
+    }
+
+    /// Repairs a frequent parser error on news: "On Saturday, Mobutu offered …" parsed with
+    /// "Mobutu" as a conjunct of "Saturday" and the verb without a subject. A verb without a
+    /// subject whose fronted adjunct (`obl`, before it) has a nominal conjunct right after a
+    /// comma gets that conjunct back as its `nsubj`.
+    pub fn repair_fronted_adjunct(&mut self) {
+        for v in 0..self.nodes.len() {
+            if self.nodes[v].upos != "VERB"
+                || self.kids_rel(v, "nsubj").next().is_some()
+                || self.kids_rel(v, "expl").next().is_some()
+            {
+                continue;
+            }
+            let fronted: Vec<usize> = self.kids_rel(v, "obl").filter(|&o| o < v).collect();
+            for o in fronted {
+                let conj = self.kids_rel(o, "conj").find(|&c| {
+                    c < v
+                        && matches!(self.nodes[c].upos.as_str(), "PROPN" | "NOUN" | "PRON")
+                        && self.kids_rel(c, "cc").next().is_none()
+                        && (o + 1..c).any(|k| self.nodes[k].form == ",")
+                });
+                if let Some(c) = conj {
+                    self.nodes[c].head = Some(v);
+                    self.nodes[c].deprel = "nsubj".to_string();
+                    let nodes = std::mem::take(&mut self.nodes);
+                    *self = Tree::new(nodes);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Index of the word whose byte span contains body offset `byte`.
+    pub fn word_at(&self, byte: usize) -> Option<usize> {
+        self.nodes
+            .iter()
+            .position(|w| w.start <= byte && byte < w.end)
+    }
+
+    /// Builds a tree from CoNLL-U-like lines `ID FORM LEMMA UPOS HEAD DEPREL [XPOS]`
+    /// (whitespace separated, 1-based ids, head 0 = root), with byte offsets computed as if the words
+    /// were joined by single spaces starting at `base`. For tests and debugging.
+    ///
+    /// Errors: a line with fewer than six fields or a non-numeric head.
+    pub fn from_conll(text: &str, base: usize) -> Result<Tree, String> {
+        let mut nodes = Vec::new();
+        let mut off = base;
+        for (ln, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split_whitespace().collect();
+            if f.len() < 6 {
+                return Err(format!("line {}: expected 6 fields", ln + 1));
+            }
+            let head: usize = f[4]
+                .parse()
+                .map_err(|_| format!("line {}: head `{}` is not a number", ln + 1, f[4]))?;
+            nodes.push(Node {
+                start: off,
+                end: off + f[1].len(),
+                form: f[1].to_string(),
+                lemma: f[2].to_lowercase(),
+                upos: f[3].to_string(),
+                xpos: f.get(6).map_or(String::new(), |x| x.to_string()),
+                head: head.checked_sub(1),
+                deprel: f[5].to_string(),
+            });
+            off += f[1].len() + 1;
+        }
+        Ok(Tree::new(nodes))
+    }
+}
+
+/// Parses the sentences of `doc` for which `wanted(index)` is true; the others (and
+/// datelines) get an empty tree. Words come from [`crate::parse::tokenize`] (UD English EWT
+/// conventions: "Trump's" → "Trump" + "'s").
+pub fn parse_document(model: &Model, doc: &Document, wanted: &dyn Fn(usize) -> bool) -> Vec<Tree> {
+    doc.sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if s.dateline || !wanted(i) {
+                return Tree::default();
+            }
+            let spans = crate::parse::tokenize(&s.text);
+            let words: Vec<&str> = spans.iter().map(|&(a, b)| &s.text[a..b]).collect();
+            let parsed = model.parse(&words);
+            let nodes = parsed
+                .into_iter()
+                .zip(&spans)
+                .map(|(w, &(a, b))| Node {
+                    start: s.start + a,
+                    end: s.start + b,
+                    form: w.form,
+                    lemma: w.lemma.to_lowercase(),
+                    upos: w.upos.as_str().to_string(),
+                    xpos: w.xpos,
+                    head: w.head,
+                    deprel: w.deprel,
+                })
+                .collect();
+            let mut tree = Tree::new(nodes);
+            tree.repair_fronted_adjunct();
+            tree
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conll_builds_children_and_offsets() {
+        let t = Tree::from_conll(
+            "1 Trump trump PROPN 2 nsubj\n2 met meet VERB 0 root\n3 Putin putin PROPN 2 obj",
+            10,
+        )
+        .unwrap();
+        assert_eq!(t.children(1), &[0, 2]);
+        assert_eq!(t.nodes[2].start, 10 + 10);
+        assert_eq!(t.word_at(10 + 6), Some(1));
+        assert!(t.dominates(1, 2));
+        assert!(!t.dominates(2, 1));
+    }
+
+    #[test]
+    fn cycles_and_bad_heads_are_cut() {
+        let t = Tree::from_conll("1 a a X 2 dep\n2 b b X 1 dep\n3 c c X 9 dep", 0).unwrap();
+        assert!(t.nodes.iter().any(|n| n.head.is_none()));
+        assert_eq!(t.head(2), None);
+        assert!(!t.dominates(0, 2));
+    }
+
+    #[test]
+    fn fronted_adjunct_gives_back_the_subject() {
+        // "On Saturday , Mobutu offered" with Mobutu misparsed as a conjunct of Saturday.
+        let mut t = Tree::from_conll(
+            "1 On on ADP 2 case\n2 Saturday Saturday PROPN 5 obl\n3 , , PUNCT 4 punct\n4 Mobutu Mobutu PROPN 2 conj\n5 offered offer VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.repair_fronted_adjunct();
+        assert_eq!(t.head(3), Some(4));
+        assert_eq!(t.nodes[3].deprel, "nsubj");
+        // A real coordination ("Monday and Tuesday") is left alone.
+        let mut t = Tree::from_conll(
+            "1 On on ADP 2 case\n2 Monday Monday PROPN 6 obl\n3 and and CCONJ 4 cc\n4 Tuesday Tuesday PROPN 2 conj\n5 , , PUNCT 6 punct\n6 met meet VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.repair_fronted_adjunct();
+        assert_eq!(t.head(3), Some(1));
+    }
+
+    #[test]
+    fn case_and_relations() {
+        let t = Tree::from_conll(
+            "1 aid aid NOUN 0 root\n2 because because ADP 4 case\n3 of of ADP 2 fixed\n4 war war NOUN 1 nmod",
+            0,
+        )
+        .unwrap();
+        assert_eq!(t.case_of(3).as_deref(), Some("because_of"));
+        assert!(t.rel_is(3, "nmod"));
+        assert_eq!(t.kids_rel(0, "nmod").collect::<Vec<_>>(), vec![3]);
+    }
+}
