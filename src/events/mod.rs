@@ -297,21 +297,8 @@ impl EventCoder {
                     })
                     .collect()
             };
-            let needs_target = match f[5] {
-                "target" => true,
-                "-" => false,
-                o => return Err(err(format!("needs must be `target` or `-`, found `{o}`"))),
-            };
-            let target_kind = match f[6] {
-                "person" => TargetKind::Person,
-                "state" => TargetKind::State,
-                "any" => TargetKind::Any,
-                o => {
-                    return Err(err(format!(
-                        "target_kind must be person, state or any, found `{o}`"
-                    )));
-                }
-            };
+            let needs_target = parse_needs(f[5]).map_err(err)?;
+            let target_kind = parse_target_kind(f[6]).map_err(err)?;
             patterns.push(EventPattern {
                 etype: f[0].to_string(),
                 cameo: f[1].to_string(),
@@ -658,38 +645,13 @@ impl EventCoder {
             end: toks[end_tok - 1].end,
             trigger: trigger_text.clone(),
         };
-        let mut out = Vec::new();
         sources.dedup();
-        if targets.is_empty() {
-            // Dyadic events only: a gathering of more than three actors is not coded pairwise.
-            if (2..=3).contains(&sources.len())
-                && is_symmetric(&p.etype)
-                && p.etype != "fight"
-                && p.pos != Pos::Noun
-            {
-                // "The two met": one event per pair.
-                for i in 0..sources.len() {
-                    for j in i + 1..sources.len() {
-                        if sources[i] != sources[j] {
-                            out.push(mk(sources[i], Some(sources[j])));
-                        }
-                    }
-                }
-            } else if !p.needs_target {
-                for &src in &sources {
-                    out.push(mk(src, None));
-                }
-            }
-        } else {
-            for &src in &sources {
-                for &t in &targets {
-                    if src != t {
-                        out.push(mk(src, Some(t)));
-                    }
-                }
-            }
-        }
-        out
+        // Dyadic events only: a gathering of more than three actors is not coded pairwise.
+        let pairwise = (2..=3).contains(&sources.len())
+            && is_symmetric(&p.etype)
+            && p.etype != "fight"
+            && p.pos != Pos::Noun;
+        pair_events(&sources, &targets, pairwise, p.needs_target, mk)
     }
 
     /// Status from cues; `None` means hypothetical (do not code).
@@ -754,14 +716,76 @@ impl EventCoder {
                 consider(cue.status);
             }
         }
-        match best {
-            Some(CueStatus::Hypothetical) => None,
-            Some(CueStatus::Negated) => Some(Status::Negated),
-            Some(CueStatus::Uncertain) => Some(Status::Uncertain),
-            Some(CueStatus::Planned) => Some(Status::Planned),
-            None => Some(Status::Occurred),
+        cue_status(best)
+    }
+}
+
+/// The status a strongest cue gives: `None` for hypothetical (the event is not coded),
+/// occurred without a cue.
+pub fn cue_status(best: Option<CueStatus>) -> Option<Status> {
+    match best {
+        Some(CueStatus::Hypothetical) => None,
+        Some(CueStatus::Negated) => Some(Status::Negated),
+        Some(CueStatus::Uncertain) => Some(Status::Uncertain),
+        Some(CueStatus::Planned) => Some(Status::Planned),
+        None => Some(Status::Occurred),
+    }
+}
+
+/// The `needs` column of the event files: `target` or `-`.
+fn parse_needs(v: &str) -> Result<bool, String> {
+    match v {
+        "target" => Ok(true),
+        "-" => Ok(false),
+        o => Err(format!("needs must be `target` or `-`, found `{o}`")),
+    }
+}
+
+/// The `target_kind` column of the event files.
+fn parse_target_kind(v: &str) -> Result<TargetKind, String> {
+    match v {
+        "person" => Ok(TargetKind::Person),
+        "state" => Ok(TargetKind::State),
+        "any" => Ok(TargetKind::Any),
+        o => Err(format!(
+            "target_kind must be person, state or any, found `{o}`"
+        )),
+    }
+}
+
+/// One event per (source, target) pair, never an actor with itself. Without targets: one
+/// event per pair of sources when `pairwise` ("the two met"), else — unless a target is
+/// needed — one target-less event per source. `mk(source, target)` builds an event.
+fn pair_events(
+    sources: &[usize],
+    targets: &[usize],
+    pairwise: bool,
+    needs_target: bool,
+    mk: impl Fn(usize, Option<usize>) -> CodedEvent,
+) -> Vec<CodedEvent> {
+    let mut out = Vec::new();
+    if targets.is_empty() {
+        if pairwise {
+            for (i, &a) in sources.iter().enumerate() {
+                for &b in &sources[i + 1..] {
+                    if a != b {
+                        out.push(mk(a, Some(b)));
+                    }
+                }
+            }
+        } else if !needs_target {
+            out.extend(sources.iter().map(|&a| mk(a, None)));
+        }
+    } else {
+        for &a in sources {
+            for &b in targets {
+                if a != b {
+                    out.push(mk(a, Some(b)));
+                }
+            }
         }
     }
+    out
 }
 
 /// True when the pattern itself uses "by" for its target.

@@ -26,7 +26,10 @@
 //!   its status from `governors.tsv`. The strongest wins: hypothetical > negated >
 //!   uncertain > planned > occurred.
 
-use super::{CodedEvent, CueStatus, TargetKind, is_symmetric};
+use super::{
+    CodedEvent, CueStatus, TargetKind, cue_status, is_symmetric, pair_events, parse_needs,
+    parse_target_kind,
+};
 use crate::actors::{ActorTable, Mention, MentionKind};
 use crate::error::{DataError, tsv_rows};
 use crate::model::{ActorType, Status};
@@ -244,21 +247,8 @@ impl TreeCoder {
             }
             let frame = parse_frame(f[4]).map_err(err)?;
             let targets = parse_targets(f[5]).map_err(err)?;
-            let needs_target = match f[6] {
-                "target" => true,
-                "-" => false,
-                o => return Err(err(format!("needs must be `target` or `-`, found `{o}`"))),
-            };
-            let target_kind = match f[7] {
-                "person" => TargetKind::Person,
-                "state" => TargetKind::State,
-                "any" => TargetKind::Any,
-                o => {
-                    return Err(err(format!(
-                        "target_kind must be person, state or any, found `{o}`"
-                    )));
-                }
-            };
+            let needs_target = parse_needs(f[6]).map_err(err)?;
+            let target_kind = parse_target_kind(f[7]).map_err(err)?;
             if needs_target && targets.is_empty() {
                 return Err(err("needs `target` but no target is given".to_string()));
             }
@@ -741,12 +731,8 @@ impl TreeCoder {
             if sources.is_empty() {
                 continue;
             }
-            let mut status = match Self::own_status(t, g, false) {
-                Some(CueStatus::Hypothetical) => continue,
-                Some(CueStatus::Negated) => Status::Negated,
-                Some(CueStatus::Uncertain) => Status::Uncertain,
-                Some(CueStatus::Planned) => Status::Planned,
-                None => Status::Occurred,
+            let Some(mut status) = cue_status(Self::own_status(t, g, false)) else {
+                continue;
             };
             let mut emits = emits;
             if status == Status::Negated && emits == Emits::Intend {
@@ -951,32 +937,19 @@ impl TreeCoder {
             })
         };
         let each = distributive(i) || src_word.is_some_and(distributive);
-        if targets.is_empty() {
-            if is_symmetric(&p.etype) && (sources.len() < 2 || each) {
-                // A meeting, talk or agreement needs two sides.
-            } else if (2..=3).contains(&sources.len())
-                && is_symmetric(&p.etype)
-                && p.etype != "fight"
-            {
-                for a in 0..sources.len() {
-                    for b in a + 1..sources.len() {
-                        out.push(mk(sources[a], Some(sources[b])));
-                    }
-                }
-            } else if !p.needs_target {
-                for &src in &sources {
-                    out.push(mk(src, None));
-                }
-            }
-        } else {
-            for &src in &sources {
-                for &tg in &targets {
-                    if src != tg {
-                        out.push(mk(src, Some(tg)));
-                    }
-                }
-            }
+        if targets.is_empty() && is_symmetric(&p.etype) && (sources.len() < 2 || each) {
+            // A meeting, talk or agreement needs two sides.
+            return out;
         }
+        let pairwise =
+            (2..=3).contains(&sources.len()) && is_symmetric(&p.etype) && p.etype != "fight";
+        out.extend(pair_events(
+            &sources,
+            &targets,
+            pairwise,
+            p.needs_target,
+            mk,
+        ));
         out
     }
 
@@ -1034,13 +1007,7 @@ impl TreeCoder {
                 }
                 let own = Self::own_status(t, h, false);
                 let mut emits = g.emits?;
-                let mut status = match own {
-                    Some(CueStatus::Hypothetical) => return None,
-                    Some(CueStatus::Negated) => Status::Negated,
-                    Some(CueStatus::Uncertain) => Status::Uncertain,
-                    Some(CueStatus::Planned) => Status::Planned,
-                    None => Status::Occurred,
-                };
+                let mut status = cue_status(own)?;
                 if status == Status::Negated && emits == Emits::Intend {
                     emits = Emits::Reject;
                     status = Status::Occurred;
@@ -1235,13 +1202,7 @@ impl TreeCoder {
                 }
             }
         }
-        match best {
-            Some(CueStatus::Hypothetical) => None,
-            Some(CueStatus::Negated) => Some(Status::Negated),
-            Some(CueStatus::Uncertain) => Some(Status::Uncertain),
-            Some(CueStatus::Planned) => Some(Status::Planned),
-            None => Some(Status::Occurred),
-        }
+        cue_status(best)
     }
 }
 
