@@ -166,7 +166,12 @@ impl Knowledge {
             events.has_code(c)
         })?;
         let time = TimeLexicon::parse(&f[8].1, &f[8].0)?;
-        let parser = match dir.map(|d| d.join(PARSER_MODEL)).filter(|p| p.is_file()) {
+        // A model path that exists but is not a readable file (a directory, a broken
+        // link) is an error, not a silent fall-back to the built-in model.
+        let parser = match dir
+            .map(|d| d.join(PARSER_MODEL))
+            .filter(|p| p.exists() || p.is_symlink())
+        {
             Some(path) => {
                 Parser::Loaded(Box::new(Model::load(&path).map_err(|e| {
                     KnowledgeError::Parser(format!("{}: {e}", path.display()))
@@ -424,6 +429,33 @@ mod tests {
             end: start + 5,
             trigger: "x".into(),
         }
+    }
+
+    #[test]
+    fn a_verb_after_a_country_is_no_part_of_a_sector_group() {
+        let ex = extract(
+            "The United States sent troops to Poland. Israel attacked militants in Gaza.",
+            "2025-03-04",
+        );
+        let names: Vec<&str> = ex.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("sent") || n.contains("attacked")),
+            "{names:?}"
+        );
+        let e = events("The United States sent troops to Poland.", "2025-03-04");
+        assert!(
+            has(
+                &e,
+                "United States",
+                "provide_aid",
+                "Poland",
+                Status::Occurred,
+                "2025-03-04"
+            ),
+            "{e:?}"
+        );
     }
 
     #[test]

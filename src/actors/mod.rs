@@ -678,14 +678,22 @@ impl State<'_> {
             let is_country = self.gaz().entries[surf.entry].kind == ActorType::Country
                 && matches!(surf.kind, SurfaceKind::Name | SurfaceKind::Demonym);
             let sector = if is_country {
-                // Allow one modifier between: "Zairean government troops", "Somali interim government".
+                // Allow one modifier between an adjective and its noun: "Zairean government
+                // troops", "Somali interim government" — never after a name, where the word
+                // between is a verb ("Russia withdrew troops", "Israel attacked militants").
+                let demonym = surf.kind == SurfaceKind::Demonym;
                 self.gaz()
                     .sector_at(&lower, h.span.to)
                     .map(|(w, n)| (w.clone(), n))
                     .or_else(|| {
-                        self.gaz()
-                            .sector_at(&lower, h.span.to + 1)
-                            .map(|(w, n)| (w.clone(), n + 1))
+                        let gap = toks.get(h.span.to)?;
+                        (demonym && gap.text.chars().all(|c| c.is_lowercase() || c == '-'))
+                            .then(|| {
+                                self.gaz()
+                                    .sector_at(&lower, h.span.to + 1)
+                                    .map(|(w, n)| (w.clone(), n + 1))
+                            })
+                            .flatten()
                     })
             } else {
                 None

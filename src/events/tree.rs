@@ -336,13 +336,9 @@ impl TreeCoder {
 /// ("almost reached an agreement": it was not reached.)
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "almost", "nearly"];
 
-/// Verbs whose object controls an infinitive complement ("urged Iran to halt").
-fn object_control(t: &Tree, v: usize) -> Option<usize> {
-    t.kids_rel(v, "obj").next()
-}
-
 /// The sentence context shared by the rules.
 struct Ctx<'a> {
+    coder: &'a TreeCoder,
     t: &'a Tree,
     ments: Vec<&'a Mention>,
     actors: &'a ActorTable,
@@ -459,7 +455,12 @@ impl Ctx<'_> {
             match t.nodes[cur].deprel.as_str() {
                 "conj" => cur = h,
                 "xcomp" => {
-                    if let Some(o) = object_control(t, h) {
+                    // Object control only for the governing verbs of governors.tsv ("urged
+                    // Iran to halt", "persuaded X to meet"); else the subject controls (and
+                    // a misparse such as "met X … and met Y" does not make X the subject).
+                    if self.coder.governor_lines(t, h).is_some()
+                        && let Some(o) = t.kids_rel(h, "obj").next()
+                    {
                         return Some(o);
                     }
                     cur = h;
@@ -632,6 +633,7 @@ impl TreeCoder {
                 continue;
             }
             let ctx = Ctx {
+                coder: self,
                 t,
                 ments: std::mem::take(&mut by_sentence[si]),
                 actors,
