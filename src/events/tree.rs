@@ -1190,18 +1190,11 @@ impl TreeCoder {
             }
             cur = h;
         }
-        // A nominal predicate modified by a future adjective ("the planned talks").
+        // A nominal predicate modified by a governing adjective ("the planned talks", "a
+        // possible meeting"): the adjectives are lines of governors.tsv.
         if pos == PredPos::Noun {
             for k in t.kids_rel(i, "amod") {
-                if matches!(
-                    t.nodes[k].lemma.as_str(),
-                    "planned" | "proposed" | "upcoming" | "forthcoming" | "scheduled" | "expected"
-                ) {
-                    bump(Some(CueStatus::Planned));
-                }
-                if matches!(t.nodes[k].lemma.as_str(), "possible" | "potential") {
-                    bump(Some(CueStatus::Hypothetical));
-                }
+                bump(self.governor(t, k));
             }
         }
         cue_status(best)
