@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The knowledge files, in load order: (file name, contents compiled into the binary).
-pub const DATA_FILES: [(&str, &str); 14] = [
+pub const DATA_FILES: [(&str, &str); 15] = [
     ("countries.tsv", include_str!("../data/countries.tsv")),
     (
         "organizations.tsv",
@@ -38,6 +38,10 @@ pub const DATA_FILES: [(&str, &str); 14] = [
     ("verbs.tsv", include_str!("../data/verbs.tsv")),
     ("governors.tsv", include_str!("../data/governors.tsv")),
     ("intent_codes.tsv", include_str!("../data/intent_codes.tsv")),
+    (
+        "irregular_verbs.tsv",
+        include_str!("../data/irregular_verbs.tsv"),
+    ),
 ];
 
 /// Errors while loading knowledge.
@@ -128,6 +132,7 @@ pub struct Knowledge {
     events: EventCoder,
     tree: TreeCoder,
     parser: Parser,
+    irregular: crate::syntax::IrregularVerbs,
     time: TimeLexicon,
 }
 
@@ -181,12 +186,14 @@ impl Knowledge {
                 Model::builtin().map_err(|e| KnowledgeError::Parser(e.to_string()))?,
             ),
         };
+        let irregular = crate::syntax::parse_irregular_verbs(pair(14))?;
         Ok(Knowledge {
             splitter: Splitter::default(),
             actors,
             events,
             tree,
             parser,
+            irregular,
             time,
         })
     }
@@ -231,7 +238,8 @@ impl Knowledge {
                 *x = true;
             }
         }
-        let trees = crate::syntax::parse_document(&self.parser, &doc, &|i| named[i]);
+        let trees =
+            crate::syntax::parse_document(&self.parser, &doc, &self.irregular, &|i| named[i]);
         let mut coded = merge_coders(
             self.events.code(&doc, &table),
             self.tree.code(&doc, &trees, &table),

@@ -258,10 +258,40 @@ impl Tree {
     }
 }
 
+/// Irregular verb forms and their lemmas (`data/irregular_verbs.tsv`): lower-case form →
+/// lemma, for verbs the lemmatiser never saw ("fled" → "flee").
+pub type IrregularVerbs = std::collections::HashMap<String, String>;
+
+/// Reads `irregular_verbs.tsv` (`(file name, contents)`; columns form, lemma).
+///
+/// Errors: the first bad line as `file:line: message`.
+pub fn parse_irregular_verbs(
+    file: (&str, &str),
+) -> Result<IrregularVerbs, crate::error::DataError> {
+    let mut out = IrregularVerbs::new();
+    for (ln, f) in crate::error::tsv_rows(file.1, file.0, &["form", "lemma"])? {
+        if f[0].is_empty() || f[1].is_empty() || f[0] != f[0].to_lowercase() {
+            return Err(crate::error::DataError::new(
+                file.0,
+                ln,
+                "form and lemma must be non-empty, the form lower case",
+            ));
+        }
+        out.insert(f[0].to_string(), f[1].to_string());
+    }
+    Ok(out)
+}
+
 /// Parses the sentences of `doc` for which `wanted(index)` is true; the others (and
 /// datelines) get an empty tree. Words come from [`crate::parse::tokenize`] (UD English EWT
-/// conventions: "Trump's" → "Trump" + "'s").
-pub fn parse_document(model: &Model, doc: &Document, wanted: &dyn Fn(usize) -> bool) -> Vec<Tree> {
+/// conventions: "Trump's" → "Trump" + "'s"); a verb whose form is in `irregular` takes the
+/// lemma given there.
+pub fn parse_document(
+    model: &Model,
+    doc: &Document,
+    irregular: &IrregularVerbs,
+    wanted: &dyn Fn(usize) -> bool,
+) -> Vec<Tree> {
     doc.sentences
         .iter()
         .enumerate()
@@ -278,8 +308,11 @@ pub fn parse_document(model: &Model, doc: &Document, wanted: &dyn Fn(usize) -> b
                 .map(|(w, &(a, b))| Node {
                     start: s.start + a,
                     end: s.start + b,
+                    lemma: match irregular.get(&w.form.to_lowercase()) {
+                        Some(l) if w.upos.as_str() == "VERB" => l.clone(),
+                        _ => w.lemma.to_lowercase(),
+                    },
                     form: w.form,
-                    lemma: w.lemma.to_lowercase(),
                     upos: w.upos.as_str().to_string(),
                     xpos: w.xpos,
                     head: w.head,
@@ -338,6 +371,21 @@ mod tests {
         .unwrap();
         t.repair_fronted_adjunct();
         assert_eq!(t.head(3), Some(1));
+    }
+
+    #[test]
+    fn irregular_verb_table_loads_and_rejects_bad_lines() {
+        let t = parse_irregular_verbs(("iv.tsv", "form\tlemma\nfled\tflee\n")).unwrap();
+        assert_eq!(t.get("fled").map(String::as_str), Some("flee"));
+        let e = parse_irregular_verbs(("iv.tsv", "form\tlemma\nFled\tflee\n")).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("iv.tsv", 2));
+        // The built-in table loads.
+        let builtin = parse_irregular_verbs((
+            "irregular_verbs.tsv",
+            include_str!("../data/irregular_verbs.tsv"),
+        ))
+        .unwrap();
+        assert_eq!(builtin.get("shook").map(String::as_str), Some("shake"));
     }
 
     #[test]
