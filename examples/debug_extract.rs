@@ -1,7 +1,7 @@
 //! Prints what the pipeline extracts from one file (actors, mentions, events), without a database.
 //! Usage: cargo run --example debug_extract -- FILE [YYYY-MM-DD]
 //! Environment: MENTIONS=1 lists mentions, SENT=1 prints each event's sentence, TREE=1 prints
-//! the dependency parse of every sentence (id, word, lemma, UPOS, head, relation).
+//! the dependency parse of every sentence as CoNLL-U lines.
 use polgraph::input::{ReadOptions, read_paths};
 use polgraph::pipeline::Knowledge;
 use std::path::PathBuf;
@@ -46,15 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let words: Vec<&str> = spans.iter().map(|&(a, b)| &s.text[a..b]).collect();
                 println!("S{si} {}", s.text.replace('\n', " "));
                 for (i, w) in model.parse(&words).iter().enumerate() {
-                    println!(
-                        "  {}\t{}\t{}\t{}\t{}\t{}",
-                        i + 1,
-                        w.form,
-                        w.lemma,
-                        w.upos.as_str(),
-                        w.head.map_or(0, |h| h + 1),
-                        w.deprel
-                    );
+                    println!("  {}", w.conllu_line(i));
                 }
             }
         }

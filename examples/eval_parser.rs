@@ -81,16 +81,7 @@ fn main() -> anyhow::Result<()> {
         let words: Vec<&str> = tokenize(t).into_iter().map(|(s, e)| &t[s..e]).collect();
         println!("# text = {t}");
         for (i, w) in model.parse(&words).iter().enumerate() {
-            println!(
-                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_",
-                i + 1,
-                w.form,
-                w.lemma,
-                w.upos,
-                w.xpos,
-                w.head.map_or(0, |h| h + 1),
-                w.deprel
-            );
+            println!("{}", w.conllu_line(i));
         }
         println!();
     }

@@ -49,18 +49,7 @@ fn root(ws: &[Word], form: &str) {
 fn show(ws: &[Word]) -> String {
     ws.iter()
         .enumerate()
-        .map(|(i, w)| {
-            format!(
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-                i + 1,
-                w.form,
-                w.lemma,
-                w.upos,
-                w.xpos,
-                w.head.map_or(0, |h| h + 1),
-                w.deprel
-            )
-        })
+        .map(|(i, w)| w.conllu_line(i) + "\n")
         .collect()
 }
 

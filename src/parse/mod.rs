@@ -181,6 +181,24 @@ pub struct Word {
     pub deprel: String,
 }
 
+impl Word {
+    /// The word as one CoNLL-U line without the newline: 10 tab-separated columns (ID FORM
+    /// LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC; FEATS, DEPS and MISC are `_`). `index` is
+    /// the word's 0-based position; ID and HEAD are written 1-based, HEAD 0 for the root.
+    pub fn conllu_line(&self, index: usize) -> String {
+        format!(
+            "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_",
+            index + 1,
+            self.form,
+            self.lemma,
+            self.upos.as_str(),
+            self.xpos,
+            self.head.map_or(0, |h| h + 1),
+            self.deprel
+        )
+    }
+}
+
 /// Errors loading a model or reading training data.
 #[derive(Debug, thiserror::Error)]
 pub enum ParseError {
