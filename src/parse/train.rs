@@ -421,13 +421,22 @@ fn train_tagger(
     let in_fold = |i: usize, fold: usize| i * k / n_train == fold;
     let mut jack: Vec<Vec<u16>> = vec![Vec::new(); n_train];
     let mut fold_taggers = Vec::with_capacity(k);
-    let upos_acc = |pairs: &mut dyn Iterator<Item = (&u16, &u16)>| -> (usize, usize) {
+    // Tags the held-out sentences of `fold` with `t` into `out`; returns their UPOS
+    // accuracy in percent.
+    let tag_fold = |t: &tagger::Tagger, fold: usize, out: &mut Vec<Vec<u16>>| -> f64 {
         let (mut n, mut ok) = (0usize, 0usize);
-        for (a, b) in pairs {
-            n += 1;
-            ok += usize::from(classes[usize::from(*a)].0 == classes[usize::from(*b)].0);
+        for (i, s) in tag_train.iter().enumerate() {
+            if in_fold(i, fold) {
+                let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                let tags = t.tag_infos(&w).0;
+                for (a, b) in tags.iter().zip(&s.gold) {
+                    n += 1;
+                    ok += usize::from(classes[usize::from(*a)].0 == classes[usize::from(*b)].0);
+                }
+                out[i] = tags;
+            }
         }
-        (n, ok)
+        100.0 * ok as f64 / n.max(1) as f64
     };
     for fold in 0..k {
         let part: Vec<&TagSent> = tag_train
@@ -438,22 +447,11 @@ fn train_tagger(
             .collect();
         opts.seed = cfg.seed.wrapping_add(fold as u64 + 1);
         let (t, _) = tagger::train(classes, &part, None, &opts, &mut |_| {});
-        let (mut n, mut ok) = (0usize, 0usize);
-        for (i, s) in tag_train.iter().enumerate() {
-            if in_fold(i, fold) {
-                let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                let tags = t.tag_infos(&w).0;
-                let (a, b) = upos_acc(&mut tags.iter().zip(&s.gold));
-                n += a;
-                ok += b;
-                jack[i] = tags;
-            }
-        }
+        let acc = tag_fold(&t, fold, &mut jack);
         fold_taggers.push(t);
         log(&format!(
-            "jackknife fold {}/{k}: UPOS {:.2} ({:.0}s)",
+            "jackknife fold {}/{k}: UPOS {acc:.2} ({:.0}s)",
             fold + 1,
-            100.0 * ok as f64 / n.max(1) as f64,
             t0.elapsed().as_secs_f64()
         ));
     }
@@ -488,21 +486,10 @@ fn train_tagger(
                 .unzip();
             opts.seed = cfg.seed.wrapping_add(fold as u64 + 101);
             let (t, _) = t.train_second(&part, &first, None, &opts, &mut |_| {});
-            let (mut n, mut ok) = (0usize, 0usize);
-            for (i, s) in tag_train.iter().enumerate() {
-                if in_fold(i, fold) {
-                    let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                    let tags = t.tag_infos(&w).0;
-                    let (a, b) = upos_acc(&mut tags.iter().zip(&s.gold));
-                    n += a;
-                    ok += b;
-                    jack2[i] = tags;
-                }
-            }
+            let acc = tag_fold(&t, fold, &mut jack2);
             log(&format!(
-                "jackknife pass 2 fold {}/{k}: UPOS {:.2} ({:.0}s)",
+                "jackknife pass 2 fold {}/{k}: UPOS {acc:.2} ({:.0}s)",
                 fold + 1,
-                100.0 * ok as f64 / n.max(1) as f64,
                 t0.elapsed().as_secs_f64()
             ));
         }
