@@ -332,15 +332,7 @@ fn governs(t: &Tree, up: usize, down: usize) -> Option<Link> {
         let nominal_adjunct =
             cur == down && t.nodes[cur].upos == "NOUN" && t.base_rel(cur) == "obl";
         // A temporal clause has its own time: "met … since the dressing down of …".
-        let temporal = t.base_rel(cur) == "advcl"
-            && t.children(cur).iter().any(|&m| {
-                t.base_rel(m) == "mark"
-                    && matches!(
-                        t.nodes[m].lemma.as_str(),
-                        "since" | "after" | "before" | "until" | "when" | "while" | "as"
-                    )
-            });
-        if temporal
+        if t.is_temporal_clause(cur)
             || (!nominal_adjunct
                 && !matches!(
                     t.base_rel(cur),

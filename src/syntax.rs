@@ -136,6 +136,27 @@ impl Tree {
         Some(s)
     }
 
+    /// True when word `i` heads an adverbial clause introduced by a temporal subordinator
+    /// ("after", "before", "since", "until", "till", "once", "when", "while", "as").
+    pub fn is_temporal_clause(&self, i: usize) -> bool {
+        self.base_rel(i) == "advcl"
+            && self.children(i).iter().any(|&m| {
+                self.base_rel(m) == "mark"
+                    && matches!(
+                        self.nodes[m].lemma.as_str(),
+                        "after"
+                            | "before"
+                            | "since"
+                            | "until"
+                            | "till"
+                            | "once"
+                            | "when"
+                            | "while"
+                            | "as"
+                    )
+            })
+    }
+
     /// True when `a` dominates `b` (or is `b`).
     pub fn dominates(&self, a: usize, b: usize) -> bool {
         let mut cur = Some(b);

@@ -1156,14 +1156,7 @@ impl TreeCoder {
                 // "could open only after Washington establishes ties": a temporal condition
                 // of an unrealised main clause has not happened either.
                 "advcl" => {
-                    let temporal = t.children(cur).iter().any(|&m| {
-                        t.base_rel(m) == "mark"
-                            && matches!(
-                                t.nodes[m].lemma.as_str(),
-                                "after" | "before" | "until" | "once" | "when" | "till"
-                            )
-                    });
-                    if temporal
+                    if t.is_temporal_clause(cur)
                         && matches!(
                             Self::own_status(t, h, false),
                             Some(
