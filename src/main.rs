@@ -139,6 +139,22 @@ enum Cmd {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Find temporal expressions (TIMEX3) and resolve them against a document creation time.
+    ///
+    /// Reads a JSON Lines file of records {"id", "date", "text"} (`-` for stdin) and prints one
+    /// JSON object per expression: {"id", "text", "start", "end", "type", "value",
+    /// "interval"}, offsets in characters, end exclusive. When INPUT is not an existing
+    /// file, it is the text itself and a table is printed.
+    Timex {
+        /// A JSON Lines file, `-` for stdin, or the text to tag.
+        input: String,
+        /// Document creation time (YYYY-MM-DD) for the text, or for records without a date.
+        #[arg(long)]
+        date: Option<String>,
+        /// Print JSON Lines for a text too.
+        #[arg(long)]
+        json: bool,
+    },
     /// Extract one file and print actors and events as JSON, without touching the database.
     Extract {
         /// The article file.
@@ -262,6 +278,7 @@ fn check_date(d: &Option<String>) -> Result<()> {
 fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.cmd {
         Cmd::Ingest { paths, date } => ingest(&cli, paths, date),
+        Cmd::Timex { input, date, json } => timex(&cli, input, date, *json),
         Cmd::Extract { path, date } => {
             check_date(date)?;
             let kb = knowledge(&cli)?;
@@ -596,6 +613,145 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
         s.events
     );
     Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// One record of `polgraph timex` input.
+#[derive(serde::Deserialize)]
+struct TimexRecord {
+    #[serde(default)]
+    id: serde_json::Value,
+    #[serde(default)]
+    date: Option<String>,
+    text: String,
+}
+
+/// One expression as `polgraph timex` prints it (offsets in characters, end exclusive).
+#[derive(serde::Serialize)]
+struct TimexLine<'a> {
+    id: &'a serde_json::Value,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    #[serde(rename = "type")]
+    ttype: &'static str,
+    value: &'a str,
+    interval: Option<(String, String)>,
+}
+
+fn timex_lines<'a>(
+    id: &'a serde_json::Value,
+    text: &str,
+    found: &'a [polgraph::time::Timex],
+) -> Vec<TimexLine<'a>> {
+    found
+        .iter()
+        .map(|t| {
+            let (start, end) = t.char_span(text);
+            TimexLine {
+                id,
+                text: &t.text,
+                start,
+                end,
+                ttype: t.ttype.as_str(),
+                value: &t.value,
+                interval: t.interval.map(|(a, b)| (a.to_string(), b.to_string())),
+            }
+        })
+        .collect()
+}
+
+fn timex(cli: &Cli, input: &str, date: &Option<String>, json: bool) -> Result<ExitCode> {
+    check_date(date)?;
+    let lex = polgraph::pipeline::time_lexicon(cli.data.as_deref())?;
+    let default_dct = date
+        .as_deref()
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let path = PathBuf::from(input);
+    if input != "-" && !path.is_file() {
+        if path.exists() {
+            bail!("{input}: not a file");
+        }
+        let found = polgraph::time::tag(input, default_dct, &lex);
+        let id = serde_json::Value::Null;
+        let lines = timex_lines(&id, input, &found);
+        if json {
+            for l in &lines {
+                outln!("{}", serde_json::to_string(l)?);
+            }
+        } else if lines.is_empty() {
+            outln!("no temporal expressions");
+        } else {
+            let mut t = table(&["text", "chars", "type", "value", "interval"]);
+            for l in &lines {
+                t.add_row(vec![
+                    l.text.to_string(),
+                    format!("{}..{}", l.start, l.end),
+                    l.ttype.to_string(),
+                    l.value.to_string(),
+                    l.interval
+                        .as_ref()
+                        .map(|(a, b)| {
+                            if a == b {
+                                a.clone()
+                            } else {
+                                format!("{a}/{b}")
+                            }
+                        })
+                        .unwrap_or_default(),
+                ]);
+            }
+            outln!("{t}");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let reader: Box<dyn std::io::BufRead> = if input == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let f = std::fs::File::open(&path).with_context(|| format!("{input}: cannot open"))?;
+        Box::new(std::io::BufReader::new(f))
+    };
+    let mut failed = 0usize;
+    for (i, line) in std::io::BufRead::split(reader, b'\n').enumerate() {
+        let at = format!("{input}:{}", i + 1);
+        let bytes = line.with_context(|| format!("{at}: cannot read"))?;
+        let Ok(line) = std::str::from_utf8(&bytes) else {
+            errln!("{at}: skipped: not valid UTF-8");
+            failed += 1;
+            continue;
+        };
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let rec: TimexRecord = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(e) => {
+                errln!("{at}: skipped: not a record {{\"id\", \"date\", \"text\"}}: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        let dct = match rec.date.as_deref() {
+            Some(d) => match polgraph::input::parse_date(d).and_then(|d| d.parse().ok()) {
+                Some(d) => Some(d),
+                None => {
+                    errln!("{at}: date {d:?} is not a date; tagging without one");
+                    default_dct
+                }
+            },
+            None => default_dct,
+        };
+        let found = polgraph::time::tag(&rec.text, dct, &lex);
+        for l in timex_lines(&rec.id, &rec.text, &found) {
+            outln!("{}", serde_json::to_string(&l)?);
+        }
+    }
+    Ok(if failed > 0 {
+        errln!("{failed} record(s) skipped");
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

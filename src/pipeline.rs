@@ -106,6 +106,15 @@ pub fn event_types(
         .collect())
 }
 
+/// The time lexicon (`time_words.tsv` from `dir` if given, else built in), without the
+/// rest of the knowledge: for `polgraph timex`.
+///
+/// Errors: as [`Knowledge::from_dir`], for `time_words.tsv` only.
+pub fn time_lexicon(dir: Option<&Path>) -> Result<TimeLexicon, KnowledgeError> {
+    let f = data_files(dir)?;
+    Ok(TimeLexicon::parse(&f[8].1, &f[8].0)?)
+}
+
 /// The parser model: the built-in one, or one loaded from a `--data` directory.
 enum Parser {
     Builtin(&'static Model),

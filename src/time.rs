@@ -52,9 +52,12 @@ pub struct Timex {
     pub start: usize,
     /// Byte offset one past the last byte (exclusive); `&text[start..end] == self.text`.
     pub end: usize,
-    /// The expression as written, including a leading preposition where one belongs to
-    /// it ("on April 7", "in February", "by 2027", "over the weekend").
+    /// The expression as written, its TIMEX3 extent: without the preposition that
+    /// introduces it ("April 7", "February", "2027", "the weekend").
     pub text: String,
+    /// The preposition before the expression that relates it to an event (TimeML's
+    /// SIGNAL: "on", "in", "by", "since", "until", "over"…), lower-cased, if any.
+    pub signal: Option<String>,
     /// TIMEX3 type.
     pub ttype: TimexType,
     /// TIMEX3 `value` (ISO 8601 based, TimeML/TempEval-3 conventions): `2025-03-05`,
@@ -73,6 +76,16 @@ fn ser_interval<S: serde::Serializer>(iv: &Option<(Date, Date)>, s: S) -> Result
     match iv {
         Some((a, b)) => s.serialize_some(&(a.to_string(), b.to_string())),
         None => s.serialize_none(),
+    }
+}
+
+impl Timex {
+    /// The expression's span as character offsets (Unicode scalar values) into the text
+    /// given to [`tag`]: `(start, end)`, end exclusive, as TempEval-3 and `polgraph timex`
+    /// report them.
+    pub fn char_span(&self, text: &str) -> (usize, usize) {
+        let start = text.get(..self.start).map_or(0, |p| p.chars().count());
+        (start, start + self.text.chars().count())
     }
 }
 
@@ -158,7 +171,7 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// optionally `:` and a daypart code), `number` (integer), `unit` (D/W/M/Y/H/MIN/DE),
 /// `shift` (-1/0/1), `part` (START/MID/END), `set` (a TIMEX3 SET value), `ref`
 /// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
-/// `count_noun` (value ignored, write `-`).
+/// `count_noun`, `signal` (value ignored, write `-`).
 #[derive(Debug, Clone)]
 pub struct TimeLexicon {
     months: HashMap<String, i8>,
@@ -176,6 +189,7 @@ pub struct TimeLexicon {
     past_cues: Vec<Vec<String>>,
     not_past: HashSet<String>,
     count_nouns: HashSet<String>,
+    signals: HashSet<String>,
     rules: Vec<(Rule, Regex)>,
 }
 
@@ -211,6 +225,7 @@ impl TimeLexicon {
             past_cues: Vec::new(),
             not_past: HashSet::new(),
             count_nouns: HashSet::new(),
+            signals: HashSet::new(),
             rules: Vec::new(),
         };
         let mut seen_data = false;
@@ -347,11 +362,14 @@ impl TimeLexicon {
                 "count_noun" => {
                     lx.count_nouns.insert(key);
                 }
+                "signal" => {
+                    lx.signals.insert(key);
+                }
                 other => {
                     return Err(err(format!(
                         "unknown kind '{other}' (expected month, weekday, daypart, relday, \
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
-                         not_past or count_noun)"
+                         not_past, count_noun or signal)"
                     )));
                 }
             }
@@ -379,6 +397,24 @@ impl TimeLexicon {
             Ok(l) => l,
             Err(e) => panic!("built-in time lexicon is invalid: {e}"),
         }
+    }
+
+    /// Splits a leading signal word ("on", "by"…) off the match `text[start..end]`:
+    /// returns the start of the TIMEX3 extent and the signal, lower-cased.
+    fn split_signal(&self, text: &str, start: usize, end: usize) -> (usize, Option<String>) {
+        let m = &text[start..end];
+        let Some(sp) = m.find(char::is_whitespace) else {
+            return (start, None);
+        };
+        let first = norm(&m[..sp]);
+        if !self.signals.contains(&first) {
+            return (start, None);
+        }
+        let rest = m[sp..].trim_start();
+        if rest.is_empty() {
+            return (start, None);
+        }
+        (end - rest.len(), Some(first))
     }
 
     fn number(&self, s: &str) -> Option<i64> {
@@ -1524,10 +1560,12 @@ pub fn tag(text: &str, dct: Option<Date>, lex: &TimeLexicon) -> Vec<Timex> {
                 continue;
             }
             if let Some((ttype, value, interval)) = cx.apply(*rule, &c, m.start(), m.end()) {
+                let (start, signal) = lex.split_signal(text, m.start(), m.end());
                 cands.push(Timex {
-                    start: m.start(),
+                    start,
                     end: m.end(),
-                    text: m.as_str().to_string(),
+                    text: text[start..m.end()].to_string(),
+                    signal,
                     ttype,
                     value,
                     interval,
@@ -1665,7 +1703,11 @@ mod tests {
     fn weekdays_by_tense_dct_2025_03_04() {
         let s = "The envoy will fly out on Wednesday to meet the rebels.";
         check(s, T, "Wednesday", "2025-03-05", day(date(2025, 3, 5)));
-        assert_eq!(find(s, Some(T), "Wednesday").text, "on Wednesday");
+        let w = find(s, Some(T), "Wednesday");
+        assert_eq!(
+            (w.text.as_str(), w.signal.as_deref()),
+            ("Wednesday", Some("on"))
+        );
         check(
             "The two leaders will sit down on Thursday.",
             T,
@@ -1678,7 +1720,7 @@ mod tests {
             Some(T),
             "Monday",
         );
-        assert_eq!(t.text, "on Monday night");
+        assert_eq!(t.text, "Monday night");
         assert_eq!(t.value, "2025-03-03TNI");
         assert_eq!(t.ttype, TimexType::Time);
         assert_eq!(t.interval, day(date(2025, 3, 3)));
@@ -1830,7 +1872,10 @@ mod tests {
             Some(T),
             "weekend",
         );
-        assert_eq!(t.text, "over the weekend");
+        assert_eq!(
+            (t.text.as_str(), t.signal.as_deref()),
+            ("the weekend", Some("over"))
+        );
         assert_eq!(t.value, "2025-W09-WE");
         assert_eq!(t.interval, Some((date(2025, 3, 1), date(2025, 3, 2))));
         check(
@@ -1910,7 +1955,7 @@ mod tests {
         );
         assert_eq!(
             (t.text.as_str(), t.value.as_str()),
-            ("on April 7", "2024-04-07")
+            ("April 7", "2024-04-07")
         );
         check(
             "Talks collapsed on Aug. 7.",
@@ -1996,7 +2041,7 @@ mod tests {
             Some(T),
             "Sunday",
         );
-        assert_eq!(t.text, "on Sunday, March 9");
+        assert_eq!(t.text, "Sunday, March 9");
         assert_eq!(
             (t.value.as_str(), t.interval),
             ("2025-03-09", day(date(2025, 3, 9)))
@@ -2035,7 +2080,8 @@ mod tests {
             Some((date(2025, 5, 12), date(2025, 5, 13))),
         );
         let t = find("The fair runs from April 14 to 19.", Some(T), "April");
-        assert_eq!(t.text, "from April 14 to 19");
+        assert_eq!(t.text, "April 14 to 19");
+        assert_eq!(t.signal.as_deref(), Some("from"));
         assert_eq!(t.interval, Some((date(2025, 4, 14), date(2025, 4, 19))));
         check(
             "Strikes were held April 14-19.",
@@ -2248,7 +2294,7 @@ mod tests {
         check("The party was founded in 1979.", T, "1979", "1979", y(1979));
         assert_eq!(
             find("It was founded in 1979.", Some(T), "1979").text,
-            "in 1979"
+            "1979"
         );
         check("It has ruled since 1949.", T, "1949", "1949", y(1949));
         check("Emissions must halve by 2027.", T, "2027", "2027", y(2027));
@@ -2342,7 +2388,7 @@ mod tests {
         dur("He was held for three days.", "three days", "P3D");
         assert_eq!(
             find("He was held for three days.", Some(T), "days").text,
-            "for three days"
+            "three days"
         );
         dur("A 48-hour ceasefire began.", "48-hour", "PT48H");
         dur("They talked for a week.", "week", "P1W");
@@ -2408,7 +2454,7 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "On Monday night",
+                "Monday night",
                 "two-day",
                 "last week",
                 "March 4, 2025",
@@ -2424,7 +2470,7 @@ mod tests {
         let text = "🎉 Ünïcødé… 会谈 on Wednesday 🚀, then 日本 April 14—19 ✓ 9999-99-99 \
                     in 2100 and 31 February, 999999 days ago, 99:99, March 0, Aug. 77";
         let out = run(text, Some(T));
-        assert!(out.iter().any(|t| t.text == "on Wednesday"));
+        assert!(out.iter().any(|t| t.text == "Wednesday"));
         for t in &out {
             assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
         }
