@@ -115,6 +115,7 @@ enum Unit {
     Day,
     Week,
     Month,
+    Quarter,
     Year,
     Decade,
 }
@@ -127,6 +128,7 @@ impl Unit {
             "D" => Unit::Day,
             "W" => Unit::Week,
             "M" => Unit::Month,
+            "Q" => Unit::Quarter,
             "Y" => Unit::Year,
             "DE" => Unit::Decade,
             _ => return None,
@@ -141,8 +143,13 @@ impl Unit {
             Unit::Day => format!("P{n}D"),
             Unit::Week => format!("P{n}W"),
             Unit::Month => format!("P{n}M"),
+            Unit::Quarter => format!("P{n}Q"),
             Unit::Year => format!("P{n}Y"),
-            Unit::Decade => format!("P{n}DE"),
+            // TimeML writes decades in years: "two decades" = P20Y.
+            Unit::Decade => match n.parse::<i64>() {
+                Ok(k) => format!("P{}Y", k.saturating_mul(10)),
+                Err(_) => format!("P{n}DE"),
+            },
         }
     }
 }
@@ -190,7 +197,89 @@ pub struct TimeLexicon {
     not_past: HashSet<String>,
     count_nouns: HashSet<String>,
     signals: HashSet<String>,
+    ordinals: HashMap<String, i8>,
+    seasons: HashMap<String, Season>,
+    holidays: HashMap<String, Holiday>,
     rules: Vec<(Rule, Regex)>,
+}
+
+/// A TIMEX3 season (northern hemisphere, meteorological: spring = March to May).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    fn from_code(code: &str) -> Option<Season> {
+        Some(match code {
+            "SP" => Season::Spring,
+            "SU" => Season::Summer,
+            "FA" => Season::Fall,
+            "WI" => Season::Winter,
+            _ => return None,
+        })
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+
+    /// First and last day of the season that starts in year `y`.
+    fn bounds(self, y: i16) -> Option<(Date, Date)> {
+        let m = match self {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Fall => 9,
+            Season::Winter => 12,
+        };
+        let a = Date::new(y, m, 1).ok()?;
+        Some((a, add_months(a, 3)?.yesterday().ok()?))
+    }
+}
+
+/// A holiday's day in a year: a fixed day, or the first given weekday on or after a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Holiday {
+    month: i8,
+    day: i8,
+    weekday: Option<Weekday>,
+}
+
+impl Holiday {
+    /// Parses `MM-DD` or `MM-DD+W` (W = 1..7, Monday = 1).
+    fn parse(v: &str) -> Option<Holiday> {
+        let (md, wd) = match v.split_once('+') {
+            Some((md, w)) => (
+                md,
+                Some(Weekday::from_monday_one_offset(w.parse().ok()?).ok()?),
+            ),
+            None => (v, None),
+        };
+        let (m, d) = md.split_once('-')?;
+        let (month, day) = (m.parse().ok()?, d.parse().ok()?);
+        Date::new(2000, month, day).ok()?;
+        Some(Holiday {
+            month,
+            day,
+            weekday: wd,
+        })
+    }
+
+    fn in_year(self, y: i16) -> Option<Date> {
+        let d = Date::new(y, self.month, self.day).ok()?;
+        match self.weekday {
+            Some(w) => d.yesterday().ok()?.nth_weekday(1, w).ok(),
+            None => Some(d),
+        }
+    }
 }
 
 /// Lower-cases, maps the typographic apostrophe to `'` and collapses white space.
@@ -226,6 +315,9 @@ impl TimeLexicon {
             not_past: HashSet::new(),
             count_nouns: HashSet::new(),
             signals: HashSet::new(),
+            ordinals: HashMap::new(),
+            seasons: HashMap::new(),
+            holidays: HashMap::new(),
             rules: Vec::new(),
         };
         let mut seen_data = false;
@@ -314,7 +406,7 @@ impl TimeLexicon {
                 "unit" => {
                     let u = Unit::from_code(value).ok_or_else(|| {
                         err(format!(
-                            "unit value '{value}' must be one of D, W, M, Y, H, MIN, DE"
+                            "unit value '{value}' must be one of D, W, M, Q, Y, H, MIN, DE"
                         ))
                     })?;
                     lx.units.insert(key, u);
@@ -365,11 +457,31 @@ impl TimeLexicon {
                 "signal" => {
                     lx.signals.insert(key);
                 }
+                "ordinal" => {
+                    let v = int(1, 4)? as i8;
+                    lx.ordinals.insert(key, v);
+                }
+                "season" => {
+                    let v = Season::from_code(value).ok_or_else(|| {
+                        err(format!(
+                            "season value '{value}' must be one of SP, SU, FA, WI"
+                        ))
+                    })?;
+                    lx.seasons.insert(key, v);
+                }
+                "holiday" => {
+                    let v = Holiday::parse(value).ok_or_else(|| {
+                        err(format!(
+                            "holiday value '{value}' must be MM-DD or MM-DD+W (W = 1..7, Monday = 1)"
+                        ))
+                    })?;
+                    lx.holidays.insert(key, v);
+                }
                 other => {
                     return Err(err(format!(
                         "unknown kind '{other}' (expected month, weekday, daypart, relday, \
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
-                         not_past, count_noun or signal)"
+                         not_past, count_noun, signal, ordinal, season or holiday)"
                     )));
                 }
             }
@@ -473,6 +585,13 @@ enum Rule {
     TimeMil,
     Noon,
     Ref,
+    Quarter,
+    QuarterGeneric,
+    Season,
+    Holiday,
+    Offset,
+    YearAgoAdj,
+    RecentUnits,
 }
 
 /// Regex alternation of the given words, longest first; spaces match any white space.
@@ -511,10 +630,13 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
     let pt = alt(lx.parts.keys(), true);
     let set = alt(lx.sets.keys(), true);
     let rf = alt(lx.refs.keys(), true);
+    let ordq = alt(lx.ordinals.keys(), true);
+    let se = alt(lx.seasons.keys(), true);
+    let hol = alt(lx.holidays.keys(), true);
     let ord = r"(?:st|nd|rd|th)?";
     let tz = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|local\s+time)\b";
     let num = format!(r"(?:{n}|[0-9]{{1,3}})");
-    let vague = r"(?P<vague>a\s+few|several|many)";
+    let vague = r"(?P<vague>a\s+few|few|several|many|some)";
     let nnum = format!(r"(?:{nn}|[0-9]{{1,3}})");
     let pats: Vec<(Rule, String)> = vec![
         (Rule::Iso, r"\b(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b".into()),
@@ -615,7 +737,45 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::DurPlural,
-            format!(r"\b(?:for|over|in)\s+(?P<u>{u})s\b"),
+            format!(r"\b(?:(?:for|over|in)\s+)?(?P<u>{u})s\b"),
+        ),
+        (
+            Rule::RecentUnits,
+            format!(r"\b(?P<w>recent|coming|past|the\s+past|the\s+coming|the\s+last)\s+(?P<u>{u})s\b"),
+        ),
+        (
+            Rule::Quarter,
+            format!(
+                r"\b(?:the\s+|its\s+|a\s+)?(?:(?P<y0>[0-9]{{4}})\s+|(?P<rel>this|last|next)\s+year's\s+)?(?:fiscal(?:-|\s+))?(?P<ord>{ordq}|last)(?:-|\s+)(?:fiscal\s+)?(?P<u>quarter|half)\b(?:\s+of\s+(?:(?P<y>[0-9]{{4}})\b|(?:the\s+|this\s+)?(?P<yr>year|next\s+year|last\s+year)\b|(?:fiscal\s+)?(?P<y2>[0-9]{{4}})\b))?"
+            ),
+        ),
+        (
+            Rule::QuarterGeneric,
+            format!(
+                r"\b(?P<det>the|its|that)\s+(?:(?P<adj>latest|most\s+recent|recent|past|previous|comparable|current)\s+)?(?:fiscal\s+)?quarter\b"
+            ),
+        ),
+        (
+            Rule::Season,
+            format!(
+                r"\b(?:(?P<pre>in|during|by|since|until|through|throughout|over|for)\s+)?(?:(?P<sh>this\s+past|this\s+coming|{sh})\s+|(?P<the>the\s+)?(?P<part>{pt})(?:-|\s+)|(?P<the2>the)\s+)?(?P<se>{se})(?:\s+(?:of\s+)?(?P<y>[0-9]{{4}})\b)?"
+            ),
+        ),
+        (
+            Rule::Holiday,
+            format!(r"\b(?:(?P<sh>{sh})\s+)?(?P<h>{hol})(?:,?\s+(?P<y>[0-9]{{4}})\b)?"),
+        ),
+        (
+            Rule::Offset,
+            format!(
+                r"\b(?:(?P<n>{num})|{vague})\s+(?P<u>{u})s?\s+(?P<dir>earlier|later)\b"
+            ),
+        ),
+        (
+            Rule::YearAgoAdj,
+            format!(
+                r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year-(?:earlier|ago)\b(?:\s+(?:(?P<ord>{ordq})\s+)?(?P<per>quarter|period|half)\b)?"
+            ),
         ),
         (
             Rule::SetEvery,
@@ -632,7 +792,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (Rule::SetWord, format!(r"\b(?P<s>{set})")),
         (
             Rule::Year,
-            r"\b(?P<pre>in|since|by|until|till|before|after|of|from|during|through|throughout|around)\s+(?:the\s+year\s+)?(?P<y>[0-9]{4})\b".into(),
+            r"(?:\b(?P<pre>in|since|by|until|till|before|after|of|from|during|through|throughout|around)\s+)?(?:\b(?:the\s+year|fiscal(?:\s+year)?)\s+)?\b(?P<y>[0-9]{4})\b".into(),
         ),
         (
             Rule::PartYear,
@@ -895,6 +1055,125 @@ fn year_bounds(y: i16) -> Option<(Date, Date)> {
 
 fn month_bounds(d: Date) -> (Date, Date) {
     (d.first_of_month(), d.last_of_month())
+}
+
+/// Of `cands` (intervals, first and last day), the one the tense points to: the latest
+/// begun by the DCT for the past, the earliest not yet over for the future, else the
+/// nearest (an interval containing the DCT is at distance 0; ties go to the earlier).
+fn pick_period(cands: &[(Date, Date)], dct: Date, tense: Tense) -> Option<(Date, Date)> {
+    let dist = |(a, b): (Date, Date)| {
+        if dct < a {
+            days_between(dct, a)
+        } else if dct > b {
+            days_between(b, dct)
+        } else {
+            0
+        }
+    };
+    match tense {
+        Tense::Past => cands.iter().copied().filter(|(a, _)| *a <= dct).max(),
+        Tense::Future => cands.iter().copied().filter(|(_, b)| *b >= dct).min(),
+        Tense::Unknown => None,
+    }
+    .or_else(|| cands.iter().copied().min_by_key(|iv| (dist(*iv), iv.0)))
+}
+
+/// First day of the calendar quarter containing `d`.
+fn quarter_start(d: Date) -> Option<Date> {
+    Date::new(d.year(), (d.month() - 1) / 3 * 3 + 1, 1).ok()
+}
+
+/// `YYYY-Qn` and the interval of the quarter that starts on `start`.
+fn quarter_res(start: Date) -> (TimexType, String, Option<(Date, Date)>) {
+    let q = (start.month() - 1) / 3 + 1;
+    let end = add_months(start, 3).and_then(|x| x.yesterday().ok());
+    (
+        TimexType::Date,
+        format!("{:04}-Q{q}", start.year()),
+        end.map(|e| (start, e)),
+    )
+}
+
+/// The granularity of a calendar value: what an anaphoric expression inherits from its
+/// reference time ("a year earlier" after "the third quarter" is a quarter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Gran {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Half,
+    Year,
+}
+
+impl Gran {
+    fn of_unit(u: Unit) -> Gran {
+        match u {
+            Unit::Minute | Unit::Hour | Unit::Day => Gran::Day,
+            Unit::Week => Gran::Week,
+            Unit::Month => Gran::Month,
+            Unit::Quarter => Gran::Quarter,
+            Unit::Year | Unit::Decade => Gran::Year,
+        }
+    }
+
+    /// The granularity of a TIMEX3 DATE value (`2025-03-04`, `2025-W09`, `2025-03`,
+    /// `2025-Q1`, `2025-H2`, `2025`), `None` for anything else.
+    fn of_value(v: &str) -> Option<Gran> {
+        let b = v.as_bytes();
+        if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(match &v[4..] {
+            "" => Gran::Year,
+            r if r.len() == 3 && r.starts_with("-Q") => Gran::Quarter,
+            r if r.len() == 3 && r.starts_with("-H") => Gran::Half,
+            r if r.len() == 4 && r.starts_with("-W") => Gran::Week,
+            r if r.len() == 3 => Gran::Month,
+            r if r.len() == 6 => Gran::Day,
+            _ => return None,
+        })
+    }
+
+    /// Value and interval of the period of this granularity that contains `d`.
+    fn res(self, d: Date) -> Option<(TimexType, String, Option<(Date, Date)>)> {
+        Some(match self {
+            Gran::Day => (TimexType::Date, fmt_date(d), Some((d, d))),
+            Gran::Week => (TimexType::Date, fmt_week(d), week_bounds(d)),
+            Gran::Month => (TimexType::Date, fmt_month(d), Some(month_bounds(d))),
+            Gran::Quarter => quarter_res(quarter_start(d)?),
+            Gran::Half => {
+                let h = if d.month() <= 6 { 1 } else { 2 };
+                let a = Date::new(d.year(), (h - 1) * 6 + 1, 1).ok()?;
+                let b = add_months(a, 6)?.yesterday().ok()?;
+                (
+                    TimexType::Date,
+                    format!("{:04}-H{h}", d.year()),
+                    Some((a, b)),
+                )
+            }
+            Gran::Year => (TimexType::Date, fmt_year(d.year()), year_bounds(d.year())),
+        })
+    }
+}
+
+/// The period of granularity `g` around `d` shifted by `n` units `u`.
+fn shift_at(
+    d: Date,
+    g: Gran,
+    n: i64,
+    u: Unit,
+) -> Option<(TimexType, String, Option<(Date, Date)>)> {
+    let d2 = match u {
+        Unit::Minute | Unit::Hour => d,
+        Unit::Day => add_days(d, n)?,
+        Unit::Week => add_days(d, n.checked_mul(7)?)?,
+        Unit::Month => add_months(d, n)?,
+        Unit::Quarter => add_months(d, n.checked_mul(3)?)?,
+        Unit::Year => add_years(d, n)?,
+        Unit::Decade => add_years(d, n.checked_mul(10)?)?,
+    };
+    g.res(d2)
 }
 
 #[derive(Clone, Copy)]
@@ -1346,6 +1625,11 @@ impl Cx<'_> {
                         let (a, b) = month_bounds(d);
                         (fmt_month(d), a, b)
                     }
+                    Unit::Quarter => {
+                        let (_, v, iv) = shift_at(quarter_start(dct)?, Gran::Quarter, sh, u)?;
+                        let (a, b) = iv?;
+                        (v, a, b)
+                    }
                     Unit::Year => {
                         let d = add_years(dct.first_of_year(), sh)?;
                         (fmt_year(d.year()), d, d.last_of_year())
@@ -1389,6 +1673,7 @@ impl Cx<'_> {
                         let d = add_months(dct.first_of_month(), -n)?;
                         (TimexType::Date, fmt_month(d), Some(month_bounds(d)))
                     }
+                    Unit::Quarter => shift_at(dct, Gran::Quarter, -n, u)?,
                     Unit::Year => {
                         let y = add_years(dct.first_of_year(), -n)?.year();
                         (TimexType::Date, fmt_year(y), year_bounds(y))
@@ -1417,15 +1702,196 @@ impl Cx<'_> {
                     if nw.len() <= 2
                         && !nw.starts_with(|c: char| c.is_ascii_digit())
                         && cap(c, "pre").is_none()
+                        && cap(c, "sh").is_none()
                     {
-                        return None; // "a week" without "for": too often not a duration
+                        // "358,000 a month", "twice a week": a rate, not a duration.
+                        let prev = tokens(&self.text[..s]).pop().map(|t| t.w);
+                        if prev.is_none_or(|p| {
+                            p.contains(|c: char| c.is_ascii_digit())
+                                || ["times", "once", "twice", "per"].contains(&p.as_str())
+                        }) && s > 0
+                        {
+                            return None;
+                        }
                     }
                 }
                 Some((TimexType::Duration, u.duration(&n.to_string()), None))
             }
-            Rule::DurPlural => {
+            Rule::DurPlural | Rule::RecentUnits => {
                 let u = lex.unit(cap(c, "u")?)?;
+                let rest = self.after(e).trim_start().to_lowercase();
+                if rest.starts_with("old") || rest.starts_with("-old") {
+                    return None; // ages
+                }
                 Some((TimexType::Duration, u.duration("X"), None))
+            }
+            Rule::Quarter => {
+                let half = norm(cap(c, "u")?) == "half";
+                let max = if half { 2 } else { 4 };
+                let ord = norm(cap(c, "ord")?);
+                let explicit = match cap(c, "y0").or(cap(c, "y")).or(cap(c, "y2")) {
+                    Some(y) => Some(parse_i16(y)?),
+                    None => {
+                        let rel = cap(c, "rel").or(cap(c, "yr")).map(norm);
+                        match (rel.as_deref(), dct) {
+                            (None, _) => None,
+                            (Some(_), None) => return None,
+                            (Some(r), Some(d)) => Some(
+                                d.year()
+                                    + match r {
+                                        "last" | "last year" => -1,
+                                        "next" | "next year" => 1,
+                                        _ => 0,
+                                    },
+                            ),
+                        }
+                    }
+                };
+                let n = if ord == "last" {
+                    explicit?; // "last quarter" alone is a shift (ShiftUnit)
+                    max
+                } else {
+                    *lex.ordinals.get(&ord)?
+                };
+                if n > max {
+                    return None;
+                }
+                let letter = if half { 'H' } else { 'Q' };
+                let months = if half { 6 } else { 3 };
+                let bounds = |y: i16| -> Option<(Date, Date)> {
+                    let a = Date::new(y, (n - 1) * months + 1, 1).ok()?;
+                    Some((a, add_months(a, i64::from(months))?.yesterday().ok()?))
+                };
+                let y = match (explicit, dct) {
+                    (Some(y), _) => y,
+                    (None, None) => {
+                        return Some((TimexType::Date, format!("XXXX-{letter}{n}"), None));
+                    }
+                    (None, Some(d)) => {
+                        let cands: Vec<(Date, Date)> =
+                            (-1..=1).filter_map(|k| bounds(d.year() + k)).collect();
+                        pick_period(&cands, d, tense())?.0.year()
+                    }
+                };
+                let iv = bounds(y)?;
+                Some((TimexType::Date, format!("{y:04}-{letter}{n}"), Some(iv)))
+            }
+            Rule::QuarterGeneric => {
+                let Some(d) = dct else {
+                    return Some((TimexType::Date, "XXXX-QX".into(), None));
+                };
+                let adj = cap(c, "adj").map(norm);
+                let cur = quarter_start(d)?;
+                let start = if adj.as_deref() == Some("current") {
+                    cur
+                } else {
+                    add_months(cur, -3)? // the last reported quarter
+                };
+                Some(quarter_res(start))
+            }
+            Rule::Season => {
+                let sw = cap(c, "se")?;
+                let season = *lex.seasons.get(&norm(sw))?;
+                let sh = match cap(c, "sh") {
+                    Some(x) => Some(self.shift(x)?),
+                    None => None,
+                };
+                let y = cap(c, "y");
+                let the = cap(c, "the").or(cap(c, "the2")).is_some();
+                let part = cap(c, "part").is_some();
+                let pre = cap(c, "pre").is_some();
+                if sh.is_none() && y.is_none() {
+                    // "the Arab Spring", "the fall in prices", "springs": not seasons.
+                    if capitalised(sw) && !pre || !(the || part || pre) {
+                        return None;
+                    }
+                    if norm(sw) == "fall" && !pre && !part {
+                        return None;
+                    }
+                    let rest = self.after(e).trim_start().to_lowercase();
+                    if rest.starts_with("of ") || rest.starts_with("in ") {
+                        return None;
+                    }
+                }
+                let year = match (y, dct) {
+                    (Some(y), _) => parse_i16(y)?,
+                    (None, None) => {
+                        return Some((TimexType::Date, format!("XXXX-{}", season.code()), None));
+                    }
+                    (None, Some(d)) => {
+                        let cands: Vec<(Date, Date)> = (-1..=1)
+                            .filter_map(|k| season.bounds(d.year() + k))
+                            .collect();
+                        let pick = match sh {
+                            Some(-1) => cands.iter().copied().filter(|(a, _)| *a < d).max(),
+                            Some(1) => cands.iter().copied().filter(|(a, _)| *a > d).min(),
+                            Some(_) => cands
+                                .iter()
+                                .copied()
+                                .find(|(a, b)| *a <= d && d <= *b)
+                                .or_else(|| pick_period(&cands, d, Tense::Unknown)),
+                            None => pick_period(&cands, d, tense()),
+                        };
+                        pick?.0.year()
+                    }
+                };
+                let iv = season.bounds(year)?;
+                Some((
+                    TimexType::Date,
+                    format!("{year:04}-{}", season.code()),
+                    Some(iv),
+                ))
+            }
+            Rule::Holiday => {
+                let hw = cap(c, "h")?;
+                if !capitalised(hw) {
+                    return None;
+                }
+                let h = *lex.holidays.get(&norm(hw))?;
+                let day = match (cap(c, "y"), dct) {
+                    (Some(y), _) => h.in_year(parse_i16(y)?)?,
+                    (None, None) => {
+                        let v = format!("XXXX-{:02}-{:02}", h.month, h.day);
+                        return Some((TimexType::Date, v, None));
+                    }
+                    (None, Some(d)) => {
+                        let cands: Vec<(Date, Date)> = (-1..=1)
+                            .filter_map(|k| h.in_year(d.year() + k))
+                            .map(|x| (x, x))
+                            .collect();
+                        let pick = match cap(c, "sh").and_then(|x| self.shift(x)) {
+                            Some(-1) => cands.iter().copied().filter(|(a, _)| *a < d).max(),
+                            Some(1) => cands.iter().copied().filter(|(a, _)| *a > d).min(),
+                            _ => pick_period(&cands, d, tense()),
+                        };
+                        pick?.0
+                    }
+                };
+                Some(Self::date_res(day))
+            }
+            Rule::Offset => {
+                // Resolved against the DCT here; `tag` re-anchors it on the last reference
+                // time of the text ("two days later").
+                let u = lex.unit(cap(c, "u")?)?;
+                let n = match cap(c, "n") {
+                    Some(x) => lex.number(x)?,
+                    None => return Some((TimexType::Date, "PAST_REF".into(), None)),
+                };
+                let sign = if norm(cap(c, "dir")?) == "later" {
+                    1
+                } else {
+                    -1
+                };
+                let Some(d) = dct else {
+                    return Some((TimexType::Date, "XXXX-XX-XX".into(), None));
+                };
+                shift_at(d, Gran::of_unit(u), n * sign, u)
+            }
+            Rule::YearAgoAdj => {
+                let Some(d) = dct else {
+                    return Some((TimexType::Date, "XXXX".into(), None));
+                };
+                shift_at(d, Gran::Year, -1, Unit::Year)
             }
             Rule::SetEvery => {
                 let n = match cap(c, "n") {
@@ -1452,9 +1918,23 @@ impl Cx<'_> {
                 Some((TimexType::Set, lex.sets.get(&norm(w))?.clone(), None))
             }
             Rule::Year => {
-                let y: i16 = parse_i16(cap(c, "y")?)?;
-                if !(1900..=2100).contains(&y) {
-                    return None;
+                let ym = c.name("y")?;
+                let y: i16 = parse_i16(ym.as_str())?;
+                if cap(c, "pre").is_some() || ym.start() > s {
+                    if !(1000..=2100).contains(&y) {
+                        return None;
+                    }
+                } else {
+                    // A bare four-digit number is a year unless it is an amount or a code.
+                    if !(1600..=2100).contains(&y) {
+                        return None;
+                    }
+                    let before = self.text[..ym.start()].chars().next_back();
+                    if before.is_some_and(|b| {
+                        b.is_alphanumeric() || "$#.,-/€£+:".contains(b) || b == '\''
+                    }) {
+                        return None;
+                    }
                 }
                 let a = self.after(e);
                 if a.starts_with([',', '.']) && a[1..].starts_with(|c: char| c.is_ascii_digit())
@@ -1534,6 +2014,27 @@ impl Cx<'_> {
         }
     }
 
+    /// The shift (`n` units) of an expression that may be anchored on a reference time.
+    fn anaphoric_shift(&self, rule: Rule, c: &Captures) -> Option<(i64, Unit)> {
+        match rule {
+            Rule::Offset => {
+                let n = self.lex.number(cap(c, "n")?)?;
+                let sign = if norm(cap(c, "dir")?) == "later" {
+                    1
+                } else {
+                    -1
+                };
+                Some((n * sign, self.lex.unit(cap(c, "u")?)?))
+            }
+            Rule::YearAgoAdj => Some((-1, Unit::Year)),
+            Rule::Ago => Some((
+                -self.lex.number(cap(c, "n")?)?,
+                self.lex.unit(cap(c, "u")?)?,
+            )),
+            _ => None,
+        }
+    }
+
     fn time_res(&self, t: &str) -> Res {
         match self.dct {
             Some(d) => (TimexType::Time, format!("{}{t}", fmt_date(d)), Some((d, d))),
@@ -1552,7 +2053,7 @@ impl Cx<'_> {
 /// absolute dates still resolve. Never panics.
 pub fn tag(text: &str, dct: Option<Date>, lex: &TimeLexicon) -> Vec<Timex> {
     let cx = Cx { text, dct, lex };
-    let mut cands: Vec<Timex> = Vec::new();
+    let mut cands: Vec<Cand> = Vec::new();
     for (rule, re) in &lex.rules {
         for c in re.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
@@ -1561,27 +2062,126 @@ pub fn tag(text: &str, dct: Option<Date>, lex: &TimeLexicon) -> Vec<Timex> {
             }
             if let Some((ttype, value, interval)) = cx.apply(*rule, &c, m.start(), m.end()) {
                 let (start, signal) = lex.split_signal(text, m.start(), m.end());
-                cands.push(Timex {
-                    start,
-                    end: m.end(),
-                    text: text[start..m.end()].to_string(),
-                    signal,
-                    ttype,
-                    value,
-                    interval,
+                cands.push(Cand {
+                    rule: *rule,
+                    shift: cx.anaphoric_shift(*rule, &c),
+                    t: Timex {
+                        start,
+                        end: m.end(),
+                        text: text[start..m.end()].to_string(),
+                        signal,
+                        ttype,
+                        value,
+                        interval,
+                    },
                 });
             }
         }
     }
     // Longest first, then leftmost; the sort is stable so earlier rules win ties.
-    cands.sort_by_key(|t| (std::cmp::Reverse(t.end - t.start), t.start));
-    let mut out: Vec<Timex> = Vec::new();
-    for t in cands {
-        if out.iter().all(|o| t.end <= o.start || t.start >= o.end) {
-            out.push(t);
+    cands.sort_by_key(|c| (std::cmp::Reverse(c.t.end - c.t.start), c.t.start));
+    let mut out: Vec<Cand> = Vec::new();
+    for c in cands {
+        if out
+            .iter()
+            .all(|o| c.t.end <= o.t.start || c.t.start >= o.t.end)
+        {
+            out.push(c);
         }
     }
-    out.sort_by_key(|t| t.start);
+    out.sort_by_key(|c| c.t.start);
+    if dct.is_some() {
+        reanchor(&mut out);
+    }
+    merge_time_and_day(text, out)
+}
+
+/// A candidate expression with the rule that found it and, for anaphoric expressions,
+/// the shift from their reference time (`n` units).
+struct Cand {
+    rule: Rule,
+    shift: Option<(i64, Unit)>,
+    t: Timex,
+}
+
+/// Re-anchors anaphoric expressions on the last reference time before them in the text
+/// (TimeML's anchorTimeID): "two days later", "a year earlier", "year-earlier" take the
+/// last calendar expression's date and granularity when it is at least as fine as their
+/// unit ("a year earlier" after "the third quarter" of 1989 is 1988-Q3); a quarter or half
+/// also anchors "a year ago". Without a reference the DCT-based value stands.
+fn reanchor(out: &mut [Cand]) {
+    let mut reference: Option<(Gran, Date)> = None;
+    for c in out.iter_mut() {
+        if let (Some((n, u)), Some((g, d))) = (c.shift, reference) {
+            let applies = match c.rule {
+                Rule::Offset | Rule::YearAgoAdj => g <= Gran::of_unit(u),
+                Rule::Ago => matches!(g, Gran::Quarter | Gran::Half) && u == Unit::Year,
+                _ => false,
+            };
+            if applies && let Some((ttype, value, interval)) = shift_at(d, g, n, u) {
+                c.t.ttype = ttype;
+                c.t.value = value;
+                c.t.interval = interval;
+            }
+        }
+        if c.t.ttype == TimexType::Date
+            && let (Some(g), Some((a, _))) = (Gran::of_value(&c.t.value), c.t.interval)
+        {
+            reference = Some((g, a));
+        }
+    }
+}
+
+/// Joins a clock time and the day next to it into one TIME expression, as TimeML does:
+/// "10 p.m. Wednesday", "noon Thursday", "Nov. 9 at 5 p.m." → `1998-02-11T22:00`.
+fn merge_time_and_day(text: &str, cands: Vec<Cand>) -> Vec<Timex> {
+    let is_clock = |c: &Cand| {
+        matches!(
+            c.rule,
+            Rule::TimeAmPm | Rule::Time24 | Rule::TimeMil | Rule::Noon
+        )
+    };
+    let is_day =
+        |c: &Cand| c.t.ttype == TimexType::Date && Gran::of_value(&c.t.value) == Some(Gran::Day);
+    let joinable = |gap: &str| {
+        let g = gap.trim_matches(|ch: char| ch.is_whitespace() || ch == ',');
+        g.is_empty() || g.eq_ignore_ascii_case("on") || g.eq_ignore_ascii_case("at")
+    };
+    let mut out: Vec<Timex> = Vec::with_capacity(cands.len());
+    let mut it = cands.into_iter().peekable();
+    while let Some(a) = it.next() {
+        if let Some(b) = it.peek() {
+            let (clock, day) = if is_clock(&a) && is_day(b) {
+                (&a, b)
+            } else if is_day(&a) && is_clock(b) {
+                (b, &a)
+            } else {
+                out.push(a.t);
+                continue;
+            };
+            if let Some(gap) = text.get(a.t.end..b.t.start)
+                && joinable(gap)
+                && let Some(time) = clock.t.value.find('T').map(|i| &clock.t.value[i..])
+            {
+                let value = format!("{}{time}", day.t.value);
+                let interval = day.t.interval;
+                let (start, end) = (a.t.start, b.t.end);
+                let signal = a.t.signal.clone();
+                it.next();
+                out.push(Timex {
+                    start,
+                    end,
+                    text: text[start..end].to_string(),
+                    signal,
+                    ttype: TimexType::Time,
+                    value,
+                    interval,
+                });
+                continue;
+            }
+        }
+        out.push(a.t);
+    }
     out
 }
 
@@ -1671,7 +2271,8 @@ mod tests {
         // An empty lexicon is valid and finds only patterns without words.
         let empty = TimeLexicon::parse("", "x").unwrap();
         let out = tag("Talks on 2025-03-04 at 10:30 ended.", Some(T), &empty);
-        assert_eq!(out.len(), 2);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].value, "2025-03-04T10:30");
     }
 
     #[test]
@@ -2347,13 +2948,22 @@ mod tests {
             (t.ttype, t.value.as_str()),
             (TimexType::Time, "1997-04-02T10:30")
         );
-        // The time does not break the weekday rule.
+        // A clock time and its day are one TIME expression (TimeML), dated by the day.
+        assert_eq!(t.text, "10:30 a.m. on Wednesday");
+        assert_eq!(t.interval, day(d));
         check(
             "The blast occurred at 10:30 a.m. on Wednesday.",
-            d,
+            date(1997, 4, 4),
             "Wednesday",
-            "1997-04-02",
+            "1997-04-02T10:30",
             day(d),
+        );
+        check(
+            "Voting will end at noon Thursday.",
+            date(1997, 4, 2),
+            "noon",
+            "1997-04-03T12:00",
+            day(date(1997, 4, 3)),
         );
         check(
             "Polls close at 8 p.m.",
