@@ -277,8 +277,9 @@ fn choose<'a>(
                     3 * BOUNDARY_COST
                 })
             });
+            // With a parse, the tree decides and distance only breaks ties.
             let mut score = match tree_cost {
-                Some(c) => dist.min(MAX_SCORE / 2) + c,
+                Some(c) => dist.min(MAX_SCORE / 2) / 2 + c,
                 None => dist + crossings * BOUNDARY_COST + verbs_between * VERB_COST,
             };
             if inserted && tree_cost.is_none() {

@@ -751,9 +751,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::QuarterGeneric,
-            format!(
-                r"\b(?P<det>the|its|that)\s+(?:(?P<adj>latest|most\s+recent|recent|past|previous|comparable|current)\s+)?(?:fiscal\s+)?quarter\b"
-            ),
+            r"\b(?P<det>the|its|that)\s+(?:(?P<adj>latest|most\s+recent|recent|past|previous|comparable|current)\s+)?(?:fiscal\s+)?quarter\b".into(),
         ),
         (
             Rule::Season,
@@ -1084,7 +1082,7 @@ fn quarter_start(d: Date) -> Option<Date> {
 }
 
 /// `YYYY-Qn` and the interval of the quarter that starts on `start`.
-fn quarter_res(start: Date) -> (TimexType, String, Option<(Date, Date)>) {
+fn quarter_res(start: Date) -> Res {
     let q = (start.month() - 1) / 3 + 1;
     let end = add_months(start, 3).and_then(|x| x.yesterday().ok());
     (
@@ -1136,7 +1134,7 @@ impl Gran {
     }
 
     /// Value and interval of the period of this granularity that contains `d`.
-    fn res(self, d: Date) -> Option<(TimexType, String, Option<(Date, Date)>)> {
+    fn res(self, d: Date) -> Option<Res> {
         Some(match self {
             Gran::Day => (TimexType::Date, fmt_date(d), Some((d, d))),
             Gran::Week => (TimexType::Date, fmt_week(d), week_bounds(d)),
@@ -1158,12 +1156,7 @@ impl Gran {
 }
 
 /// The period of granularity `g` around `d` shifted by `n` units `u`.
-fn shift_at(
-    d: Date,
-    g: Gran,
-    n: i64,
-    u: Unit,
-) -> Option<(TimexType, String, Option<(Date, Date)>)> {
+fn shift_at(d: Date, g: Gran, n: i64, u: Unit) -> Option<Res> {
     let d2 = match u {
         Unit::Minute | Unit::Hour => d,
         Unit::Day => add_days(d, n)?,

@@ -202,6 +202,17 @@ fn hand_checked_sentences_code_the_right_events() {
                 ev("meet", "Hamas", "Israel", "occurred", "2025-03-02"),
             ],
         ),
+        // The time of the relative clause ("last month") is not the time of the talks.
+        (
+            "relative-clause-time",
+            vec![ev(
+                "meet",
+                "Shinzo Abe",
+                "Roh Moo-hyun",
+                "occurred",
+                "2006-10-09",
+            )],
+        ),
     ];
     let mut failures = Vec::new();
     for (id, want) in cases {
