@@ -666,7 +666,15 @@ fn timex_lines<'a>(
 
 fn timex(cli: &Cli, input: &str, date: &Option<String>, json: bool) -> Result<ExitCode> {
     check_date(date)?;
-    let lex = polgraph::pipeline::time_lexicon(cli.data.as_deref())?;
+    if let Some(dir) = &cli.data
+        && !dir.is_dir()
+    {
+        bail!(
+            "--data {}: not a directory with knowledge files",
+            dir.display()
+        );
+    }
+    let tagger = polgraph::pipeline::TimexTagger::load(cli.data.as_deref())?;
     let default_dct = date
         .as_deref()
         .and_then(|d| d.parse::<jiff::civil::Date>().ok());
@@ -675,7 +683,7 @@ fn timex(cli: &Cli, input: &str, date: &Option<String>, json: bool) -> Result<Ex
         if path.exists() {
             bail!("{input}: not a file");
         }
-        let found = polgraph::time::tag(input, default_dct, &lex);
+        let found = tagger.tag(input, default_dct);
         let id = serde_json::Value::Null;
         let lines = timex_lines(&id, input, &found);
         if json {
@@ -745,7 +753,7 @@ fn timex(cli: &Cli, input: &str, date: &Option<String>, json: bool) -> Result<Ex
             },
             None => default_dct,
         };
-        let found = polgraph::time::tag(&rec.text, dct, &lex);
+        let found = tagger.tag(&rec.text, dct);
         for l in timex_lines(&rec.id, &rec.text, &found) {
             outln!("{}", serde_json::to_string(&l)?);
         }

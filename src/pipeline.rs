@@ -106,13 +106,76 @@ pub fn event_types(
         .collect())
 }
 
-/// The time lexicon (`time_words.tsv` from `dir` if given, else built in), without the
-/// rest of the knowledge: for `polgraph timex`.
-///
-/// Errors: as [`Knowledge::from_dir`], for `time_words.tsv` only.
-pub fn time_lexicon(dir: Option<&Path>) -> Result<TimeLexicon, KnowledgeError> {
-    let f = data_files(dir)?;
-    Ok(TimeLexicon::parse(&f[8].1, &f[8].0)?)
+/// The temporal stage on its own (`polgraph timex`): sentence splitter, parser and time
+/// lexicon, without the actor and event knowledge.
+pub struct TimexTagger {
+    splitter: Splitter,
+    parser: Parser,
+    irregular: crate::syntax::IrregularVerbs,
+    time: TimeLexicon,
+}
+
+impl TimexTagger {
+    /// Loads `time_words.tsv`, `irregular_verbs.tsv` and the parser model from `dir` where
+    /// present there, else the built-in copies.
+    ///
+    /// Errors: as [`Knowledge::from_dir`], for those files only.
+    pub fn load(dir: Option<&Path>) -> Result<TimexTagger, KnowledgeError> {
+        let f = data_files(dir)?;
+        Ok(TimexTagger {
+            splitter: Splitter::default(),
+            parser: load_parser(dir)?,
+            irregular: crate::syntax::parse_irregular_verbs((&f[14].0, &f[14].1))?,
+            time: TimeLexicon::parse(&f[8].1, &f[8].0)?,
+        })
+    }
+
+    /// The temporal expressions of `text` (any length), resolved against the document
+    /// creation time `dct`: sentence by sentence, each parsed so that its clauses' tense
+    /// decides bare weekdays and months, with the reference time carried across sentences.
+    /// Offsets are bytes into `text`.
+    pub fn tag(&self, text: &str, dct: Option<jiff::civil::Date>) -> Vec<crate::time::Timex> {
+        let doc = self.splitter.split(text);
+        let mut reference = crate::time::Reference::default();
+        let mut out = Vec::new();
+        for s in &doc.sentences {
+            let tree =
+                crate::syntax::parse_sentence(&self.parser, &s.text, s.start, &self.irregular);
+            for mut t in crate::time::tag_in_context(
+                &s.text,
+                dct,
+                &self.time,
+                Some((&tree, s.start)),
+                &mut reference,
+            ) {
+                t.start += s.start;
+                t.end += s.start;
+                out.push(t);
+            }
+        }
+        out
+    }
+}
+
+/// The parser model at `dir/parser/en_ewt.model` if there is one, else the built-in model.
+/// A model path that exists but is not a readable file (a directory, a broken link) is an
+/// error, not a silent fall-back to the built-in model.
+fn load_parser(dir: Option<&Path>) -> Result<Parser, KnowledgeError> {
+    Ok(
+        match dir
+            .map(|d| d.join(PARSER_MODEL))
+            .filter(|p| p.exists() || p.is_symlink())
+        {
+            Some(path) => {
+                Parser::Loaded(Box::new(Model::load(&path).map_err(|e| {
+                    KnowledgeError::Parser(format!("{}: {e}", path.display()))
+                })?))
+            }
+            None => Parser::Builtin(
+                Model::builtin().map_err(|e| KnowledgeError::Parser(e.to_string()))?,
+            ),
+        },
+    )
 }
 
 /// The parser model: the built-in one, or one loaded from a `--data` directory.
@@ -180,21 +243,7 @@ impl Knowledge {
             events.has_code(c)
         })?;
         let time = TimeLexicon::parse(&f[8].1, &f[8].0)?;
-        // A model path that exists but is not a readable file (a directory, a broken
-        // link) is an error, not a silent fall-back to the built-in model.
-        let parser = match dir
-            .map(|d| d.join(PARSER_MODEL))
-            .filter(|p| p.exists() || p.is_symlink())
-        {
-            Some(path) => {
-                Parser::Loaded(Box::new(Model::load(&path).map_err(|e| {
-                    KnowledgeError::Parser(format!("{}: {e}", path.display()))
-                })?))
-            }
-            None => Parser::Builtin(
-                Model::builtin().map_err(|e| KnowledgeError::Parser(e.to_string()))?,
-            ),
-        };
+        let parser = load_parser(dir)?;
         let irregular = crate::syntax::parse_irregular_verbs(pair(14))?;
         Ok(Knowledge {
             splitter: Splitter::default(),

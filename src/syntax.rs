@@ -320,31 +320,37 @@ pub fn parse_document(
             if s.dateline || !wanted(i) {
                 return Tree::default();
             }
-            let spans = crate::parse::tokenize(&s.text);
-            let words: Vec<&str> = spans.iter().map(|&(a, b)| &s.text[a..b]).collect();
-            let parsed = model.parse(&words);
-            let nodes = parsed
-                .into_iter()
-                .zip(&spans)
-                .map(|(w, &(a, b))| Node {
-                    start: s.start + a,
-                    end: s.start + b,
-                    lemma: match irregular.get(&w.form.to_lowercase()) {
-                        Some(l) if w.upos.as_str() == "VERB" => l.clone(),
-                        _ => w.lemma.to_lowercase(),
-                    },
-                    form: w.form,
-                    upos: w.upos.as_str().to_string(),
-                    xpos: w.xpos,
-                    head: w.head,
-                    deprel: w.deprel,
-                })
-                .collect();
-            let mut tree = Tree::new(nodes);
-            tree.repair_fronted_adjunct();
-            tree
+            parse_sentence(model, &s.text, s.start, irregular)
         })
         .collect()
+}
+
+/// Parses one sentence `text` into a [`Tree`] whose node offsets are `base` + byte offsets
+/// into `text` (so `base` = the sentence's offset in the body gives body offsets).
+pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &IrregularVerbs) -> Tree {
+    let spans = crate::parse::tokenize(text);
+    let words: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
+    let parsed = model.parse(&words);
+    let nodes = parsed
+        .into_iter()
+        .zip(&spans)
+        .map(|(w, &(a, b))| Node {
+            start: base + a,
+            end: base + b,
+            lemma: match irregular.get(&w.form.to_lowercase()) {
+                Some(l) if w.upos.as_str() == "VERB" => l.clone(),
+                _ => w.lemma.to_lowercase(),
+            },
+            form: w.form,
+            upos: w.upos.as_str().to_string(),
+            xpos: w.xpos,
+            head: w.head,
+            deprel: w.deprel,
+        })
+        .collect();
+    let mut tree = Tree::new(nodes);
+    tree.repair_fronted_adjunct();
+    tree
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use regex::{Captures, Regex};
 use serde::Serialize;
 
 use crate::error::DataError;
+use crate::syntax::Tree;
 
 /// The four TIMEX3 types of the TimeML specification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -200,6 +201,7 @@ pub struct TimeLexicon {
     ordinals: HashMap<String, i8>,
     seasons: HashMap<String, Season>,
     holidays: HashMap<String, Holiday>,
+    reporting: HashSet<String>,
     rules: Vec<(Rule, Regex)>,
 }
 
@@ -318,6 +320,7 @@ impl TimeLexicon {
             ordinals: HashMap::new(),
             seasons: HashMap::new(),
             holidays: HashMap::new(),
+            reporting: HashSet::new(),
             rules: Vec::new(),
         };
         let mut seen_data = false;
@@ -457,6 +460,9 @@ impl TimeLexicon {
                 "signal" => {
                     lx.signals.insert(key);
                 }
+                "reporting" => {
+                    lx.reporting.insert(key);
+                }
                 "ordinal" => {
                     let v = int(1, 4)? as i8;
                     lx.ordinals.insert(key, v);
@@ -481,16 +487,18 @@ impl TimeLexicon {
                     return Err(err(format!(
                         "unknown kind '{other}' (expected month, weekday, daypart, relday, \
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
-                         not_past, count_noun, signal, ordinal, season or holiday)"
+                         not_past, count_noun, signal, ordinal, season, holiday or reporting)"
                     )));
                 }
             }
         }
-        // The longest spelling of each month is its full name; only those stand alone.
+        // The longest spelling of each month without a full stop is its full name ("June",
+        // not "Jun."); only those stand alone.
         let mut longest: HashMap<i8, String> = HashMap::new();
         for (w, m) in &lx.months {
             let e = longest.entry(*m).or_default();
-            if w.len() > e.len() || (w.len() == e.len() && w < e) {
+            let key = |x: &str| (!x.contains('.'), x.len());
+            if key(w) > key(e) || (key(w) == key(e) && w < e) {
                 *e = w.clone();
             }
         }
@@ -592,6 +600,8 @@ enum Rule {
     Offset,
     YearAgoAdj,
     RecentUnits,
+    TheYear,
+    SpokenYear,
 }
 
 /// Regex alternation of the given words, longest first; spaces match any white space.
@@ -718,7 +728,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::ShiftUnit,
             format!(
-                r"\b(?:(?P<part>{pt}|earlier|later)\s+(?:in\s+)?)?(?:(?:over|during|in|within|throughout|for)\s+)?(?P<the>the\s+)?(?P<sh>{sh})\s+(?P<u>{u})\b"
+                r"\b(?:(?P<part>{pt}|earlier|later)\s+(?:in\s+)?)?(?:(?:over|during|in|within|throughout|for)\s+)?(?P<the>the\s+)?(?P<sh>{sh})\s+(?:(?:fiscal|calendar)\s+)?(?P<u>{u})\b"
             ),
         ),
         (
@@ -767,6 +777,16 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
             Rule::Offset,
             format!(
                 r"\b(?:(?P<n>{num})|{vague})\s+(?P<u>{u})s?\s+(?P<dir>earlier|later)\b"
+            ),
+        ),
+        (
+            Rule::TheYear,
+            r"\bthe\s+(?:(?:full|fiscal|calendar)\s+)?year\b".into(),
+        ),
+        (
+            Rule::SpokenYear,
+            format!(
+                r"\b(?:(?:the\s+)?year\s+|(?:in|since|by|until|of)\s+)?(?:(?P<c>eighteen|nineteen|twenty)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?|(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?(?P<o2>{nn}))?)\b"
             ),
         ),
         (
@@ -1095,7 +1115,7 @@ fn quarter_res(start: Date) -> Res {
 /// The granularity of a calendar value: what an anaphoric expression inherits from its
 /// reference time ("a year earlier" after "the third quarter" is a quarter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Gran {
+pub(crate) enum Gran {
     Day,
     Week,
     Month,
@@ -1219,10 +1239,117 @@ fn narrow(a: Date, b: Date, unit: Unit, part: Option<Part>, dct: Date) -> Option
 // Tagging
 // ---------------------------------------------------------------------------------------
 
+/// Tense of the predicate that the expression at tree offsets `[s, e)` modifies, read
+/// from the parse (UD relations, PTB tags): `will`/`shall` and modal auxiliaries → future;
+/// a past auxiliary or copula, a past-tense or perfect verb → past; a present-tense verb
+/// or copula other than a verb of saying ("meet Monday", "expire Nov. 21", "is payable
+/// Jan. 2") → future, as news writes schedules in the present. An expression inside a
+/// noun phrase ("the Jan. 14 deadline") has no tense of its own: `Unknown`.
+///
+/// `None` when the tree does not cover the expression.
+fn tree_tense(tree: &Tree, s: usize, e: usize, reporting: &HashSet<String>) -> Option<Tense> {
+    if tree.is_empty() {
+        return None;
+    }
+    let h = tree.span_head(s, e)?;
+    let is_pred = |p: usize| {
+        matches!(tree.nodes[p].upos.as_str(), "VERB" | "AUX")
+            || tree
+                .children(p)
+                .iter()
+                .any(|&c| matches!(tree.base_rel(c), "cop" | "aux"))
+    };
+    let mut cur = h;
+    for _ in 0..3 {
+        let rel = tree.base_rel(cur);
+        let Some(p) = tree.head(cur) else {
+            return Some(Tense::Unknown);
+        };
+        if matches!(rel, "compound" | "amod" | "nummod" | "det") || tree.rel_is(cur, "nmod:poss") {
+            return Some(Tense::Unknown);
+        }
+        if !matches!(
+            rel,
+            "obl" | "nmod" | "advmod" | "appos" | "conj" | "flat" | "dep"
+        ) {
+            return None;
+        }
+        if is_pred(p) {
+            // Punctuation between the predicate and the expression: the attachment is a
+            // guess ("declared a dividend, payable Dec. 15"); leave it to the words.
+            let (a, b) = if p < h { (p, h) } else { (h, p) };
+            let punct = (a + 1..b).any(|i| {
+                tree.nodes[i].upos == "PUNCT"
+                    && !matches!(tree.nodes[i].form.as_str(), "." | "'" | "’" | "-" | "–")
+            });
+            if punct {
+                return None;
+            }
+            return Some(predicate_tense(tree, p, reporting, 0));
+        }
+        cur = p;
+    }
+    Some(Tense::Unknown)
+}
+
+fn predicate_tense(tree: &Tree, p: usize, reporting: &HashSet<String>, depth: usize) -> Tense {
+    let n = &tree.nodes[p];
+    let auxes: Vec<&crate::syntax::Node> = tree
+        .children(p)
+        .iter()
+        .filter(|&&c| matches!(tree.base_rel(c), "aux" | "cop"))
+        .map(|&c| &tree.nodes[c])
+        .collect();
+    if auxes.iter().any(|a| {
+        matches!(a.lemma.as_str(), "will" | "shall")
+            || a.form.eq_ignore_ascii_case("'ll")
+            || a.xpos == "MD"
+    }) {
+        return Tense::Future;
+    }
+    if auxes.iter().any(|a| a.xpos == "VBD") {
+        return Tense::Past;
+    }
+    if auxes
+        .iter()
+        .any(|a| a.lemma == "have" && matches!(a.xpos.as_str(), "VBZ" | "VBP"))
+    {
+        return Tense::Past;
+    }
+    let present_aux = auxes
+        .iter()
+        .any(|a| matches!(a.xpos.as_str(), "VBZ" | "VBP"));
+    match n.xpos.as_str() {
+        "VBD" | "VBN" => Tense::Past,
+        "VBZ" | "VBP" if reporting.contains(&n.lemma) => Tense::Unknown,
+        "VBZ" | "VBP" => Tense::Future,
+        "VBG" if present_aux => Tense::Future,
+        "VB" if depth < 3
+            && tree
+                .kids_rel(p, "mark")
+                .any(|m| tree.nodes[m].lemma == "to") =>
+        {
+            // "plans to hold a news conference Tuesday": the governing verb's tense,
+            // but a past plan leaves the date open.
+            match tree.head(p) {
+                Some(g) => match predicate_tense(tree, g, reporting, depth + 1) {
+                    Tense::Past => Tense::Unknown,
+                    t => t,
+                },
+                None => Tense::Unknown,
+            }
+        }
+        _ if present_aux && n.upos != "VERB" => Tense::Future,
+        _ => Tense::Unknown,
+    }
+}
+
 struct Cx<'a> {
     text: &'a str,
     dct: Option<Date>,
     lex: &'a TimeLexicon,
+    /// The sentence's parse and the offset of `text` in the tree's coordinates.
+    tree: Option<(&'a Tree, usize)>,
 }
 
 type Res = (TimexType, String, Option<(Date, Date)>);
@@ -1244,6 +1371,18 @@ fn parse_i16(s: &str) -> Option<i16> {
 }
 
 impl Cx<'_> {
+    /// Tense of the clause of `text[s..e]`: from the parse when there is one (the predicate
+    /// the expression modifies), else from the words around it.
+    fn tense(&self, s: usize, e: usize) -> Tense {
+        if let Some((tree, base)) = self.tree
+            && let Some(t) = tree_tense(tree, base + s, base + e, &self.lex.reporting)
+            && t != Tense::Unknown
+        {
+            return t;
+        }
+        self.lex.tense(self.text, s, e)
+    }
+
     fn month(&self, s: &str) -> Option<i8> {
         if !capitalised(s) {
             return None;
@@ -1362,7 +1501,7 @@ impl Cx<'_> {
     fn apply(&self, rule: Rule, c: &Captures, s: usize, e: usize) -> Option<Res> {
         let lex = self.lex;
         let dct = self.dct;
-        let tense = || lex.tense(self.text, s, e);
+        let tense = || self.tense(s, e);
         match rule {
             Rule::Iso => {
                 let d = Date::new(
@@ -1763,7 +1902,9 @@ impl Cx<'_> {
                     (None, Some(d)) => {
                         let cands: Vec<(Date, Date)> =
                             (-1..=1).filter_map(|k| bounds(d.year() + k)).collect();
-                        pick_period(&cands, d, tense())?.0.year()
+                        // Quarters are reported after they end and planned before they
+                        // begin, so tense says little: the nearest one.
+                        pick_period(&cands, d, Tense::Unknown)?.0.year()
                     }
                 };
                 let iv = bounds(y)?;
@@ -1884,7 +2025,51 @@ impl Cx<'_> {
                 let Some(d) = dct else {
                     return Some((TimexType::Date, "XXXX".into(), None));
                 };
-                shift_at(d, Gran::Year, -1, Unit::Year)
+                match cap(c, "per").map(norm).as_deref() {
+                    // "the year-ago quarter": the last reported quarter, a year before.
+                    Some("quarter" | "period") if cap(c, "ord").is_none() => shift_at(
+                        add_months(quarter_start(d)?, -3)?,
+                        Gran::Quarter,
+                        -1,
+                        Unit::Year,
+                    ),
+                    Some("quarter") => {
+                        let n = i64::from(*lex.ordinals.get(&norm(cap(c, "ord")?))?);
+                        let y = d.year().checked_sub(1)?;
+                        let a = Date::new(y, i8::try_from(n * 3 - 2).ok()?, 1).ok()?;
+                        Some(quarter_res(a))
+                    }
+                    _ => shift_at(d, Gran::Year, -1, Unit::Year),
+                }
+            }
+            Rule::TheYear => {
+                let rest = self.after(e).trim_start().to_lowercase();
+                if ["before", "after", "earlier", "later", "ago", "-"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+                {
+                    return None; // "the year before": anaphoric, left alone
+                }
+                let Some(d) = dct else {
+                    return Some((TimexType::Date, "XXXX".into(), None));
+                };
+                Gran::Year.res(d)
+            }
+            Rule::SpokenYear => {
+                let n = |k: &str| cap(c, k).and_then(|x| lex.number(x));
+                let y = if let Some(th) = c.name("thousand") {
+                    if th.start() == s {
+                        return None; // "two thousand people": only "the year two thousand", "in two thousand"
+                    }
+                    2000 + n("o2").unwrap_or(0)
+                } else {
+                    n("c")? * 100 + n("t")? + n("o").unwrap_or(0)
+                };
+                if !(1100..=2100).contains(&y) || (cap(c, "o").is_some() && n("t")? % 10 != 0) {
+                    return None;
+                }
+                let y = i16::try_from(y).ok()?;
+                Some((TimexType::Date, fmt_year(y), year_bounds(y)))
             }
             Rule::SetEvery => {
                 let n = match cap(c, "n") {
@@ -2045,7 +2230,35 @@ impl Cx<'_> {
 /// relative expressions get `X` placeholders (`XXXX-WXX-3`) and no interval, while
 /// absolute dates still resolve. Never panics.
 pub fn tag(text: &str, dct: Option<Date>, lex: &TimeLexicon) -> Vec<Timex> {
-    let cx = Cx { text, dct, lex };
+    tag_in_context(text, dct, lex, None, &mut Reference::default())
+}
+
+/// The reference time of a text so far (TimeML's anchor for anaphoric expressions such as
+/// "two days later"): the last calendar expression tagged. Carry one through the
+/// sentences of a document with [`tag_in_context`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reference(Option<(Gran, Date)>);
+
+/// As [`tag`], with the sentence's parse and the text's reference time.
+///
+/// `tree`: the dependency parse of `text` and the offset of `text` in the tree's
+/// coordinates (node offsets = offset + byte offsets into `text`); with it the tense of
+/// an expression's own clause decides the direction of bare weekdays, days and months.
+/// `reference` anchors anaphoric expressions and is updated with this text's last
+/// calendar expression.
+pub fn tag_in_context(
+    text: &str,
+    dct: Option<Date>,
+    lex: &TimeLexicon,
+    tree: Option<(&Tree, usize)>,
+    reference: &mut Reference,
+) -> Vec<Timex> {
+    let cx = Cx {
+        text,
+        dct,
+        lex,
+        tree,
+    };
     let mut cands: Vec<Cand> = Vec::new();
     for (rule, re) in &lex.rules {
         for c in re.captures_iter(text) {
@@ -2084,7 +2297,7 @@ pub fn tag(text: &str, dct: Option<Date>, lex: &TimeLexicon) -> Vec<Timex> {
     }
     out.sort_by_key(|c| c.t.start);
     if dct.is_some() {
-        reanchor(&mut out);
+        reanchor(&mut out, reference);
     }
     merge_time_and_day(text, out)
 }
@@ -2102,12 +2315,13 @@ struct Cand {
 /// last calendar expression's date and granularity when it is at least as fine as their
 /// unit ("a year earlier" after "the third quarter" of 1989 is 1988-Q3); a quarter or half
 /// also anchors "a year ago". Without a reference the DCT-based value stands.
-fn reanchor(out: &mut [Cand]) {
-    let mut reference: Option<(Gran, Date)> = None;
+fn reanchor(out: &mut [Cand], carried: &mut Reference) {
+    let mut reference = carried.0;
     for c in out.iter_mut() {
         if let (Some((n, u)), Some((g, d))) = (c.shift, reference) {
             let applies = match c.rule {
                 Rule::Offset | Rule::YearAgoAdj => g <= Gran::of_unit(u),
+                // "… in the third quarter, against $5 million a year ago".
                 Rule::Ago => matches!(g, Gran::Quarter | Gran::Half) && u == Unit::Year,
                 _ => false,
             };
@@ -2123,6 +2337,7 @@ fn reanchor(out: &mut [Cand]) {
             reference = Some((g, a));
         }
     }
+    carried.0 = reference;
 }
 
 /// Joins a clock time and the day next to it into one TIME expression, as TimeML does:
