@@ -15,7 +15,7 @@ use crate::events::{CLAUSE_BOUNDARIES, CodedEvent, is_symmetric};
 use crate::model::{DateSource, EventDate, EventRec, Status};
 use crate::syntax::Tree;
 use crate::text::{Document, Sentence};
-use crate::time::{TimeLexicon, Timex, TimexType, interval_value, tag};
+use crate::time::{Reference, TimeLexicon, Timex, TimexType, interval_value, tag, tag_in_context};
 
 const BOUNDARY_COST: usize = 12;
 const QUOTE_COST: usize = 30;
@@ -37,7 +37,16 @@ pub fn anchor(
         .map(|ev| {
             let s = &doc.sentences[ev.sentence];
             let timexes = cache[ev.sentence]
-                .get_or_insert_with(|| tag(&s.text, dct, lex))
+                .get_or_insert_with(|| {
+                    let tree = trees.get(ev.sentence).filter(|t| !t.is_empty());
+                    tag_in_context(
+                        &s.text,
+                        dct,
+                        lex,
+                        tree.map(|t| (t, s.start)),
+                        &mut Reference::default(),
+                    )
+                })
                 .clone();
             let reference = if ev.status == Status::Occurred {
                 narrative_reference(doc, actors, ev, dct, lex, &mut cache)

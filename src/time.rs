@@ -1307,6 +1307,12 @@ fn predicate_tense(tree: &Tree, p: usize, reporting: &HashSet<String>, depth: us
     }) {
         return Tense::Future;
     }
+    let infinitive = tree
+        .kids_rel(p, "mark")
+        .any(|m| tree.nodes[m].lemma == "to");
+    if infinitive && auxes.iter().any(|a| a.lemma == "be") {
+        return Tense::Future; // "were to meet Wednesday", "is to visit"
+    }
     if auxes.iter().any(|a| a.xpos == "VBD") {
         return Tense::Past;
     }
