@@ -792,7 +792,11 @@ fn print_events(rows: &[EventRow], json: bool) -> Result<()> {
             ev = ev.chars().take(57).collect::<String>() + "...";
         }
         t.add_row(vec![
-            r.date.clone().unwrap_or_else(|| "-".into()),
+            match (&r.date, &r.date_precision) {
+                (Some(d), Some(p)) if p != "day" => format!("{d} ({p})"),
+                (Some(d), _) => d.clone(),
+                (None, _) => "-".into(),
+            },
             r.source.name.clone(),
             format!("{} ({})", r.etype, r.cameo),
             r.target

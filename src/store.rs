@@ -347,6 +347,13 @@ pub struct EventRow {
     pub date_start: Option<String>,
     /// Last day of the date interval, inclusive (ISO 8601).
     pub date_end: Option<String>,
+    /// How precise the interval is: `day`, `week`, `month`, `quarter`, `half`, `year`,
+    /// `decade`, or `days` for any other span (see [`crate::time::precision`]).
+    pub date_precision: Option<String>,
+    /// How the date was chosen: `explicit`, `inherited` or `publication`.
+    pub date_how: Option<String>,
+    /// The time expression as written, when the date comes from one ("last Thursday").
+    pub date_raw: Option<String>,
     /// Number of distinct articles reporting the event.
     pub sources: usize,
     /// Number of evidence sentences (`event_mentions` rows).
@@ -966,7 +973,8 @@ impl Store {
         let p = self.path.as_str();
         let mut sql = String::from(
             "SELECT e.id, e.etype, e.cameo, e.plover, e.goldstein, e.source_id, sa.name, \
-             e.target_id, ta.name, e.status, e.date_value, e.date_start, e.date_end \
+             e.target_id, ta.name, e.status, e.date_value, e.date_start, e.date_end, \
+             e.date_how, e.date_raw \
              FROM events e JOIN actors sa ON sa.id = e.source_id \
              LEFT JOIN actors ta ON ta.id = e.target_id WHERE 1 = 1",
         );
@@ -1013,7 +1021,8 @@ impl Store {
             ));
             args.extend(f.statuses.iter().map(|s| Value::Text(s.trim().to_string())));
         }
-        sql.push_str(" ORDER BY e.date_start IS NULL, e.date_start, e.id");
+        // By the resolved interval: start, then the narrower first.
+        sql.push_str(" ORDER BY e.date_start IS NULL, e.date_start, e.date_end, e.id");
 
         let mut stmt = self.conn.prepare(&sql).ctx(p, "querying events")?;
         let rows = stmt
@@ -1035,8 +1044,20 @@ impl Store {
                     target,
                     status: r.get(9)?,
                     date: r.get(10)?,
+                    date_precision: match (
+                        r.get::<_, Option<String>>(11)?,
+                        r.get::<_, Option<String>>(12)?,
+                    ) {
+                        (Some(a), Some(b)) => match (a.parse(), b.parse()) {
+                            (Ok(a), Ok(b)) => Some(crate::time::precision(a, b).to_string()),
+                            _ => None,
+                        },
+                        _ => None,
+                    },
                     date_start: r.get(11)?,
                     date_end: r.get(12)?,
+                    date_how: r.get(13)?,
+                    date_raw: r.get(14)?,
                     sources: 0,
                     mentions: 0,
                     first_evidence: String::new(),

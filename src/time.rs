@@ -90,6 +90,38 @@ impl Timex {
     }
 }
 
+/// The precision of an inclusive calendar interval, for timelines: `"day"` (one day),
+/// `"week"` (an ISO week, Monday to Sunday), `"month"`, `"quarter"`, `"half"` (of a year),
+/// `"year"`, `"decade"` (whole calendar units), else `"days"` (any other span, such as a
+/// weekend or "early March").
+pub fn precision(start: Date, end: Date) -> &'static str {
+    let whole_months = start.day() == 1 && end == end.last_of_month();
+    let months = if whole_months {
+        (i32::from(end.year()) - i32::from(start.year())) * 12 + i32::from(end.month())
+            - i32::from(start.month())
+            + 1
+    } else {
+        0
+    };
+    if start == end {
+        "day"
+    } else if start.weekday() == Weekday::Monday && days_between(start, end) == 6 {
+        "week"
+    } else if months == 1 {
+        "month"
+    } else if months == 3 && (start.month() - 1) % 3 == 0 {
+        "quarter"
+    } else if months == 6 && (start.month() - 1) % 6 == 0 {
+        "half"
+    } else if months == 12 && start.month() == 1 {
+        "year"
+    } else if months == 120 && start.month() == 1 && start.year() % 10 == 0 {
+        "decade"
+    } else {
+        "days"
+    }
+}
+
 /// Export form of an inclusive calendar interval (ISO 8601): `YYYY-MM-DD` for a single
 /// day, `YYYY-MM` for exactly one whole calendar month, `YYYY` for exactly one whole
 /// calendar year, otherwise `YYYY-MM-DD/YYYY-MM-DD` (first and last day, both inclusive).
@@ -2440,6 +2472,20 @@ mod tests {
     }
 
     const T: Date = date(2025, 3, 4); // a Tuesday
+
+    #[test]
+    fn interval_precision() {
+        assert_eq!(precision(date(2025, 3, 4), date(2025, 3, 4)), "day");
+        assert_eq!(precision(date(2025, 3, 3), date(2025, 3, 9)), "week");
+        assert_eq!(precision(date(2025, 3, 4), date(2025, 3, 10)), "days");
+        assert_eq!(precision(date(2024, 2, 1), date(2024, 2, 29)), "month");
+        assert_eq!(precision(date(1989, 7, 1), date(1989, 9, 30)), "quarter");
+        assert_eq!(precision(date(1989, 8, 1), date(1989, 10, 31)), "days");
+        assert_eq!(precision(date(1989, 7, 1), date(1989, 12, 31)), "half");
+        assert_eq!(precision(date(2027, 1, 1), date(2027, 12, 31)), "year");
+        assert_eq!(precision(date(1990, 1, 1), date(1999, 12, 31)), "decade");
+        assert_eq!(precision(date(2025, 3, 1), date(2025, 3, 10)), "days");
+    }
 
     #[test]
     fn builtin_lexicon_loads() {
