@@ -618,7 +618,7 @@ enum Rule {
     SetWord,
     Year,
     PartYear,
-    YearRange,
+    PeriodEnd,
     Decade,
     TimeAmPm,
     Time24,
@@ -793,7 +793,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::QuarterGeneric,
-            r"\b(?P<det>the|its|that)\s+(?:(?P<adj>latest|most\s+recent|recent|past|previous|comparable|current)\s+)?(?:fiscal\s+)?quarter\b".into(),
+            r"\b(?P<det>the|its|that)\s+(?:(?P<adj>latest|most\s+recent|recent|past|previous|comparable|current)\s+)?(?:fiscal\s+)?(?:quarter|(?P<period>period))\b".into(),
         ),
         (
             Rule::Season,
@@ -810,6 +810,10 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
             format!(
                 r"\b(?:(?P<n>{num})|{vague})\s+(?P<u>{u})s?\s+(?P<dir>earlier|later)\b"
             ),
+        ),
+        (
+            Rule::PeriodEnd,
+            r"\b(?:(?:the\s+)?(?P<pos>end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+)?(?P<u>year|month|week)|(?P<u2>year)(?:-|\s+|'s\s+)end)\b".into(),
         ),
         (
             Rule::TheYear,
@@ -849,10 +853,6 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
             format!(
                 r"\b(?:(?:in|by|until|since|from|during|before|after)\s+)?(?P<part>{pt})(?:-|\s+)(?P<y>[0-9]{{4}})\b"
             ),
-        ),
-        (
-            Rule::YearRange,
-            r"\b(?:from|between)\s+(?P<y1>[0-9]{4})\s*(?:-|–|—|to\b|and\b|until\b)\s*(?P<y2>[0-9]{4})\b".into(),
         ),
         (
             Rule::Decade,
@@ -1949,6 +1949,15 @@ impl Cx<'_> {
                 Some((TimexType::Date, format!("{y:04}-{letter}{n}"), Some(iv)))
             }
             Rule::QuarterGeneric => {
+                // "the latest period" of a results report; not "the period of unrest".
+                if cap(c, "period").is_some()
+                    && (!matches!(
+                        cap(c, "adj").map(norm).as_deref(),
+                        Some("latest" | "most recent")
+                    ) || self.next_word(e).as_deref() == Some("of"))
+                {
+                    return None;
+                }
                 let Some(d) = dct else {
                     return Some((TimexType::Date, "XXXX-QX".into(), None));
                 };
@@ -2080,6 +2089,21 @@ impl Cx<'_> {
                     _ => shift_at(d, Gran::Year, -1, Unit::Year),
                 }
             }
+            Rule::PeriodEnd => {
+                // "by the end of the month", "year-end": the period, narrowed to its part.
+                let u = lex.unit(cap(c, "u").or(cap(c, "u2"))?)?;
+                let part = match cap(c, "pos").map(norm).as_deref() {
+                    Some("beginning" | "start") => Part::Start,
+                    Some("middle") => Part::Mid,
+                    _ => Part::End,
+                };
+                let Some(d) = dct else {
+                    return Some((TimexType::Date, "XXXX".into(), None));
+                };
+                let (ttype, v, iv) = Gran::of_unit(u).res(d)?;
+                let (a, b) = iv?;
+                Some((ttype, v, narrow(a, b, u, Some(part), d)))
+            }
             Rule::TheYear => {
                 let rest = self.after(e).trim_start().to_lowercase();
                 if ["before", "after", "earlier", "later", "ago", "-"]
@@ -2175,16 +2199,6 @@ impl Cx<'_> {
                 let (a, b) = year_bounds(y)?;
                 let iv = narrow(a, b, Unit::Year, self.part(cap(c, "part")), a)?;
                 Some((TimexType::Date, fmt_year(y), Some(iv)))
-            }
-            Rule::YearRange => {
-                let y1 = parse_i16(cap(c, "y1")?)?;
-                let y2 = parse_i16(cap(c, "y2")?)?;
-                if !(1900..=2100).contains(&y1) || !(y1..=2100).contains(&y2) {
-                    return None;
-                }
-                let a = year_bounds(y1)?.0;
-                let b = year_bounds(y2)?.1;
-                Some((TimexType::Date, interval_value(a, b), Some((a, b))))
             }
             Rule::Decade => {
                 let dec: i16 = parse_i16(cap(c, "dec")?)?;
@@ -3184,12 +3198,15 @@ mod tests {
             "199",
             Some((date(1990, 1, 1), date(1999, 12, 31))),
         );
+        // A range is two expressions, as TimeML annotates it.
+        check("It ruled from 1979 to 1983.", T, "1979", "1979", y(1979));
+        check("It ruled from 1979 to 1983.", T, "1983", "1983", y(1983));
         check(
-            "It ruled from 1979 to 1983.",
+            "Aid fell between 1982 and 1992.",
             T,
-            "1979",
-            "1979-01-01/1983-12-31",
-            Some((date(1979, 1, 1), date(1983, 12, 31))),
+            "1992",
+            "1992",
+            y(1992),
         );
         // Years resolve without a DCT.
         let t = find("It was founded in 1979.", None, "1979");
