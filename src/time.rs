@@ -619,6 +619,7 @@ enum Rule {
     Year,
     PartYear,
     PeriodEnd,
+    MonthRelYear,
     Decade,
     TimeAmPm,
     Time24,
@@ -725,6 +726,12 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
             ),
         ),
         (Rule::ShiftMonth, format!(r"\b(?P<sh>{sh})\s+(?P<mon>{m})")),
+        (
+            Rule::MonthRelYear,
+            format!(
+                r"\b(?P<mon>{m})\s+(?:of\s+)?(?P<sh>this|last|next)\s+year\b"
+            ),
+        ),
         (
             Rule::Month,
             format!(
@@ -1613,6 +1620,16 @@ impl Cx<'_> {
                 let (v, iv) = self.month_day(m, d, tense())?;
                 Some((TimexType::Date, v, iv))
             }
+            Rule::MonthRelYear => {
+                // "June last year", "January this year".
+                let m = self.full_month(cap(c, "mon")?)?;
+                let Some(d) = dct else {
+                    return Some((TimexType::Date, format!("XXXX-{m:02}"), None));
+                };
+                let y = d.year() + i16::from(self.shift(cap(c, "sh")?)?);
+                let first = Date::new(y, m, 1).ok()?;
+                Some((TimexType::Date, fmt_month(first), Some(month_bounds(first))))
+            }
             Rule::My => {
                 let m = self.month(cap(c, "mon")?)?;
                 let d = Date::new(parse_i16(cap(c, "y")?)?, m, 1).ok()?;
@@ -2111,6 +2128,10 @@ impl Cx<'_> {
                     .any(|w| rest.starts_with(w))
                 {
                     return None; // "the year before": anaphoric, left alone
+                }
+                if rest.starts_with("ended") || rest.starts_with("ending") {
+                    // "the year ended March 31": a fiscal year, a length of time (TimeBank).
+                    return Some((TimexType::Duration, "P1Y".into(), None));
                 }
                 let Some(d) = dct else {
                     return Some((TimexType::Date, "XXXX".into(), None));
