@@ -29,8 +29,12 @@ fn readme_examples_match_the_binary() {
         if cmd.contains('|') {
             continue;
         }
-        let args: Vec<&str> = cmd.split_whitespace().collect();
-        let out = db.cmd(args.clone()).output().expect("runs");
+        let args = shell_words(cmd);
+        let out = db
+            .cmd(args.clone())
+            .current_dir(manifest)
+            .output()
+            .expect("runs");
         let db_path = db.dir.path().join("t.db").display().to_string();
         let got = String::from_utf8_lossy(&out.stdout).replace(&db_path, "polgraph.db");
         let expected = expected.trim_end_matches('\n');
@@ -49,4 +53,26 @@ fn readme_examples_match_the_binary() {
         checked += 1;
     }
     assert!(checked >= 7, "only {checked} README examples found");
+}
+
+/// Splits a command line at white space, keeping "double-quoted" arguments whole.
+fn shell_words(cmd: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in cmd.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
 }
