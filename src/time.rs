@@ -569,6 +569,26 @@ impl TimeLexicon {
         (end - rest.len(), Some(first))
     }
 
+    /// The signal word right before byte `start` of `text` ("since" in "since Monday"), if
+    /// the word there is one.
+    fn signal_before(&self, text: &str, start: usize) -> Option<String> {
+        let before = text.get(..start)?;
+        let trimmed = before.trim_end();
+        if trimmed.len() == before.len() {
+            return None;
+        }
+        let word: String = trimmed
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let w = norm(&word);
+        self.signals.contains(&w).then_some(w)
+    }
+
     fn number(&self, s: &str) -> Option<i64> {
         if s.bytes().all(|b| b.is_ascii_digit()) {
             s.parse().ok()
@@ -1957,9 +1977,13 @@ impl Cx<'_> {
                     (None, Some(d)) => {
                         let cands: Vec<(Date, Date)> =
                             (-1..=1).filter_map(|k| bounds(d.year() + k)).collect();
-                        // Quarters are reported after they end and planned before they
-                        // begin, so tense says little: the nearest one.
-                        pick_period(&cands, d, Tense::Unknown)?.0.year()
+                        // A past clause means a begun quarter; otherwise the nearest one,
+                        // as results are announced (in the future) for quarters just ended.
+                        let t = match tense() {
+                            Tense::Past => Tense::Past,
+                            _ => Tense::Unknown,
+                        };
+                        pick_period(&cands, d, t)?.0.year()
                     }
                 };
                 let iv = bounds(y)?;
@@ -2190,10 +2214,20 @@ impl Cx<'_> {
                     if !(1600..=2100).contains(&y) {
                         return None;
                     }
-                    let before = self.text[..ym.start()].chars().next_back();
-                    if before.is_some_and(|b| {
-                        b.is_alphanumeric() || "$#.,-/€£+:".contains(b) || b == '\''
-                    }) {
+                    let head = &self.text[..ym.start()];
+                    let range = head.len() >= 5
+                        && head.ends_with(['-', '–'])
+                        && head[..head.len() - 1]
+                            .chars()
+                            .rev()
+                            .take(4)
+                            .all(|c| c.is_ascii_digit());
+                    let before = head.chars().next_back();
+                    if !range
+                        && before.is_some_and(|b| {
+                            b.is_alphanumeric() || "$#.,-/€£+:".contains(b) || b == '\''
+                        })
+                    {
                         return None;
                     }
                 }
@@ -2340,7 +2374,10 @@ pub fn tag_in_context(
                 continue;
             }
             if let Some((ttype, value, interval)) = cx.apply(*rule, &c, m.start(), m.end()) {
-                let (start, signal) = lex.split_signal(text, m.start(), m.end());
+                let (start, mut signal) = lex.split_signal(text, m.start(), m.end());
+                if signal.is_none() {
+                    signal = lex.signal_before(text, start);
+                }
                 cands.push(Cand {
                     rule: *rule,
                     shift: cx.anaphoric_shift(*rule, &c),
@@ -2392,6 +2429,12 @@ fn reanchor(out: &mut [Cand], carried: &mut Reference) {
     let mut reference = carried.0;
     for c in out.iter_mut() {
         if let (Some((n, u)), Some((g, d))) = (c.shift, reference) {
+            // A reference coarser than the unit ("June 2019 … two weeks later") anchors
+            // from its first day at the unit's granularity.
+            let (g, d) = match c.rule {
+                Rule::Offset if g > Gran::of_unit(u) => (Gran::of_unit(u), d),
+                _ => (g, d),
+            };
             let applies = match c.rule {
                 Rule::Offset | Rule::YearAgoAdj => g <= Gran::of_unit(u),
                 // "… in the third quarter, against $5 million a year ago".
