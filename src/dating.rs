@@ -114,7 +114,7 @@ fn narrative_reference(
         actors
             .mentions
             .iter()
-            .find(|m| m.sentence == prev && !m.in_quote)
+            .find(|m| m.sentence == prev && !m.in_quote && m.kind.can_participate())
             .is_some_and(|m| {
                 m.actors.contains(&ev.source) || ev.target.is_some_and(|t| m.actors.contains(&t))
             })

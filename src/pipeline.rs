@@ -594,6 +594,44 @@ mod tests {
     }
 
     #[test]
+    fn a_country_or_organisation_in_a_title_is_an_actor_but_no_participant() {
+        let ex = extract(
+            "US envoy Bill Richardson met Arab League chief Amr Moussa in Cairo on Friday.",
+            "1997-04-30",
+        );
+        let names: Vec<&str> = ex.actors.iter().map(|a| a.name.as_str()).collect();
+        for want in [
+            "United States",
+            "Arab League",
+            "Bill Richardson",
+            "Amr Moussa",
+        ] {
+            assert!(names.contains(&want), "{want} missing from {names:?}");
+        }
+        // A demonym only says where a person is from: no actor of its own.
+        let ex2 = extract("German Chancellor Olaf Scholz spoke.", "2023-01-25");
+        assert!(!ex2.actors.iter().any(|a| a.name == "Germany"));
+        let pairs: Vec<(String, Option<String>)> = ex
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    ex.actors[e.source].name.clone(),
+                    e.target.map(|t| ex.actors[t].name.clone()),
+                )
+            })
+            .collect();
+        assert!(
+            pairs.iter().all(|(s, t)| s != "United States"
+                && s != "Arab League"
+                && t.as_deref() != Some("United States")
+                && t.as_deref() != Some("Arab League")),
+            "{pairs:?}"
+        );
+        assert!(!pairs.is_empty(), "the meeting is coded");
+    }
+
+    #[test]
     fn builtin_knowledge_loads() {
         let kb = Knowledge::builtin().expect("built-in knowledge loads");
         assert!(kb.events().patterns().len() > 50);

@@ -51,6 +51,17 @@ pub enum MentionKind {
     /// A country name used as a modifier of a thing ("Iranian oil", "Cuban government
     /// demands"): kept for provenance, never a source or target.
     Modifier,
+    /// A country or organisation named in a person's title ("US envoy Bill Richardson",
+    /// "Arab League chief Amr Moussa"): the person's affiliation, an actor of the article,
+    /// never itself a source or target there.
+    Affiliation,
+}
+
+impl MentionKind {
+    /// Whether a mention of this kind can be an event's source or target.
+    pub fn can_participate(self) -> bool {
+        !matches!(self, MentionKind::Modifier | MentionKind::Affiliation)
+    }
 }
 
 /// One mention of one or more actors (a group mention has several).
@@ -269,6 +280,9 @@ struct SentenceFacts {
     /// Bare group nouns ("the rebels") with their CAMEO sector.
     sectors: Vec<(TokSpan, String)>,
     quotes: Vec<(usize, usize)>,
+    /// Countries and organisations named inside a person's title ("US envoy", "Arab League
+    /// chief"): actors of their own, mentioned as modifiers (never a source or target).
+    affiliations: Vec<(TokSpan, usize)>,
 }
 
 fn quote_spans(text: &str, base: usize) -> Vec<(usize, usize)> {
@@ -647,7 +661,24 @@ impl State<'_> {
                 kept.push(h);
             }
         }
-        // Gazetteer hits inside a title span are consumed by it.
+        // Gazetteer hits inside a title span are consumed by it; the countries and
+        // organisations among them are the person's affiliation and actors of their own.
+        for h in &kept {
+            // By name ("US envoy", "Arab League chief"), not by demonym ("German
+            // Chancellor"), which only says where the person is from.
+            if self.gaz().surfaces[h.surface].kind != SurfaceKind::Name {
+                continue;
+            }
+            let entry = self.gaz().surfaces[h.surface].entry;
+            let kind = self.gaz().entries[entry].kind;
+            let in_title = facts.fixed.iter().any(|(sp, _, k)| {
+                *k == MentionKind::Role && sp.from <= h.span.from && h.span.to <= sp.to
+            });
+            if in_title && matches!(kind, ActorType::Country | ActorType::Organization) {
+                let a = self.actor_for_entry(entry);
+                facts.affiliations.push((h.span, a));
+            }
+        }
         facts.gaz = kept
             .into_iter()
             .filter(|h| {
@@ -1131,6 +1162,27 @@ impl State<'_> {
             };
             self.emit(si, start, end, &text, actors, kind, in_quote);
         }
+        for &(sp, a) in &facts.affiliations {
+            let (start, end) = (toks[sp.from].start, toks[sp.to - 1].end);
+            let text = strip_possessive(&s.text[start - s.start..end - s.start]).to_string();
+            let in_quote = facts.quotes.iter().any(|(x, y)| *x <= start && end <= *y);
+            self.emit(
+                si,
+                start,
+                end,
+                &text,
+                vec![a],
+                MentionKind::Affiliation,
+                in_quote,
+            );
+        }
+        // Keep the sentence's mentions in text order.
+        let first = self
+            .mentions
+            .iter()
+            .rposition(|m| m.sentence != si)
+            .map_or(0, |i| i + 1);
+        self.mentions[first..].sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1436,6 +1488,7 @@ impl State<'_> {
                 && m.actors.len() == 1
                 && (self.actors[m.actors[0]].kind == ActorType::Person) == want_person
                 && m.kind != MentionKind::Pronoun
+                && m.kind.can_participate()
         };
         // Mentions are kept in text order: look only at the last three sentences.
         let from = self

@@ -448,7 +448,7 @@ impl EventCoder {
         let visit = p.etype == "visit";
         let kept: Vec<&Mention> = ments
             .iter()
-            .filter(|m| m.kind != MentionKind::Modifier && (visit || m.kind != MentionKind::Place))
+            .filter(|m| m.kind.can_participate() && (visit || m.kind != MentionKind::Place))
             .copied()
             .collect();
         let ments: &[&Mention] = &kept;

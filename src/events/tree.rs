@@ -622,7 +622,7 @@ impl TreeCoder {
         let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); doc.sentences.len()];
         for m in &actors.mentions {
             if let Some(v) = by_sentence.get_mut(m.sentence)
-                && m.kind != MentionKind::Modifier
+                && m.kind.can_participate()
             {
                 v.push(m);
             }
