@@ -371,6 +371,7 @@ impl Ctx<'_> {
             return;
         }
         let i = self.antecedent(i);
+        let subject = self.t.base_rel(i) == "nsubj";
         let mut found = self.head_actors(i, allow_place);
         if found.is_empty() {
             // Breadth-first over modifiers, two levels.
@@ -387,6 +388,14 @@ impl Ctx<'_> {
                         _ => 2,
                     });
                     for k in kids {
+                        // A possessor stands for an object ("protest Assad's failure" is
+                        // against Assad) but not for a subject: in "said Han's departure
+                        // should not matter" nobody makes a demand of Han.
+                        let possessor = self.t.rel_is(k, "nmod:poss")
+                            || self
+                                .t
+                                .case_of(k)
+                                .is_some_and(|c| matches!(c.as_str(), "'s" | "’s"));
                         let ok = matches!(
                             self.t.base_rel(k),
                             "compound" | "flat" | "amod" | "appos" | "nmod" | "det"
@@ -394,7 +403,8 @@ impl Ctx<'_> {
                             && self
                                 .t
                                 .case_of(k)
-                                .is_some_and(|c| !matches!(c.as_str(), "of" | "'s" | "’s")));
+                                .is_some_and(|c| !matches!(c.as_str(), "of" | "'s" | "’s")))
+                            && !(possessor && subject);
                         if ok {
                             let a = self.head_actors(k, allow_place);
                             if !a.is_empty() {
