@@ -608,6 +608,17 @@ mod tests {
         ] {
             assert!(names.contains(&want), "{want} missing from {names:?}");
         }
+        // An unknown person gets the country and CAMEO code of the group in the title.
+        let ex3 = extract("Islamic Jihad mediator Daud Shihab spoke.", "2006-12-18");
+        let shihab = ex3
+            .actors
+            .iter()
+            .find(|a| a.name == "Daud Shihab")
+            .expect("person");
+        assert_eq!(
+            (shihab.country.as_deref(), shihab.cameo.as_deref()),
+            (Some("PSE"), Some("PSEREBISJ"))
+        );
         // A demonym only says where a person is from: no actor of its own.
         let ex2 = extract("German Chancellor Olaf Scholz spoke.", "2023-01-25");
         assert!(!ex2.actors.iter().any(|a| a.name == "Germany"));

@@ -611,7 +611,27 @@ impl State<'_> {
             match self.person_evidence(s, &facts, span) {
                 Some((role, country, title_from)) => {
                     let name = seq_text(s, span);
+                    // An organisation in the title ("Islamic Jihad mediator") is the person's
+                    // affiliation: its country, and its CAMEO code as the person's (as
+                    // Phoenix codes members of a group).
+                    let org = title_from.and_then(|tf| {
+                        facts.gaz.iter().find_map(|h| {
+                            let surf = &self.gaz().surfaces[h.surface];
+                            let e = &self.gaz().entries[surf.entry];
+                            (h.span.from >= tf
+                                && h.span.to <= span.from
+                                && surf.kind == SurfaceKind::Name
+                                && e.kind == ActorType::Organization)
+                                .then(|| (e.country.clone(), e.cameo.clone()))
+                        })
+                    });
+                    let country = country.or_else(|| org.as_ref().and_then(|o| o.0.clone()));
                     let a = self.new_person(&name, country, role.as_ref());
+                    if let Some((_, Some(code))) = org
+                        && self.actors[a].key.starts_with("new:")
+                    {
+                        self.actors[a].cameo = Some(code);
+                    }
                     facts.fixed.push((
                         TokSpan {
                             from: span.from,
