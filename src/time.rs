@@ -1359,10 +1359,11 @@ fn predicate_tense(tree: &Tree, p: usize, reporting: &HashSet<String>, depth: us
         .filter(|&&c| matches!(tree.base_rel(c), "aux" | "cop"))
         .map(|&c| &tree.nodes[c])
         .collect();
+    // "could" is as often the past of "can" ("could not be located Wednesday").
     if auxes.iter().any(|a| {
         matches!(a.lemma.as_str(), "will" | "shall")
             || a.form.eq_ignore_ascii_case("'ll")
-            || a.xpos == "MD"
+            || (a.xpos == "MD" && !a.form.eq_ignore_ascii_case("could"))
     }) {
         return Tense::Future;
     }
@@ -1387,6 +1388,14 @@ fn predicate_tense(tree: &Tree, p: usize, reporting: &HashSet<String>, depth: us
     match n.xpos.as_str() {
         "VBD" | "VBN" => Tense::Past,
         "VBZ" | "VBP" if reporting.contains(&n.lemma) => Tense::Unknown,
+        // A present tense in an adverbial or coordinated clause of a past verb is most
+        // likely a tagging error ("met with his top aides Wednesday": "aides" as a verb).
+        "VBZ" | "VBP"
+            if matches!(tree.base_rel(p), "advcl" | "conj" | "acl")
+                && tree.head(p).is_some_and(|g| tree.nodes[g].xpos == "VBD") =>
+        {
+            Tense::Past
+        }
         "VBZ" | "VBP" => Tense::Future,
         "VBG" if present_aux => Tense::Future,
         "VB" if depth < 3
