@@ -154,6 +154,9 @@ enum Cmd {
         /// Print JSON Lines for a text too.
         #[arg(long)]
         json: bool,
+        /// INPUT is the text to tag, even if it looks like a file name.
+        #[arg(long)]
+        text: bool,
     },
     /// Extract one file and print actors and events as JSON, without touching the database.
     Extract {
@@ -278,7 +281,12 @@ fn check_date(d: &Option<String>) -> Result<()> {
 fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.cmd {
         Cmd::Ingest { paths, date } => ingest(&cli, paths, date),
-        Cmd::Timex { input, date, json } => timex(&cli, input, date, *json),
+        Cmd::Timex {
+            input,
+            date,
+            json,
+            text,
+        } => timex(&cli, input, date, *json, *text),
         Cmd::Extract { path, date } => {
             check_date(date)?;
             let kb = knowledge(&cli)?;
@@ -624,8 +632,9 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
 struct TimexRecord {
     #[serde(default)]
     id: serde_json::Value,
+    /// A string, or a number such as 20250304.
     #[serde(default)]
-    date: Option<String>,
+    date: serde_json::Value,
     text: String,
 }
 
@@ -664,7 +673,13 @@ fn timex_lines<'a>(
         .collect()
 }
 
-fn timex(cli: &Cli, input: &str, date: &Option<String>, json: bool) -> Result<ExitCode> {
+fn timex(
+    cli: &Cli,
+    input: &str,
+    date: &Option<String>,
+    json: bool,
+    as_text: bool,
+) -> Result<ExitCode> {
     check_date(date)?;
     if let Some(dir) = &cli.data
         && !dir.is_dir()
@@ -679,9 +694,18 @@ fn timex(cli: &Cli, input: &str, date: &Option<String>, json: bool) -> Result<Ex
         .as_deref()
         .and_then(|d| d.parse::<jiff::civil::Date>().ok());
     let path = PathBuf::from(input);
-    if input != "-" && !path.is_file() {
-        if path.exists() {
+    if as_text || (input != "-" && !path.is_file()) {
+        if !as_text && path.exists() {
             bail!("{input}: not a file");
+        }
+        // A missing file is more likely a typo than a text to tag.
+        let looks_like_path = !input.contains(char::is_whitespace)
+            && (input.contains('/')
+                || [".jsonl", ".json", ".ndjson", ".txt"]
+                    .iter()
+                    .any(|x| input.to_lowercase().ends_with(x)));
+        if !as_text && looks_like_path {
+            bail!("{input}: no such file (to tag this string as text, pass --text)");
         }
         let found = tagger.tag(input, default_dct);
         let id = serde_json::Value::Null;
@@ -731,8 +755,13 @@ fn timex(cli: &Cli, input: &str, date: &Option<String>, json: bool) -> Result<Ex
             failed += 1;
             continue;
         };
-        let line = line.trim();
+        let line = line.trim().trim_start_matches('\u{feff}');
         if line.is_empty() {
+            continue;
+        }
+        if !line.starts_with('{') {
+            errln!("{at}: skipped: not a record {{\"id\", \"date\", \"text\"}}");
+            failed += 1;
             continue;
         }
         let rec: TimexRecord = match serde_json::from_str(line) {
@@ -743,11 +772,21 @@ fn timex(cli: &Cli, input: &str, date: &Option<String>, json: bool) -> Result<Ex
                 continue;
             }
         };
-        let dct = match rec.date.as_deref() {
-            Some(d) => match polgraph::input::parse_date(d).and_then(|d| d.parse().ok()) {
+        let written = match &rec.date {
+            serde_json::Value::String(d) => Some(d.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        };
+        let dct = match written {
+            Some(d) => match polgraph::input::parse_date(&d).and_then(|d| d.parse().ok()) {
                 Some(d) => Some(d),
                 None => {
-                    errln!("{at}: date {d:?} is not a date; tagging without one");
+                    match default_dct {
+                        Some(x) => {
+                            errln!("{at}: date {d:?} is not a date; tagging with --date {x}")
+                        }
+                        None => errln!("{at}: date {d:?} is not a date; tagging without one"),
+                    }
                     default_dct
                 }
             },

@@ -356,6 +356,9 @@ impl TimeLexicon {
             rules: Vec::new(),
         };
         let mut seen_data = false;
+        // (kind, word) → (line, value): a word listed twice in one kind must agree.
+        let mut seen: HashMap<(String, String), (usize, String)> = HashMap::new();
+        let src = src.strip_prefix('\u{feff}').unwrap_or(src);
         for (idx, raw) in src.lines().enumerate() {
             let line = idx + 1;
             let l = raw.trim_end_matches('\r');
@@ -384,6 +387,14 @@ impl TimeLexicon {
             }
             let key = norm(word);
             let err = |m: String| DataError::new(file, line, m);
+            if let Some((first, v)) = seen.get(&(kind.to_string(), key.clone()))
+                && v != value
+            {
+                return Err(err(format!(
+                    "'{word}' is already a {kind} with value '{v}' (line {first}); one value per word and kind"
+                )));
+            }
+            seen.insert((kind.to_string(), key.clone()), (line, value.to_string()));
             let int = |lo: i64, hi: i64| -> Result<i64, DataError> {
                 match value.parse::<i64>() {
                     Ok(v) if (lo..=hi).contains(&v) => Ok(v),
@@ -464,8 +475,10 @@ impl TimeLexicon {
                     lx.parts.insert(key, p);
                 }
                 "set" => {
-                    if value.is_empty() || value == "-" {
-                        return Err(err(format!("set '{word}' needs a TIMEX3 value")));
+                    if !(value.starts_with('P') || value.starts_with("XXXX")) || value.len() < 3 {
+                        return Err(err(format!(
+                            "set '{word}' needs a TIMEX3 SET value such as P1D or XXXX-WXX-1, not '{value}'"
+                        )));
                     }
                     lx.sets.insert(key, value.to_string());
                 }
@@ -801,7 +814,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::Dur,
             format!(
-                r"\b(?:(?P<pre>for|over|within|in|during|throughout)\s+)?(?:the\s+)?(?:(?P<sh>{sh})\s+)?(?:(?P<n>{num})|{vague})\s+(?:more\s+)?(?P<u>{u})s?\b"
+                r"\b(?:(?P<pre>for|over|within|in|during|throughout)\s+)?(?:the\s+)?(?:(?P<sh>{sh})\s+)?(?:(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?|{vague})\s+(?:more\s+)?(?P<u>{u})s?\b"
             ),
         ),
         (
@@ -1931,6 +1944,20 @@ impl Cx<'_> {
                         }
                     }
                 }
+                if cap(c, "half").is_some() {
+                    // "5 1/2 years" = P5Y6M, "two and a half hours" = PT2H30M.
+                    let v = match u {
+                        Unit::Year => format!("P{n}Y6M"),
+                        Unit::Month => format!("P{n}M15D"),
+                        Unit::Week => format!("P{n}W3DT12H"),
+                        Unit::Day => format!("P{n}DT12H"),
+                        Unit::Hour => format!("PT{n}H30M"),
+                        Unit::Minute => format!("PT{n}M30S"),
+                        Unit::Quarter => format!("P{}M15D", n * 3 + 1),
+                        Unit::Decade => format!("P{}Y", n * 10 + 5),
+                    };
+                    return Some((TimexType::Duration, v, None));
+                }
                 Some((TimexType::Duration, u.duration(&n.to_string()), None))
             }
             Rule::DurPlural | Rule::RecentUnits => {
@@ -2053,8 +2080,9 @@ impl Cx<'_> {
                         let cands: Vec<(Date, Date)> = (-1..=1)
                             .filter_map(|k| season.bounds(d.year() + k))
                             .collect();
+                        // "last summer" in July is the summer of the year before.
                         let pick = match sh {
-                            Some(-1) => cands.iter().copied().filter(|(a, _)| *a < d).max(),
+                            Some(-1) => cands.iter().copied().filter(|(_, b)| *b < d).max(),
                             Some(1) => cands.iter().copied().filter(|(a, _)| *a > d).min(),
                             Some(_) => cands
                                 .iter()
@@ -2266,6 +2294,14 @@ impl Cx<'_> {
             }
             Rule::Decade => {
                 let dec: i16 = parse_i16(cap(c, "dec")?)?;
+                if dec % 10 == 0 && dec <= 190 && cap(c, "part").is_none() {
+                    // "the 1800s" is the century, 1800 to 1899 (TIMEX3 value "18"); "the
+                    // 2000s" is the decade 2000 to 2009.
+                    let cent = dec / 10;
+                    let a = Date::new(cent.checked_mul(100)?, 1, 1).ok()?;
+                    let b = add_years(a, 99)?.last_of_year();
+                    return Some((TimexType::Date, format!("{cent:02}"), Some((a, b))));
+                }
                 let a = Date::new(dec.checked_mul(10)?, 1, 1).ok()?;
                 let b = add_years(a, 9)?.last_of_year();
                 let part = self.part(cap(c, "part"));
