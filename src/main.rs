@@ -155,6 +155,16 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Delete an article with its sentences, mentions and evidence; events and actors nothing
+    /// else refers to go with it.
+    Remove {
+        /// The article's source id (as in `--json` output and exports), a file name, or its
+        /// number (`12` or `#12`).
+        article: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
     /// Extract one file and print actors and events as JSON, without touching the database.
     Extract {
         /// The article file.
@@ -470,6 +480,47 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     Ok(ExitCode::SUCCESS)
                 }
             }
+        }
+        Cmd::Remove { article, json } => {
+            let mut store = open_existing(&cli)?;
+            let r = store.remove_article(article)?;
+            if *json {
+                outln!("{}", serde_json::to_string_pretty(&r)?);
+            } else {
+                outln!(
+                    "removed article #{} {}{}: {} sentence(s), {} mention(s), {} event mention(s)",
+                    r.article,
+                    r.source_id,
+                    r.title
+                        .as_ref()
+                        .map(|t| format!(" ({t:?})"))
+                        .unwrap_or_default(),
+                    r.sentences,
+                    r.mentions,
+                    r.event_mentions
+                );
+                outln!(
+                    "events: {} deleted, {} kept (reported by other articles)",
+                    r.events_deleted.len(),
+                    r.events_kept.len()
+                );
+                outln!(
+                    "actors: {} deleted{}, {} kept",
+                    r.actors_deleted.len(),
+                    if r.actors_deleted.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", r.actors_deleted.join(", "))
+                    },
+                    r.actors_kept
+                );
+                outln!(
+                    "aliases: {} deleted, {} count(s) decremented",
+                    r.aliases_deleted,
+                    r.aliases_decremented
+                );
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Cmd::Stats { json } => {
             let store = open_existing(&cli)?;

@@ -38,8 +38,69 @@ pub const SYMMETRIC_TYPES: &[&str] = &["meet", "talk", "negotiate", "cooperate",
 /// [`StoreError::Locked`].
 const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// A Rust step of a migration, run inside the migration's transaction.
+type Backfill = fn(&Connection, &str) -> Result<(), StoreError>;
+
+/// One schema upgrade: SQL, then an optional Rust step that backfills what SQL cannot compute.
+struct Migration {
+    sql: &'static str,
+    backfill: Option<Backfill>,
+}
+
 /// Migrations, in order: entry `i` brings the schema from version `i` to version `i + 1`.
-const MIGRATIONS: &[&str] = &[SCHEMA_V1];
+/// They run with foreign keys off (tables may be rebuilt), inside one transaction.
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        sql: SCHEMA_V1,
+        backfill: None,
+    },
+    Migration {
+        sql: SCHEMA_V2,
+        backfill: Some(backfill_alias_uses),
+    },
+];
+
+/// Version 2: which article used which alias of which actor, so that removing an article can
+/// decrement the alias counts it contributed.
+const SCHEMA_V2: &str = r#"
+CREATE TABLE alias_uses (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    actor_id   INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+    alias_norm TEXT NOT NULL,
+    UNIQUE (article_id, actor_id, alias_norm)
+);
+CREATE INDEX alias_uses_actor ON alias_uses (actor_id, alias_norm);
+"#;
+
+/// Fills `alias_uses` for articles stored before version 2, from their mentions: a mention
+/// whose text (possessive stripped) is an alias of its actor counts as a use. Aliases the
+/// extraction took from elsewhere are not recovered (their counts then never decrease).
+fn backfill_alias_uses(c: &Connection, p: &str) -> Result<(), StoreError> {
+    let rows: Vec<(i64, i64, String)> = c
+        .prepare("SELECT DISTINCT article_id, actor_id, text FROM mentions")
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(|rows| rows.collect())
+        })
+        .ctx(p, "reading mentions for alias uses")?;
+    for (article, actor, text) in rows {
+        let norm = normalize_name(&text);
+        let plain = norm
+            .strip_suffix("'s")
+            .map(str::to_string)
+            .unwrap_or_else(|| norm.clone());
+        for n in [norm, plain] {
+            c.execute(
+                "INSERT OR IGNORE INTO alias_uses (article_id, actor_id, alias_norm) \
+                 SELECT ?1, ?2, ?3 WHERE EXISTS \
+                 (SELECT 1 FROM aliases WHERE actor_id = ?2 AND alias_norm = ?3)",
+                params![article, actor, n],
+            )
+            .ctx(p, "backfilling alias uses")?;
+        }
+    }
+    Ok(())
+}
 
 const SCHEMA_V1: &str = r#"
 CREATE TABLE meta (
@@ -222,6 +283,19 @@ pub enum StoreError {
     /// An actor id that does not exist (e.g. given to [`Store::actor_profile`]).
     #[error("no actor with id #{0} in the database; try `polgraph actors`")]
     NoSuchActor(i64),
+    /// [`Store::resolve_article`] found no article with that source id or id.
+    #[error(
+        "no article \"{0}\" in the database (give its source id as shown by `--json` output, or its number)"
+    )]
+    UnknownArticle(String),
+    /// [`Store::resolve_article`] matched several articles.
+    #[error("\"{name}\" matches several articles: {}; use the number instead", candidates.join(", "))]
+    AmbiguousArticle {
+        /// The article as given.
+        name: String,
+        /// Each candidate as `#id source_id`, sorted by id.
+        candidates: Vec<String>,
+    },
     /// [`Store::resolve_actor`] matched several actors equally well.
     #[error("\"{name}\" matches several actors: {}; use the id instead", candidates.join(", "))]
     Ambiguous {
@@ -291,6 +365,36 @@ pub enum IngestOutcome {
         /// Id of the article already stored.
         existing_article: i64,
     },
+}
+
+/// What [`Store::remove_article`] deleted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removal {
+    /// Id of the deleted article.
+    pub article: i64,
+    /// Its source id (input id or file path).
+    pub source_id: String,
+    /// Its headline, if any.
+    pub title: Option<String>,
+    /// Sentences deleted.
+    pub sentences: usize,
+    /// Actor mentions deleted.
+    pub mentions: usize,
+    /// Event mentions (evidence rows) deleted.
+    pub event_mentions: usize,
+    /// Ids of events deleted because the article was their only source, ascending.
+    pub events_deleted: Vec<i64>,
+    /// Ids of events kept because other articles also report them (their sources, status and
+    /// dates are recomputed from the remaining mentions), ascending.
+    pub events_kept: Vec<i64>,
+    /// Display names of actors deleted because nothing mentions or involves them any more.
+    pub actors_deleted: Vec<String>,
+    /// Actors the article mentioned that stay (mentioned elsewhere or in other events).
+    pub actors_kept: usize,
+    /// Alias rows deleted because their count fell to zero.
+    pub aliases_deleted: usize,
+    /// Alias rows whose count was decremented and that stay.
+    pub aliases_decremented: usize,
 }
 
 /// An actor as referenced from an event: id and display name.
@@ -691,9 +795,10 @@ impl Store {
             .conn
             .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
             .ctx(p, "enabling WAL journaling")?;
+        // Migrations may rebuild tables: foreign keys are enforced only once they are done.
         self.conn
-            .pragma_update(None, "foreign_keys", true)
-            .ctx(p, "enabling foreign keys")?;
+            .pragma_update(None, "foreign_keys", false)
+            .ctx(p, "disabling foreign keys for migrations")?;
 
         let tx = self
             .conn
@@ -721,14 +826,32 @@ impl Store {
             });
         }
         let start = usize::try_from(from).unwrap_or(0);
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(start) {
+        for (i, m) in MIGRATIONS.iter().enumerate().skip(start) {
             let to = i + 1;
-            tx.execute_batch(sql)
+            tx.execute_batch(m.sql)
                 .ctx(p, &format!("migrating the schema to version {to}"))?;
+            if let Some(backfill) = m.backfill {
+                backfill(&tx, p)?;
+            }
             tx.pragma_update(None, "user_version", to as i64)
                 .ctx(p, "recording the schema version")?;
         }
+        if start < MIGRATIONS.len() {
+            let broken: Option<String> = tx
+                .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+                .optional()
+                .ctx(p, "checking foreign keys after the migration")?;
+            if let Some(table) = broken {
+                return Err(StoreError::Corrupt {
+                    path,
+                    reason: format!("after migrating, table {table} has dangling references"),
+                });
+            }
+        }
         tx.commit().ctx(p, "committing the schema migration")?;
+        self.conn
+            .pragma_update(None, "foreign_keys", true)
+            .ctx(p, "enabling foreign keys")?;
         Ok(())
     }
 
@@ -809,6 +932,97 @@ impl Store {
         let outcome = write_extraction(&tx, p, ex)?;
         tx.commit().ctx(p, "committing the article")?;
         Ok(outcome)
+    }
+
+    /// Finds the article meant by `which`: `#12` is article id 12; otherwise an exact
+    /// `source_id` (as shown in `--json` output and exports), else a number taken as the
+    /// article id, else a `source_id` ending in `/which` (a file name without its folder).
+    ///
+    /// Errors: [`StoreError::AmbiguousArticle`] when several articles carry that source id,
+    /// [`StoreError::UnknownArticle`] when nothing matches, [`StoreError::Sql`].
+    pub fn resolve_article(&self, which: &str) -> Result<i64, StoreError> {
+        let p = self.path.as_str();
+        let wanted = which.trim();
+        let unknown = || StoreError::UnknownArticle(wanted.to_string());
+        if wanted.is_empty() {
+            return Err(unknown());
+        }
+        let id_exists = |id: i64| -> Result<bool, StoreError> {
+            self.conn
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
+                    [id],
+                    |r| r.get(0),
+                )
+                .ctx(p, "looking up an article id")
+        };
+        if let Some(n) = wanted.strip_prefix('#')
+            && let Ok(id) = n.parse::<i64>()
+        {
+            return if id_exists(id)? {
+                Ok(id)
+            } else {
+                Err(unknown())
+            };
+        }
+        let matching = |sql: &str, arg: &str| -> Result<Vec<(i64, String)>, StoreError> {
+            self.conn
+                .prepare(sql)
+                .and_then(|mut s| {
+                    s.query_map([arg], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .and_then(|rows| rows.collect())
+                })
+                .ctx(p, "looking up articles")
+        };
+        let pick = |found: Vec<(i64, String)>| -> Result<Option<i64>, StoreError> {
+            match found.as_slice() {
+                [] => Ok(None),
+                [(id, _)] => Ok(Some(*id)),
+                many => Err(StoreError::AmbiguousArticle {
+                    name: wanted.to_string(),
+                    candidates: many.iter().map(|(id, s)| format!("#{id} {s}")).collect(),
+                }),
+            }
+        };
+        let exact = matching(
+            "SELECT id, source_id FROM articles WHERE source_id = ?1 ORDER BY id",
+            wanted,
+        )?;
+        if let Some(id) = pick(exact)? {
+            return Ok(id);
+        }
+        if let Ok(id) = wanted.parse::<i64>()
+            && id_exists(id)?
+        {
+            return Ok(id);
+        }
+        let suffix = format!("/{}", wanted.trim_start_matches("./"));
+        let by_suffix = matching(
+            "SELECT id, source_id FROM articles WHERE substr(source_id, -length(?1)) = ?1 ORDER BY id",
+            &suffix,
+        )?;
+        pick(by_suffix)?.ok_or_else(unknown)
+    }
+
+    /// Deletes article `which` (resolved by [`Store::resolve_article`]) in one transaction:
+    /// its sentences, actor mentions, alias uses and event mentions. Events left without any
+    /// mention are deleted; events other articles still report are recomputed from their
+    /// remaining mentions. Actors that no mention and no event refers to any more are deleted
+    /// (with their roles and aliases); alias counts the article contributed are decremented
+    /// and aliases whose count reaches zero are deleted. Corrections are kept.
+    ///
+    /// Errors: [`StoreError::UnknownArticle`], [`StoreError::AmbiguousArticle`],
+    /// [`StoreError::Locked`], [`StoreError::Sql`]; on error nothing is changed.
+    pub fn remove_article(&mut self, which: &str) -> Result<Removal, StoreError> {
+        let id = self.resolve_article(which)?;
+        let p = self.path.as_str();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(p, "starting the removal transaction")?;
+        let removal = delete_article(&tx, p, id)?;
+        tx.commit().ctx(p, "committing the removal")?;
+        Ok(removal)
     }
 
     /// Finds the actor meant by `name`: a numeric id (`12` or `#12`) of an existing actor, else,
@@ -1482,7 +1696,7 @@ fn write_extraction(
     let mut actors_new = 0;
     let mut actor_ids = Vec::with_capacity(ex.actors.len());
     for rec in &ex.actors {
-        let (id, new) = upsert_actor(c, p, rec)?;
+        let (id, new) = upsert_actor(c, p, rec, article_id)?;
         actors_new += usize::from(new);
         actor_ids.push(id);
     }
@@ -1609,8 +1823,170 @@ fn write_extraction(
     })
 }
 
+/// Reads one column of integers.
+fn ids(c: &Connection, p: &str, sql: &str, arg: i64, what: &str) -> Result<Vec<i64>, StoreError> {
+    c.prepare_cached(sql)
+        .and_then(|mut s| {
+            s.query_map([arg], |r| r.get(0))
+                .and_then(|rows| rows.collect())
+        })
+        .ctx(p, what)
+}
+
+/// Deletes article `id` and everything hanging off it, inside the caller's transaction (see
+/// [`Store::remove_article`]).
+fn delete_article(c: &Connection, p: &str, id: i64) -> Result<Removal, StoreError> {
+    let (source_id, title): (String, Option<String>) = c
+        .query_row(
+            "SELECT source_id, title FROM articles WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .ctx(p, "reading the article")?;
+    let events = ids(
+        c,
+        p,
+        "SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ?1 ORDER BY event_id",
+        id,
+        "reading the article's events",
+    )?;
+    let mut actors: BTreeSet<i64> = ids(
+        c,
+        p,
+        "SELECT DISTINCT actor_id FROM mentions WHERE article_id = ?1",
+        id,
+        "reading the article's actors",
+    )?
+    .into_iter()
+    .collect();
+    for &e in &events {
+        let (s, t): (i64, Option<i64>) = c
+            .query_row(
+                "SELECT source_id, target_id FROM events WHERE id = ?1",
+                [e],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ctx(p, "reading the article's events")?;
+        actors.insert(s);
+        actors.extend(t);
+    }
+    let uses: Vec<(i64, String)> = c
+        .prepare("SELECT actor_id, alias_norm FROM alias_uses WHERE article_id = ?1")
+        .and_then(|mut s| {
+            s.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|rows| rows.collect())
+        })
+        .ctx(p, "reading the article's aliases")?;
+
+    let del =
+        |sql: &str, what: &str| -> Result<usize, StoreError> { c.execute(sql, [id]).ctx(p, what) };
+    let event_mentions = del(
+        "DELETE FROM event_mentions WHERE article_id = ?1",
+        "deleting event mentions",
+    )?;
+    let mentions = del(
+        "DELETE FROM mentions WHERE article_id = ?1",
+        "deleting mentions",
+    )?;
+    del(
+        "DELETE FROM alias_uses WHERE article_id = ?1",
+        "deleting alias uses",
+    )?;
+    let sentences = del(
+        "DELETE FROM sentences WHERE article_id = ?1",
+        "deleting sentences",
+    )?;
+    del("DELETE FROM articles WHERE id = ?1", "deleting the article")?;
+
+    let (mut aliases_deleted, mut aliases_decremented) = (0, 0);
+    for (actor, norm) in &uses {
+        c.execute(
+            "UPDATE aliases SET count = count - 1 WHERE actor_id = ?1 AND alias_norm = ?2",
+            params![actor, norm],
+        )
+        .ctx(p, "decrementing alias counts")?;
+        let gone = c
+            .execute(
+                "DELETE FROM aliases WHERE actor_id = ?1 AND alias_norm = ?2 AND count <= 0",
+                params![actor, norm],
+            )
+            .ctx(p, "deleting unused aliases")?;
+        if gone > 0 {
+            aliases_deleted += 1;
+        } else {
+            aliases_decremented += 1;
+        }
+    }
+
+    let (mut events_deleted, mut events_kept) = (Vec::new(), Vec::new());
+    for e in events {
+        if refresh_event(c, p, e)? {
+            events_kept.push(e);
+        } else {
+            events_deleted.push(e);
+        }
+    }
+    let mut actors_deleted = Vec::new();
+    let mut actors_kept = 0;
+    for a in actors {
+        let (name, used): (String, bool) = c
+            .query_row(
+                "SELECT name, EXISTS (SELECT 1 FROM mentions WHERE actor_id = ?1) \
+                 OR EXISTS (SELECT 1 FROM events WHERE source_id = ?1 OR target_id = ?1) \
+                 FROM actors WHERE id = ?1",
+                [a],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ctx(p, "checking actors")?;
+        if used {
+            actors_kept += 1;
+        } else {
+            c.execute("DELETE FROM actors WHERE id = ?1", [a])
+                .ctx(p, "deleting actors")?;
+            actors_deleted.push(name);
+        }
+    }
+    Ok(Removal {
+        article: id,
+        source_id,
+        title,
+        sentences,
+        mentions,
+        event_mentions,
+        events_deleted,
+        events_kept,
+        actors_deleted,
+        actors_kept,
+        aliases_deleted,
+        aliases_decremented,
+    })
+}
+
+/// Brings event `id` in line with its mentions: deletes it when it has none left. Returns
+/// whether the event still exists.
+fn refresh_event(c: &Connection, p: &str, id: i64) -> Result<bool, StoreError> {
+    let n: i64 = c
+        .query_row(
+            "SELECT COUNT(*) FROM event_mentions WHERE event_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .ctx(p, "counting event mentions")?;
+    if n == 0 {
+        c.execute("DELETE FROM events WHERE id = ?1", [id])
+            .ctx(p, "deleting events")?;
+        return Ok(false);
+    }
+    Ok(true)
+}
+
 /// Finds or creates the actor for `rec`; returns its id and whether it was created.
-fn upsert_actor(c: &Connection, p: &str, rec: &ActorRec) -> Result<(i64, bool), StoreError> {
+fn upsert_actor(
+    c: &Connection,
+    p: &str,
+    rec: &ActorRec,
+    article_id: i64,
+) -> Result<(i64, bool), StoreError> {
     let existing: Option<i64> = c
         .prepare_cached("SELECT id FROM actors WHERE key = ?1")
         .and_then(|mut s| s.query_row([&rec.key], |r| r.get(0)).optional())
@@ -1664,6 +2040,11 @@ fn upsert_actor(c: &Connection, p: &str, rec: &ActorRec) -> Result<(i64, bool), 
         )
         .and_then(|mut s| s.execute(params![id, alias.trim(), norm]))
         .ctx(p, "inserting aliases")?;
+        c.prepare_cached(
+            "INSERT OR IGNORE INTO alias_uses (article_id, actor_id, alias_norm) VALUES (?1, ?2, ?3)",
+        )
+        .and_then(|mut s| s.execute(params![article_id, id, norm]))
+        .ctx(p, "recording alias uses")?;
     }
     Ok((id, new))
 }
@@ -2651,6 +3032,135 @@ mod tests {
             })
             .unwrap();
         assert_eq!(dated.len(), 2);
+    }
+
+    #[test]
+    fn remove_keeps_shared_events_and_actors() {
+        let mut store = all(&[article_a(), article_b(), article_c()]);
+        let kask = id_of(&store, "Oren Kask");
+        let r = store.remove_article("test-b").unwrap();
+        assert_eq!(r.article, 2);
+        assert_eq!((r.sentences, r.mentions, r.event_mentions), (2, 4, 2));
+        // The meeting is also in article A; the criticism was only in B.
+        assert_eq!(r.events_kept.len(), 1);
+        assert_eq!(r.events_deleted.len(), 1);
+        assert!(r.actors_deleted.is_empty(), "{:?}", r.actors_deleted);
+        let meet = store
+            .events(&EventFilter {
+                types: vec!["meet".into()],
+                statuses: vec!["occurred".into()],
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(meet.len(), 1);
+        assert_eq!(meet[0].sources, 1);
+        assert_eq!(meet[0].articles, vec!["test-a".to_string()]);
+        assert!(
+            store
+                .events(&EventFilter {
+                    types: vec!["criticize".into()],
+                    ..Default::default()
+                })
+                .unwrap()
+                .is_empty()
+        );
+        // B's aliases of Kask: "Oren Kask" back to 1, "President Oren Kask" gone.
+        let p = store.actor_profile(kask).unwrap();
+        assert_eq!(
+            p.aliases,
+            vec![("Kask".to_string(), 1), ("Oren Kask".to_string(), 1)]
+        );
+        // Removing A too leaves Alva Brandt (article C) and Veldora, drops Kask and Ruvia.
+        let r = store.remove_article("https://example.test/a").unwrap_err();
+        assert!(matches!(r, StoreError::UnknownArticle(_)), "{r}");
+        let r = store.remove_article("1").unwrap();
+        assert_eq!(
+            r.actors_deleted,
+            vec!["Oren Kask".to_string(), "Ruvia".to_string()]
+        );
+        assert_eq!(counts(&store)[2], ("actors", 3));
+        assert!(matches!(
+            store.remove_article("#1"),
+            Err(StoreError::UnknownArticle(_))
+        ));
+    }
+
+    #[test]
+    fn ambiguous_article_lists_candidates() {
+        let mut store = Store::open_in_memory().unwrap();
+        let first = article_c();
+        let mut second = article_b();
+        second.article.source_id = first.article.source_id.clone();
+        second.article.url = None;
+        store.ingest(&first).unwrap();
+        store.ingest(&second).unwrap();
+        match store.remove_article("feed.jsonl#L7") {
+            Err(StoreError::AmbiguousArticle { candidates, .. }) => assert_eq!(
+                candidates,
+                vec![
+                    "#1 feed.jsonl#L7".to_string(),
+                    "#2 feed.jsonl#L7".to_string()
+                ]
+            ),
+            other => panic!("expected ambiguity, got {other:?}"),
+        }
+        assert_eq!(counts(&store)[0], ("articles", 2));
+    }
+
+    /// A database as polgraph's first schema wrote it: one article, two actors, one event.
+    fn v1_database(path: &Path) {
+        let c = Connection::open(path).unwrap();
+        c.execute_batch(SCHEMA_V1).unwrap();
+        c.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO articles VALUES (1, 'old-1', 'Old', '2025-03-04', NULL, NULL,
+               'Brandt met Kask on Monday. Kask met Brandt.', 'h1', '2025-03-04T00:00:00Z');
+             INSERT INTO sentences VALUES (1, 1, 0, 0, 26, 'Brandt met Kask on Monday.');
+             INSERT INTO sentences VALUES (2, 1, 1, 27, 43, 'Kask met Brandt.');
+             INSERT INTO actors VALUES (1, 'person:alva_brandt', 'Alva Brandt', 'person', 'ALD', NULL);
+             INSERT INTO actors VALUES (2, 'person:oren_kask', 'Oren Kask', 'person', 'VEL', NULL);
+             INSERT INTO aliases VALUES (1, 'Brandt', 'brandt', 1);
+             INSERT INTO aliases VALUES (2, 'Kask', 'kask', 1);
+             INSERT INTO mentions VALUES (1, 1, 1, 1, 0, 6, 'Brandt');
+             INSERT INTO mentions VALUES (2, 1, 1, 2, 11, 15, 'Kask');
+             INSERT INTO events VALUES (1, 'meet', '040', 'CONSULT', 1.0, 1, 2, 'occurred',
+               '2025-03-03', '2025-03-03', '2025-03-03', '2025-03-03', 'Monday', 'explicit',
+               'meet|1|2|2025-03-03|occurred');
+             INSERT INTO events VALUES (2, 'meet', '040', 'CONSULT', 1.0, 1, 2, 'occurred',
+               '2025-03-03/2025-03-09', '2025-03-03', '2025-03-09', '2025-W10', NULL, 'publication',
+               'meet|1|2|2025-03-03/2025-03-09|occurred');
+             INSERT INTO event_mentions VALUES (1, 1, 1, 1, 7, 10, 'met');
+             INSERT INTO event_mentions VALUES (2, 2, 1, 2, 32, 35, 'met');",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn version_1_database_is_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        v1_database(&path);
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.user_version().unwrap(), SCHEMA_VERSION);
+        let uses: i64 = store
+            .conn
+            .query_row("SELECT COUNT(*) FROM alias_uses", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(uses, 2);
+        let fk: i64 = store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        // The old article can be removed cleanly.
+        let r = store.remove_article("old-1").unwrap();
+        assert_eq!(r.aliases_deleted, 2);
+        assert_eq!(
+            counts(&store).iter().map(|(_, n)| *n).sum::<i64>(),
+            0,
+            "{:?}",
+            counts(&store)
+        );
     }
 
     #[test]
