@@ -2,8 +2,11 @@
 //!
 //! One [`Store`] wraps one database file. [`Store::ingest`] writes one
 //! [`ArticleExtraction`] in a single transaction (all or nothing), merging actors by their
-//! identity key and events by their event key (`ekey`, see [`event_key`]), so the same real event
-//! reported by several articles is one event row with several pieces of evidence.
+//! identity key and events by identity class (`ekey`: type, participants, polarity, see
+//! [`event_key`]) plus overlapping date intervals, so the same real event reported by several
+//! articles is one event row with several pieces of evidence (`event_mentions`, each with its
+//! own status and date; the event's status and date derive from them).
+//! [`Store::remove_article`] takes an article out again.
 //!
 //! The query methods ([`Store::events`], [`Store::actors`], [`Store::actor_profile`],
 //! [`Store::stats`], [`Store::snapshot`]) return plain Rust structs that derive `Serialize`; no
@@ -58,7 +61,75 @@ const MIGRATIONS: &[Migration] = &[
         sql: SCHEMA_V2,
         backfill: Some(backfill_alias_uses),
     },
+    Migration {
+        sql: SCHEMA_V3,
+        backfill: Some(backfill_event_identity),
+    },
 ];
+
+/// Version 3: event identity is no longer one exact key. `events.ekey` becomes the
+/// non-unique identity class (see [`event_key`]) and reports whose dates overlap join one event;
+/// each event mention keeps its own status and date, and the event's status and date are
+/// derived from its mentions (see [`refresh_event`]).
+const SCHEMA_V3: &str = r#"
+CREATE TABLE events_v3 (
+    id         INTEGER PRIMARY KEY,
+    etype      TEXT NOT NULL,
+    cameo      TEXT NOT NULL,
+    plover     TEXT,
+    goldstein  REAL,
+    source_id  INTEGER NOT NULL REFERENCES actors (id),
+    target_id  INTEGER REFERENCES actors (id),
+    status     TEXT NOT NULL,
+    date_value TEXT,
+    date_start TEXT,
+    date_end   TEXT,
+    date_timex TEXT,
+    date_raw   TEXT,
+    date_how   TEXT,
+    ekey       TEXT NOT NULL
+);
+INSERT INTO events_v3 SELECT id, etype, cameo, plover, goldstein, source_id, target_id, status,
+    date_value, date_start, date_end, date_timex, date_raw, date_how, ekey FROM events;
+DROP TABLE events;
+ALTER TABLE events_v3 RENAME TO events;
+CREATE INDEX events_source ON events (source_id);
+CREATE INDEX events_target ON events (target_id);
+CREATE INDEX events_date ON events (date_start, date_end);
+CREATE INDEX events_etype ON events (etype);
+CREATE INDEX events_ekey ON events (ekey);
+
+ALTER TABLE event_mentions ADD COLUMN status TEXT NOT NULL DEFAULT 'occurred';
+ALTER TABLE event_mentions ADD COLUMN date_value TEXT;
+ALTER TABLE event_mentions ADD COLUMN date_start TEXT;
+ALTER TABLE event_mentions ADD COLUMN date_end TEXT;
+ALTER TABLE event_mentions ADD COLUMN date_timex TEXT;
+ALTER TABLE event_mentions ADD COLUMN date_raw TEXT;
+ALTER TABLE event_mentions ADD COLUMN date_how TEXT;
+UPDATE event_mentions SET status = e.status, date_value = e.date_value,
+    date_start = e.date_start, date_end = e.date_end, date_timex = e.date_timex,
+    date_raw = e.date_raw, date_how = e.date_how
+    FROM events e WHERE e.id = event_mentions.event_id;
+"#;
+
+/// Gives every event of a version-2 database its identity class and joins the events that
+/// the new identity makes one (same class, overlapping dates).
+fn backfill_event_identity(c: &Connection, p: &str) -> Result<(), StoreError> {
+    let all: Vec<i64> = c
+        .prepare("SELECT id FROM events ORDER BY id")
+        .and_then(|mut s| {
+            s.query_map([], |r| r.get(0))
+                .and_then(|rows| rows.collect())
+        })
+        .ctx(p, "reading events")?;
+    for &id in &all {
+        refresh_event(c, p, id)?;
+    }
+    for id in all {
+        absorb_duplicates(c, p, id)?;
+    }
+    Ok(())
+}
 
 /// Version 2: which article used which alias of which actor, so that removing an article can
 /// decrement the alias counts it contributed.
@@ -584,6 +655,11 @@ pub struct EvidenceOut {
     pub trigger_start: usize,
     /// Byte offset one past the trigger's end.
     pub trigger_end: usize,
+    /// The status this report gives the event (the event's own status is the strongest of
+    /// its reports').
+    pub status: String,
+    /// The date this report gives the event (export form), if any.
+    pub date: Option<String>,
 }
 
 /// An event in a [`Snapshot`], with all its evidence.
@@ -657,17 +733,51 @@ pub fn normalize_name(s: &str) -> String {
         .to_lowercase()
 }
 
-/// The identity key of an event row: `etype|source id|target id or -|date value or -|status`.
-/// For [`SYMMETRIC_TYPES`] pass the ids already ordered (smaller first).
-pub fn event_key(
-    etype: &str,
-    source: i64,
-    target: Option<i64>,
-    date: Option<&str>,
-    status: &str,
-) -> String {
+/// The identity class of an event: `etype|source id|target id or -|pos` (or `|neg` for negated
+/// events). Reports of one class whose date intervals overlap are one event (see
+/// [`Store::ingest`]); occurred, planned and uncertain reports join (the event's status is the
+/// strongest), negated reports only join negated ones. For [`SYMMETRIC_TYPES`] pass the ids
+/// already ordered (smaller first).
+pub fn event_key(etype: &str, source: i64, target: Option<i64>, status: &str) -> String {
     let target = target.map_or_else(|| "-".to_string(), |t| t.to_string());
-    format!("{etype}|{source}|{target}|{}|{status}", date.unwrap_or("-"))
+    let polarity = if status == "negated" { "neg" } else { "pos" };
+    format!("{etype}|{source}|{target}|{polarity}")
+}
+
+/// Rank of a status when several reports of one event disagree: occurred beats planned beats
+/// uncertain (a planned meeting later reported as held is a held meeting).
+fn status_rank(status: &str) -> u8 {
+    match status {
+        "occurred" => 0,
+        "planned" => 1,
+        "uncertain" => 2,
+        _ => 3,
+    }
+}
+
+/// Rank of how a date was chosen: a date written in the sentence beats one carried over,
+/// which beats the publication date.
+fn how_rank(how: Option<&str>) -> u8 {
+    match how {
+        Some("explicit") => 0,
+        Some("inherited") => 1,
+        Some("publication") => 2,
+        _ => 3,
+    }
+}
+
+/// Days from `start` to `end` (ISO dates); `i64::MAX` when either does not parse.
+fn span_days(start: &str, end: &str) -> i64 {
+    match (
+        start.parse::<jiff::civil::Date>(),
+        end.parse::<jiff::civil::Date>(),
+    ) {
+        (Ok(a), Ok(b)) => a
+            .until(b)
+            .map(|s| i64::from(s.get_days()))
+            .unwrap_or(i64::MAX),
+        _ => i64::MAX,
+    }
 }
 
 /// True for source ids that name a line of a file (`…#L12`, also `…#12`): those are not
@@ -911,7 +1021,9 @@ impl Store {
 
     /// Stores one article's extraction in one transaction: article, sentences, actors (merged by
     /// `ActorRec::key`; new roles added, alias counts incremented once per article), mentions
-    /// and events (merged by [`event_key`]; every `EventRec` adds one evidence row).
+    /// and events (every `EventRec` adds one evidence row; it joins the event of the same
+    /// [`event_key`] whose date interval overlaps its own, the narrowest such, else a new
+    /// event; the event's status and date are then recomputed from all its reports).
     ///
     /// Duplicates are detected first — same `content_hash`, same non-empty `url`, or same
     /// `source_id` unless it ends in a line reference (`#L<n>` or `#<n>`) — and return
@@ -1527,7 +1639,7 @@ impl Store {
         let mut stmt = c
             .prepare(
                 "SELECT em.event_id, em.article_id, s.text, s.start, s.\"end\", em.trigger, \
-                 em.start, em.\"end\" FROM event_mentions em \
+                 em.start, em.\"end\", em.status, em.date_value FROM event_mentions em \
                  JOIN sentences s ON s.id = em.sentence_id ORDER BY em.event_id, em.id",
             )
             .ctx(p, "reading event evidence")?;
@@ -1543,6 +1655,8 @@ impl Store {
                         trigger: r.get(5)?,
                         trigger_start: count(r.get(6)?),
                         trigger_end: count(r.get(7)?),
+                        status: r.get(8)?,
+                        date: r.get(9)?,
                     },
                 ))
             })
@@ -1762,17 +1876,14 @@ fn write_extraction(
         }
         let date = e.date.as_ref();
         let status = e.status.as_str();
-        let ekey = event_key(
-            &e.etype,
-            source,
-            target,
-            date.map(|d| d.value.as_str()),
-            status,
-        );
-        let existing: Option<i64> = c
-            .prepare_cached("SELECT id FROM events WHERE ekey = ?1")
-            .and_then(|mut s| s.query_row([&ekey], |r| r.get(0)).optional())
-            .ctx(p, "looking up events")?;
+        let ekey = event_key(&e.etype, source, target, status);
+        let existing = matching_event(
+            c,
+            p,
+            &ekey,
+            date.map(|d| (d.start.as_str(), d.end.as_str())),
+            None,
+        )?;
         let event_id = match existing {
             Some(id) => id,
             None => {
@@ -1805,13 +1916,31 @@ fn write_extraction(
             }
         };
         c.prepare_cached(
-            "INSERT INTO event_mentions (event_id, article_id, sentence_id, start, \"end\", trigger) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO event_mentions (event_id, article_id, sentence_id, start, \"end\", trigger, \
+             status, date_value, date_start, date_end, date_timex, date_raw, date_how) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )
         .and_then(|mut s| {
-            s.execute(params![event_id, article_id, sentence, int(e.start), int(e.end), e.trigger])
+            s.execute(params![
+                event_id,
+                article_id,
+                sentence,
+                int(e.start),
+                int(e.end),
+                e.trigger,
+                status,
+                date.map(|d| &d.value),
+                date.map(|d| &d.start),
+                date.map(|d| &d.end),
+                date.and_then(|d| d.timex.as_ref()),
+                date.and_then(|d| d.raw.as_ref()),
+                date.map(|d| d.how.as_str()),
+            ])
         })
         .ctx(p, "inserting event evidence")?;
+        if existing.is_some() {
+            refresh_event(c, p, event_id)?;
+        }
     }
 
     Ok(IngestOutcome::New {
@@ -1962,21 +2091,161 @@ fn delete_article(c: &Connection, p: &str, id: i64) -> Result<Removal, StoreErro
     })
 }
 
-/// Brings event `id` in line with its mentions: deletes it when it has none left. Returns
-/// whether the event still exists.
-fn refresh_event(c: &Connection, p: &str, id: i64) -> Result<bool, StoreError> {
-    let n: i64 = c
-        .query_row(
-            "SELECT COUNT(*) FROM event_mentions WHERE event_id = ?1",
-            [id],
-            |r| r.get(0),
+/// The event of identity class `ekey` that a report dated `date` (first and last day,
+/// inclusive) belongs to, if any: a dated report joins an event whose interval overlaps it
+/// (the narrowest such event, then the oldest), an undated report joins an undated event.
+/// `exclude` leaves one event out (the one being compared with the others).
+fn matching_event(
+    c: &Connection,
+    p: &str,
+    ekey: &str,
+    date: Option<(&str, &str)>,
+    exclude: Option<i64>,
+) -> Result<Option<i64>, StoreError> {
+    let rows: Vec<(i64, Option<String>, Option<String>)> = c
+        .prepare_cached("SELECT id, date_start, date_end FROM events WHERE ekey = ?1 ORDER BY id")
+        .and_then(|mut s| {
+            s.query_map([ekey], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(|rows| rows.collect())
+        })
+        .ctx(p, "looking up events")?;
+    let best = rows
+        .into_iter()
+        .filter(|(id, _, _)| Some(*id) != exclude)
+        .filter_map(|(id, s, e)| match (date, s, e) {
+            (None, None, _) | (None, _, None) => Some((0, id)),
+            (Some((start, end)), Some(s), Some(e)) if s.as_str() <= end && start <= e.as_str() => {
+                Some((span_days(&s, &e), id))
+            }
+            _ => None,
+        })
+        .min();
+    Ok(best.map(|(_, id)| id))
+}
+
+/// Joins into event `id` every other event of its identity class whose date overlaps it
+/// (their mentions move to `id`), until none is left; used after an event's participants or
+/// dates change.
+fn absorb_duplicates(c: &Connection, p: &str, id: i64) -> Result<(), StoreError> {
+    loop {
+        let row: Option<(String, Option<String>, Option<String>)> = c
+            .query_row(
+                "SELECT ekey, date_start, date_end FROM events WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .ctx(p, "reading events")?;
+        let Some((ekey, start, end)) = row else {
+            return Ok(());
+        };
+        let date = match (&start, &end) {
+            (Some(s), Some(e)) => Some((s.as_str(), e.as_str())),
+            _ => None,
+        };
+        let Some(other) = matching_event(c, p, &ekey, date, Some(id))? else {
+            return Ok(());
+        };
+        c.execute(
+            "UPDATE event_mentions SET event_id = ?1 WHERE event_id = ?2",
+            [id, other],
         )
-        .ctx(p, "counting event mentions")?;
-    if n == 0 {
+        .ctx(p, "joining events")?;
+        c.execute("DELETE FROM events WHERE id = ?1", [other])
+            .ctx(p, "joining events")?;
+        refresh_event(c, p, id)?;
+    }
+}
+
+/// Brings event `id` in line with its mentions, and returns whether it still exists: deleted
+/// when no mention is left; otherwise its status is the strongest of its mentions' (occurred,
+/// planned, uncertain, negated), its date that of the mention with the narrowest interval
+/// among those with that status (then explicit before inherited before publication dates, then
+/// the first stored), and its identity class is recomputed from type, participants (ordered
+/// for symmetric types) and status.
+fn refresh_event(c: &Connection, p: &str, id: i64) -> Result<bool, StoreError> {
+    type Row = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let mentions: Vec<Row> = c
+        .prepare_cached(
+            "SELECT status, date_value, date_start, date_end, date_timex, date_raw, date_how \
+             FROM event_mentions WHERE event_id = ?1 ORDER BY id",
+        )
+        .and_then(|mut s| {
+            s.query_map([id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })
+            .and_then(|rows| rows.collect())
+        })
+        .ctx(p, "reading event mentions")?;
+    let Some(status) = mentions
+        .iter()
+        .map(|m| m.0.as_str())
+        .min_by_key(|s| status_rank(s))
+        .map(str::to_string)
+    else {
         c.execute("DELETE FROM events WHERE id = ?1", [id])
             .ctx(p, "deleting events")?;
         return Ok(false);
+    };
+    let dated = |m: &&Row| m.2.is_some() && m.3.is_some();
+    let rank = |m: &&Row| {
+        (
+            span_days(m.2.as_deref().unwrap_or(""), m.3.as_deref().unwrap_or("")),
+            how_rank(m.6.as_deref()),
+        )
+    };
+    let date = mentions
+        .iter()
+        .filter(|m| m.0 == status)
+        .filter(dated)
+        .min_by_key(rank)
+        .or_else(|| mentions.iter().filter(dated).min_by_key(rank));
+    let (etype, mut source, mut target): (String, i64, Option<i64>) = c
+        .query_row(
+            "SELECT etype, source_id, target_id FROM events WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .ctx(p, "reading events")?;
+    if let Some(t) = target
+        && t < source
+        && SYMMETRIC_TYPES.contains(&etype.as_str())
+    {
+        target = Some(source);
+        source = t;
     }
+    let ekey = event_key(&etype, source, target, &status);
+    let none = None::<String>;
+    let d = date.map_or((&none, &none, &none, &none, &none, &none), |m| {
+        (&m.1, &m.2, &m.3, &m.4, &m.5, &m.6)
+    });
+    c.prepare_cached(
+        "UPDATE events SET status = ?2, source_id = ?3, target_id = ?4, date_value = ?5, \
+         date_start = ?6, date_end = ?7, date_timex = ?8, date_raw = ?9, date_how = ?10, \
+         ekey = ?11 WHERE id = ?1",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            id, status, source, target, d.0, d.1, d.2, d.3, d.4, d.5, ekey
+        ])
+    })
+    .ctx(p, "updating events")?;
     Ok(true)
 }
 
@@ -3152,6 +3421,12 @@ mod tests {
             .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
             .unwrap();
         assert_eq!(fk, 1);
+        // The day and the week that contains it are one meeting now, dated by the day.
+        let rows = store.events(&EventFilter::default()).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].mentions, 2);
+        assert_eq!(rows[0].sources, 1);
+        assert_eq!(rows[0].date.as_deref(), Some("2025-03-03"));
         // The old article can be removed cleanly.
         let r = store.remove_article("old-1").unwrap();
         assert_eq!(r.aliases_deleted, 2);
@@ -3161,6 +3436,96 @@ mod tests {
             "{:?}",
             counts(&store)
         );
+    }
+
+    /// One article per report of a Brandt–Kask event: (type, status, date interval).
+    fn report(
+        n: usize,
+        etype: &str,
+        status: Status,
+        date: Option<(&str, &str)>,
+    ) -> ArticleExtraction {
+        let mut d = super::fixtures::Doc::new(
+            &format!("r{n}"),
+            None,
+            "2025-03-10",
+            &["Alva Brandt and Oren Kask met."],
+        );
+        let b = d.actor(
+            "person:alva_brandt",
+            "Alva Brandt",
+            crate::model::ActorType::Person,
+            None,
+            &[],
+            &["Alva Brandt"],
+        );
+        let k = d.actor(
+            "person:oren_kask",
+            "Oren Kask",
+            crate::model::ActorType::Person,
+            None,
+            &[],
+            &["Oren Kask"],
+        );
+        d.mention(b, 0, "Alva Brandt");
+        d.mention(k, 0, "Oren Kask");
+        let date = date.map(|(s, e)| {
+            let value = if s == e {
+                s.to_string()
+            } else {
+                format!("{s}/{e}")
+            };
+            super::fixtures::date(&value, s, e, None, crate::model::DateSource::Explicit)
+        });
+        // Reports alternate the order of the two participants.
+        let (src, tgt) = if n.is_multiple_of(2) { (b, k) } else { (k, b) };
+        d.event(etype, "040", src, Some(tgt), status, date, 0, "met");
+        d.ex
+    }
+
+    #[test]
+    fn reports_join_by_class_participants_and_overlapping_dates() {
+        use crate::model::Status::*;
+        let day = |d| Some((d, d));
+        let store = all(&[
+            report(0, "meet", Planned, Some(("2025-03-03", "2025-03-09"))),
+            report(1, "meet", Occurred, day("2025-03-05")),
+            report(2, "meet", Uncertain, day("2025-03-05")),
+            // Another day of the same week: the event is now dated 5 March, so no overlap.
+            report(3, "meet", Occurred, day("2025-03-07")),
+            // Negated reports stay apart from positive ones.
+            report(4, "meet", Negated, day("2025-03-05")),
+            report(5, "meet", Negated, Some(("2025-03-01", "2025-03-31"))),
+            // Another type is another event.
+            report(6, "talk", Occurred, day("2025-03-05")),
+            // Undated reports join undated ones only.
+            report(7, "meet", Occurred, None),
+            report(8, "meet", Planned, None),
+        ]);
+        let rows = store.events(&EventFilter::default()).unwrap();
+        let got: Vec<(&str, &str, Option<&str>, usize)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.etype.as_str(),
+                    r.status.as_str(),
+                    r.date.as_deref(),
+                    r.sources,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("meet", "occurred", Some("2025-03-05"), 3),
+                ("meet", "negated", Some("2025-03-05"), 2),
+                ("talk", "occurred", Some("2025-03-05"), 1),
+                ("meet", "occurred", Some("2025-03-07"), 1),
+                ("meet", "occurred", None, 2),
+            ]
+        );
+        // Symmetric: one event whatever the order the reports named the two in.
+        assert!(rows.iter().all(|r| r.source.name == "Alva Brandt"));
     }
 
     #[test]
@@ -3174,9 +3539,8 @@ mod tests {
         assert_eq!(date_bound("2025", false).unwrap(), "2025-01-01");
         assert_eq!(date_bound("2025-02-27", true).unwrap(), "2025-02-27");
         assert!(date_bound("27/02/2025", false).is_err());
-        assert_eq!(
-            event_key("meet", 1, None, None, "occurred"),
-            "meet|1|-|-|occurred"
-        );
+        assert_eq!(event_key("meet", 1, Some(2), "occurred"), "meet|1|2|pos");
+        assert_eq!(event_key("visit", 3, None, "negated"), "visit|3|-|neg");
+        assert_eq!(span_days("2025-03-03", "2025-03-09"), 6);
     }
 }
