@@ -165,6 +165,48 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Merge actor B into actor A, now and in articles ingested later.
+    Merge {
+        /// The actor kept (name, alias or id).
+        a: String,
+        /// The actor absorbed into A.
+        b: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Split off the mentions of ACTOR written as an alias into a new actor, now and later.
+    Split {
+        /// The actor to split (name, alias or id).
+        actor: String,
+        /// The alias whose mentions become a new actor.
+        #[arg(long)]
+        alias: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Manage aliases by hand.
+    Alias {
+        #[command(subcommand)]
+        cmd: AliasCmd,
+    },
+    /// Record that two actors are different: identity never joins them.
+    NeverMerge {
+        /// First actor.
+        a: String,
+        /// Second actor.
+        b: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the stored identity decisions (merge, split, alias, never-merge).
+    Corrections {
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
     /// Extract one file and print actors and events as JSON, without touching the database.
     Extract {
         /// The article file.
@@ -172,6 +214,20 @@ enum Cmd {
         /// Publication date (YYYY-MM-DD) if the file has none.
         #[arg(long)]
         date: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AliasCmd {
+    /// Add NAME as an alias of ACTOR: later actors of that name resolve to ACTOR.
+    Add {
+        /// The actor (name, alias or id).
+        actor: String,
+        /// The new alias.
+        name: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -522,6 +578,92 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Merge { a, b, json } => {
+            let mut store = open_existing(&cli)?;
+            let (ia, ib) = (store.resolve_actor(a)?, store.resolve_actor(b)?);
+            let r = store.merge(ia, ib)?;
+            print_applied(
+                &r,
+                *json,
+                &format!("merged {} into {}", r.absorbed.join(", "), r.actor),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Split { actor, alias, json } => {
+            let mut store = open_existing(&cli)?;
+            let id = store.resolve_actor(actor)?;
+            let r = store.split(id, alias)?;
+            print_applied(&r, *json, &format!("split {} off {actor}", r.actor))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Alias {
+            cmd: AliasCmd::Add { actor, name, json },
+        } => {
+            let mut store = open_existing(&cli)?;
+            let id = store.resolve_actor(actor)?;
+            let r = store.add_alias(id, name)?;
+            let mut head = format!("added alias \"{}\" to {}", name.trim(), r.actor);
+            if !r.absorbed.is_empty() {
+                head.push_str(&format!(" (joined {})", r.absorbed.join(", ")));
+            }
+            print_applied(&r, *json, &head)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::NeverMerge { a, b, json } => {
+            let mut store = open_existing(&cli)?;
+            let (ia, ib) = (store.resolve_actor(a)?, store.resolve_actor(b)?);
+            let other = store.actor_profile(ib)?.summary.name;
+            let r = store.never_merge(ia, ib)?;
+            if *json {
+                outln!("{}", serde_json::to_string_pretty(&r)?);
+            } else {
+                outln!(
+                    "{} and {other} #{ib} will never be merged (correction #{})",
+                    r.actor,
+                    r.correction
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Corrections { json } => {
+            let store = open_existing(&cli)?;
+            let list = store.corrections()?;
+            if *json {
+                outln!("{}", serde_json::to_string_pretty(&list)?);
+            } else if list.is_empty() {
+                outln!("no corrections");
+            } else {
+                let mut t = table(&["id", "kind", "decision"]);
+                for c in &list {
+                    let other = c.other.clone().unwrap_or_default();
+                    let alias = c.alias.clone().unwrap_or_default();
+                    let decision = match c.kind.as_str() {
+                        "merge" => format!(
+                            "{other} [{}] is {} [{}]",
+                            c.other_key.as_deref().unwrap_or("-"),
+                            c.actor,
+                            c.actor_key
+                        ),
+                        "split" => format!(
+                            "{} [{}] written \"{alias}\" is {other} [{}]",
+                            c.actor,
+                            c.actor_key,
+                            c.other_key.as_deref().unwrap_or("-")
+                        ),
+                        "alias" => format!("\"{alias}\" names {} [{}]", c.actor, c.actor_key),
+                        _ => format!(
+                            "{} [{}] is not {other} [{}]",
+                            c.actor,
+                            c.actor_key,
+                            c.other_key.as_deref().unwrap_or("-")
+                        ),
+                    };
+                    t.add_row(vec![c.id.to_string(), c.kind.clone(), decision]);
+                }
+                outln!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Stats { json } => {
             let store = open_existing(&cli)?;
             let s = store.stats()?;
@@ -815,6 +957,22 @@ fn timex(cli: &Cli, input: &str, date: &Option<String>, json: bool) -> Result<Ex
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Prints what a correction changed: `head`, then the counts, or the JSON of `r`.
+fn print_applied(r: &polgraph::store::Applied, json: bool, head: &str) -> Result<()> {
+    if json {
+        outln!("{}", serde_json::to_string_pretty(r)?);
+    } else {
+        outln!("{head} (correction #{})", r.correction);
+        outln!(
+            "{} mention(s) moved, {} event(s) changed, {} event(s) joined with an identical one",
+            r.mentions_moved,
+            r.events_changed,
+            r.events_joined
+        );
+    }
+    Ok(())
 }
 
 fn table(header: &[&str]) -> Table {

@@ -20,7 +20,7 @@
 //! The file is recognised as ours by a `meta` row `('application', 'polgraph')`; the schema
 //! version lives in `PRAGMA user_version` and is upgraded by the migrations in this module.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::time::Duration;
 
@@ -65,7 +65,33 @@ const MIGRATIONS: &[Migration] = &[
         sql: SCHEMA_V3,
         backfill: Some(backfill_event_identity),
     },
+    Migration {
+        sql: SCHEMA_V4,
+        backfill: None,
+    },
 ];
+
+/// Version 4: an analyst's identity decisions, by actor identity key (keys survive removal
+/// and re-ingest, row ids do not), and aliases added by hand.
+///
+/// `kind` and its columns: `merge` — `b_key` is absorbed into `a_key`; `split` — mentions of
+/// `a_key` written `alias` become actor `b_key`; `alias` — `alias` names `a_key`;
+/// `never-merge` — `a_key` and `b_key` are different actors.
+const SCHEMA_V4: &str = r#"
+CREATE TABLE corrections (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('merge', 'split', 'alias', 'never-merge')),
+    a_key      TEXT NOT NULL,
+    a_name     TEXT NOT NULL,
+    b_key      TEXT,
+    b_name     TEXT,
+    alias      TEXT,
+    alias_norm TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX corrections_kind ON corrections (kind);
+ALTER TABLE aliases ADD COLUMN manual INTEGER NOT NULL DEFAULT 0;
+"#;
 
 /// Version 3: event identity is no longer one exact key. `events.ekey` becomes the
 /// non-unique identity class (see [`event_key`]) and reports whose dates overlap join one event;
@@ -367,6 +393,10 @@ pub enum StoreError {
         /// Each candidate as `#id source_id`, sorted by id.
         candidates: Vec<String>,
     },
+    /// A correction that cannot be applied (merging an actor with itself, merging two actors
+    /// declared different with `never-merge`, splitting off an alias the actor never had).
+    #[error("{0}")]
+    Refused(String),
     /// [`Store::resolve_actor`] matched several actors equally well.
     #[error("\"{name}\" matches several actors: {}; use the id instead", candidates.join(", "))]
     Ambiguous {
@@ -466,6 +496,47 @@ pub struct Removal {
     pub aliases_deleted: usize,
     /// Alias rows whose count was decremented and that stay.
     pub aliases_decremented: usize,
+}
+
+/// A stored identity decision ([`Store::corrections`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Correction {
+    /// Row id (order of the decisions).
+    pub id: i64,
+    /// `merge`, `split`, `alias` or `never-merge`.
+    pub kind: String,
+    /// The actor decided about (merge: the one kept; split: the one split; alias: the one
+    /// named; never-merge: the first), as its display name when decided.
+    pub actor: String,
+    /// Its identity key.
+    pub actor_key: String,
+    /// The other actor (merge: the one absorbed; split: the new actor; never-merge: the
+    /// second), if any.
+    pub other: Option<String>,
+    /// Its identity key.
+    pub other_key: Option<String>,
+    /// The alias (split, alias), as written.
+    pub alias: Option<String>,
+    /// When it was decided (UTC, ISO 8601).
+    pub created_at: String,
+}
+
+/// What applying a correction changed in the stored graph ([`Store::merge`], [`Store::split`],
+/// [`Store::add_alias`], [`Store::never_merge`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Applied {
+    /// The stored correction's id.
+    pub correction: i64,
+    /// The actor decided about, as `Name #id` (for a split, the new actor).
+    pub actor: String,
+    /// Actors absorbed into it (merge; alias add joins existing actors of that name).
+    pub absorbed: Vec<String>,
+    /// Actor mentions that changed actor.
+    pub mentions_moved: usize,
+    /// Event mentions that moved to another event, or events whose participants changed.
+    pub events_changed: usize,
+    /// Events that disappeared because they turned out to be the same as another.
+    pub events_joined: usize,
 }
 
 /// An actor as referenced from an event: id and display name.
@@ -1041,6 +1112,14 @@ impl Store {
         if let Some(existing_article) = find_duplicate(&tx, p, ex)? {
             return Ok(IngestOutcome::Duplicate { existing_article });
         }
+        let redirects = Redirects::load(&tx, p)?;
+        let corrected;
+        let ex = if redirects.is_empty() {
+            ex
+        } else {
+            corrected = redirects.apply(ex);
+            &corrected
+        };
         let outcome = write_extraction(&tx, p, ex)?;
         tx.commit().ctx(p, "committing the article")?;
         Ok(outcome)
@@ -1135,6 +1214,318 @@ impl Store {
         let removal = delete_article(&tx, p, id)?;
         tx.commit().ctx(p, "committing the removal")?;
         Ok(removal)
+    }
+
+    /// Merges actor `b` into actor `a` (ids): `b`'s mentions, aliases (counts recomputed),
+    /// roles and events move to `a`, `b` is deleted, and events that became the same event
+    /// join. Stored as a correction: later articles whose actor would be `b` (by identity key)
+    /// get `a`, also after remove and re-ingest.
+    ///
+    /// Errors: [`StoreError::Refused`] when `a == b` or a `never-merge` decision separates
+    /// them, [`StoreError::NoSuchActor`], [`StoreError::Sql`]; nothing changes on error.
+    pub fn merge(&mut self, a: i64, b: i64) -> Result<Applied, StoreError> {
+        let p = self.path.as_str();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(p, "starting the merge")?;
+        let ia = actor_identity(&tx, p, a)?;
+        let ib = actor_identity(&tx, p, b)?;
+        if a == b {
+            return Err(StoreError::Refused(format!(
+                "cannot merge {} #{a} with itself",
+                ia.name
+            )));
+        }
+        if Redirects::load(&tx, p)?.kept_apart(&ia.key, &ib.key) {
+            return Err(StoreError::Refused(format!(
+                "{} #{a} and {} #{b} are marked never-merge",
+                ia.name, ib.name
+            )));
+        }
+        let (mentions_moved, events_changed, events_joined) = move_actor(&tx, p, b, a)?;
+        tx.execute(
+            "UPDATE corrections SET a_key = ?1 WHERE a_key = ?2 AND kind IN ('split', 'never-merge', 'alias')",
+            params![ia.key, ib.key],
+        )
+        .ctx(p, "updating corrections")?;
+        tx.execute(
+            "UPDATE corrections SET b_key = ?1 WHERE b_key = ?2 AND kind = 'never-merge'",
+            params![ia.key, ib.key],
+        )
+        .ctx(p, "updating corrections")?;
+        let correction = record(&tx, p, "merge", &ia, Some(&ib), None)?;
+        tx.commit().ctx(p, "committing the merge")?;
+        Ok(Applied {
+            correction,
+            actor: format!("{} #{a}", ia.name),
+            absorbed: vec![format!("{} #{b}", ib.name)],
+            mentions_moved,
+            events_changed,
+            events_joined,
+        })
+    }
+
+    /// Splits off actor `actor`'s mentions written `alias` (case-insensitive, possessive
+    /// ignored) into a new actor named `alias` (same type, country and CAMEO code); the alias
+    /// moves with them, and each event reported in a sentence where the actor is named only
+    /// that way now involves the new actor. Stored as a correction: in later articles (and
+    /// re-ingests) the actor's mentions written that way go to the new actor.
+    ///
+    /// Errors: [`StoreError::Refused`] when no mention or alias of the actor is written
+    /// `alias`, [`StoreError::NoSuchActor`], [`StoreError::Sql`]; nothing changes on error.
+    pub fn split(&mut self, actor: i64, alias: &str) -> Result<Applied, StoreError> {
+        let p = self.path.as_str();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(p, "starting the split")?;
+        let ia = actor_identity(&tx, p, actor)?;
+        let norm = alias_norm(alias);
+        let mention_ids: Vec<(i64, i64)> = tx
+            .prepare("SELECT id, sentence_id, text FROM mentions WHERE actor_id = ?1 ORDER BY id")
+            .and_then(|mut s| {
+                s.query_map([actor], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                })
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .ctx(p, "reading mentions")?
+            .into_iter()
+            .filter(|m| alias_norm(&m.2) == norm)
+            .map(|m| (m.0, m.1))
+            .collect();
+        let written: Option<String> = tx
+            .query_row(
+                "SELECT alias FROM aliases WHERE actor_id = ?1 AND alias_norm = ?2",
+                params![actor, norm],
+                |r| r.get(0),
+            )
+            .optional()
+            .ctx(p, "reading aliases")?;
+        if norm.is_empty() || (mention_ids.is_empty() && written.is_none()) {
+            return Err(StoreError::Refused(format!(
+                "{} #{actor} is never written \"{}\"; see `polgraph actor {actor}` for its aliases",
+                ia.name,
+                alias.trim()
+            )));
+        }
+        let name = written.unwrap_or_else(|| alias.trim().to_string());
+        let new = Identity {
+            key: format!("split:{}|{norm}", ia.key),
+            name: name.clone(),
+        };
+        let new_id = match tx
+            .query_row("SELECT id FROM actors WHERE key = ?1", [&new.key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .ctx(p, "looking up actors")?
+        {
+            Some(id) => id,
+            None => {
+                tx.execute(
+                    "INSERT INTO actors (key, name, type, country, cameo) \
+                     SELECT ?1, ?2, type, country, cameo FROM actors WHERE id = ?3",
+                    params![new.key, name, actor],
+                )
+                .ctx(p, "inserting actors")?;
+                tx.last_insert_rowid()
+            }
+        };
+        for (m, _) in &mention_ids {
+            tx.execute(
+                "UPDATE mentions SET actor_id = ?1 WHERE id = ?2",
+                [new_id, *m],
+            )
+            .ctx(p, "moving mentions")?;
+        }
+        tx.execute(
+            "UPDATE aliases SET actor_id = ?1 WHERE actor_id = ?2 AND alias_norm = ?3",
+            params![new_id, actor, norm],
+        )
+        .ctx(p, "moving aliases")?;
+        tx.execute(
+            "UPDATE alias_uses SET actor_id = ?1 WHERE actor_id = ?2 AND alias_norm = ?3",
+            params![new_id, actor, norm],
+        )
+        .ctx(p, "moving aliases")?;
+        // Evidence from sentences that now name only the new actor moves to its events.
+        let sentences: BTreeSet<i64> = mention_ids.iter().map(|m| m.1).collect();
+        let mut events_changed = 0;
+        let mut touched = BTreeSet::new();
+        for sentence in sentences {
+            let old_left: bool = tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM mentions WHERE sentence_id = ?1 AND actor_id = ?2)",
+                    [sentence, actor],
+                    |r| r.get(0),
+                )
+                .ctx(p, "reading mentions")?;
+            if old_left {
+                continue;
+            }
+            let ems: Vec<i64> = tx
+                .prepare_cached(
+                    "SELECT em.id FROM event_mentions em JOIN events e ON e.id = em.event_id \
+                     WHERE em.sentence_id = ?1 AND (e.source_id = ?2 OR e.target_id = ?2) ORDER BY em.id",
+                )
+                .and_then(|mut s| {
+                    s.query_map([sentence, actor], |r| r.get(0))
+                        .and_then(|rows| rows.collect())
+                })
+                .ctx(p, "reading event mentions")?;
+            for em in ems {
+                touched.extend(rehome_mention(&tx, p, em, actor, new_id)?);
+                events_changed += 1;
+            }
+        }
+        let events_joined = settle_events(&tx, p, &touched)?;
+        delete_if_unused(&tx, p, actor)?;
+        let correction = record(&tx, p, "split", &ia, Some(&new), Some(&name))?;
+        tx.commit().ctx(p, "committing the split")?;
+        Ok(Applied {
+            correction,
+            actor: format!("{name} #{new_id}"),
+            absorbed: Vec::new(),
+            mentions_moved: mention_ids.len(),
+            events_changed,
+            events_joined,
+        })
+    }
+
+    /// Adds `name` as an alias of `actor` (count 0 until an article uses it). Stored as a
+    /// correction: later actors extracted under that name resolve to `actor`; actors already
+    /// stored under that display name join it now (except those marked never-merge with it),
+    /// so that the graph is what a re-ingest would give.
+    ///
+    /// Errors: [`StoreError::Refused`] for an empty name, [`StoreError::NoSuchActor`],
+    /// [`StoreError::Sql`]; nothing changes on error.
+    pub fn add_alias(&mut self, actor: i64, name: &str) -> Result<Applied, StoreError> {
+        let p = self.path.as_str();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(p, "starting the alias")?;
+        let ia = actor_identity(&tx, p, actor)?;
+        let norm = normalize_name(name);
+        if norm.is_empty() {
+            return Err(StoreError::Refused("an alias cannot be empty".into()));
+        }
+        tx.execute(
+            "INSERT INTO aliases (actor_id, alias, alias_norm, count, manual) VALUES (?1, ?2, ?3, 0, 1) \
+             ON CONFLICT (actor_id, alias_norm) DO UPDATE SET manual = 1",
+            params![actor, name.trim(), norm],
+        )
+        .ctx(p, "inserting aliases")?;
+        let redirects = Redirects::load(&tx, p)?;
+        let same_name: Vec<(i64, String, String)> = tx
+            .prepare("SELECT id, key, name FROM actors WHERE id != ?1 ORDER BY id")
+            .and_then(|mut s| {
+                s.query_map([actor], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                })
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .ctx(p, "reading actors")?
+            .into_iter()
+            .filter(|(_, key, n)| normalize_name(n) == norm && !redirects.kept_apart(key, &ia.key))
+            .collect();
+        let (mut mentions_moved, mut events_changed, mut events_joined) = (0, 0, 0);
+        let mut absorbed = Vec::new();
+        for (id, _, n) in same_name {
+            let (m, e, j) = move_actor(&tx, p, id, actor)?;
+            mentions_moved += m;
+            events_changed += e;
+            events_joined += j;
+            absorbed.push(format!("{n} #{id}"));
+        }
+        let correction = record(&tx, p, "alias", &ia, None, Some(name.trim()))?;
+        tx.commit().ctx(p, "committing the alias")?;
+        Ok(Applied {
+            correction,
+            actor: format!("{} #{actor}", ia.name),
+            absorbed,
+            mentions_moved,
+            events_changed,
+            events_joined,
+        })
+    }
+
+    /// Records that actors `a` and `b` are different: [`Store::merge`] and alias redirects
+    /// refuse to join them, and identity code can ask [`Store::kept_apart`]. Changes nothing
+    /// else.
+    ///
+    /// Errors: [`StoreError::Refused`] when `a == b`, [`StoreError::NoSuchActor`],
+    /// [`StoreError::Sql`].
+    pub fn never_merge(&mut self, a: i64, b: i64) -> Result<Applied, StoreError> {
+        let p = self.path.as_str();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(p, "starting the decision")?;
+        let ia = actor_identity(&tx, p, a)?;
+        let ib = actor_identity(&tx, p, b)?;
+        if a == b {
+            return Err(StoreError::Refused(format!(
+                "{} #{a} is one actor; to separate the people it mixes up use `polgraph split`",
+                ia.name
+            )));
+        }
+        let correction = record(&tx, p, "never-merge", &ia, Some(&ib), None)?;
+        tx.commit().ctx(p, "committing the decision")?;
+        Ok(Applied {
+            correction,
+            actor: format!("{} #{a}", ia.name),
+            absorbed: Vec::new(),
+            mentions_moved: 0,
+            events_changed: 0,
+            events_joined: 0,
+        })
+    }
+
+    /// True when a `never-merge` decision keeps the actors with identity keys `a` and `b`
+    /// apart (in either order): for identity code deciding whether two actors are the same.
+    ///
+    /// Errors: [`StoreError::Sql`].
+    pub fn kept_apart(&self, a: &str, b: &str) -> Result<bool, StoreError> {
+        Ok(Redirects::load(&self.conn, &self.path)?.kept_apart(a, b))
+    }
+
+    /// Every stored identity decision, oldest first.
+    ///
+    /// Errors: [`StoreError::Sql`].
+    pub fn corrections(&self) -> Result<Vec<Correction>, StoreError> {
+        let p = self.path.as_str();
+        self.conn
+            .prepare(
+                "SELECT id, kind, a_name, a_key, b_name, b_key, alias, created_at \
+                 FROM corrections ORDER BY id",
+            )
+            .and_then(|mut s| {
+                s.query_map([], |r| {
+                    Ok(Correction {
+                        id: r.get(0)?,
+                        kind: r.get(1)?,
+                        actor: r.get(2)?,
+                        actor_key: r.get(3)?,
+                        other: r.get(4)?,
+                        other_key: r.get(5)?,
+                        alias: r.get(6)?,
+                        created_at: r.get(7)?,
+                    })
+                })
+                .and_then(|rows| rows.collect())
+            })
+            .ctx(p, "reading corrections")
     }
 
     /// Finds the actor meant by `name`: a numeric id (`12` or `#12`) of an existing actor, else,
@@ -2036,7 +2427,7 @@ fn delete_article(c: &Connection, p: &str, id: i64) -> Result<Removal, StoreErro
         .ctx(p, "decrementing alias counts")?;
         let gone = c
             .execute(
-                "DELETE FROM aliases WHERE actor_id = ?1 AND alias_norm = ?2 AND count <= 0",
+                "DELETE FROM aliases WHERE actor_id = ?1 AND alias_norm = ?2 AND count <= 0 AND manual = 0",
                 params![actor, norm],
             )
             .ctx(p, "deleting unused aliases")?;
@@ -2247,6 +2638,503 @@ fn refresh_event(c: &Connection, p: &str, id: i64) -> Result<bool, StoreError> {
     })
     .ctx(p, "updating events")?;
     Ok(true)
+}
+
+/// An actor's identity key and display name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Identity {
+    key: String,
+    name: String,
+}
+
+/// Reads actor `id`'s identity; [`StoreError::NoSuchActor`] if there is none.
+fn actor_identity(c: &Connection, p: &str, id: i64) -> Result<Identity, StoreError> {
+    c.query_row("SELECT key, name FROM actors WHERE id = ?1", [id], |r| {
+        Ok(Identity {
+            key: r.get(0)?,
+            name: r.get(1)?,
+        })
+    })
+    .optional()
+    .ctx(p, "reading actors")?
+    .ok_or(StoreError::NoSuchActor(id))
+}
+
+/// Stores a correction; returns its id.
+fn record(
+    c: &Connection,
+    p: &str,
+    kind: &str,
+    a: &Identity,
+    b: Option<&Identity>,
+    alias: Option<&str>,
+) -> Result<i64, StoreError> {
+    let now = jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    c.execute(
+        "INSERT INTO corrections (kind, a_key, a_name, b_key, b_name, alias, alias_norm, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            kind,
+            a.key,
+            a.name,
+            b.map(|b| &b.key),
+            b.map(|b| &b.name),
+            alias,
+            alias.map(alias_norm),
+            now
+        ],
+    )
+    .ctx(p, "storing the correction")?;
+    Ok(c.last_insert_rowid())
+}
+
+/// An alias or mention text as compared by corrections: [`normalize_name`] without a
+/// trailing possessive `'s`.
+fn alias_norm(text: &str) -> String {
+    let n = normalize_name(text);
+    match n.strip_suffix("'s") {
+        Some(stem) if !stem.is_empty() => stem.to_string(),
+        _ => n,
+    }
+}
+
+/// Moves everything of actor `from` to actor `to` and deletes `from`; returns (mentions moved,
+/// events whose participants changed, events joined into others).
+fn move_actor(
+    c: &Connection,
+    p: &str,
+    from: i64,
+    to: i64,
+) -> Result<(usize, usize, usize), StoreError> {
+    let mentions = c
+        .execute(
+            "UPDATE mentions SET actor_id = ?1 WHERE actor_id = ?2",
+            [to, from],
+        )
+        .ctx(p, "moving mentions")?;
+    c.execute(
+        "INSERT INTO aliases (actor_id, alias, alias_norm, count, manual) \
+         SELECT ?1, alias, alias_norm, count, manual FROM aliases WHERE actor_id = ?2 \
+         ON CONFLICT (actor_id, alias_norm) DO UPDATE SET count = count + excluded.count, \
+         manual = max(manual, excluded.manual)",
+        [to, from],
+    )
+    .ctx(p, "moving aliases")?;
+    c.execute(
+        "UPDATE OR IGNORE alias_uses SET actor_id = ?1 WHERE actor_id = ?2",
+        [to, from],
+    )
+    .ctx(p, "moving alias uses")?;
+    // An article that used the alias for both counts once.
+    c.execute(
+        "UPDATE aliases SET count = (SELECT COUNT(*) FROM alias_uses u \
+           WHERE u.actor_id = aliases.actor_id AND u.alias_norm = aliases.alias_norm) \
+         WHERE actor_id = ?1 AND alias_norm IN (SELECT alias_norm FROM alias_uses WHERE actor_id = ?2)",
+        [to, from],
+    )
+    .ctx(p, "recounting aliases")?;
+    c.execute(
+        "INSERT OR IGNORE INTO actor_roles (actor_id, role) \
+         SELECT ?1, role FROM actor_roles WHERE actor_id = ?2 ORDER BY rowid",
+        [to, from],
+    )
+    .ctx(p, "moving roles")?;
+    c.execute(
+        "UPDATE actors SET country = COALESCE(country, (SELECT country FROM actors WHERE id = ?2)), \
+         cameo = COALESCE(cameo, (SELECT cameo FROM actors WHERE id = ?2)) WHERE id = ?1",
+        [to, from],
+    )
+    .ctx(p, "updating actors")?;
+    let events: BTreeSet<i64> = ids(
+        c,
+        p,
+        "SELECT id FROM events WHERE source_id = ?1 OR target_id = ?1",
+        from,
+        "reading events",
+    )?
+    .into_iter()
+    .collect();
+    c.execute(
+        "UPDATE events SET source_id = ?1 WHERE source_id = ?2",
+        [to, from],
+    )
+    .ctx(p, "moving events")?;
+    c.execute(
+        "UPDATE events SET target_id = ?1 WHERE target_id = ?2",
+        [to, from],
+    )
+    .ctx(p, "moving events")?;
+    c.execute("DELETE FROM actors WHERE id = ?1", [from])
+        .ctx(p, "deleting the merged actor")?;
+    let joined = settle_events(c, p, &events)?;
+    Ok((mentions, events.len(), joined))
+}
+
+/// Recomputes `events` (identity class, status, date; those left without mentions are
+/// deleted) and joins each with any event it now duplicates; returns how many events were
+/// joined into others.
+fn settle_events(c: &Connection, p: &str, events: &BTreeSet<i64>) -> Result<usize, StoreError> {
+    let count_events = || -> Result<i64, StoreError> {
+        c.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))
+            .ctx(p, "counting events")
+    };
+    let mut alive = Vec::new();
+    for &e in events {
+        if refresh_event(c, p, e)? {
+            alive.push(e);
+        }
+    }
+    let after_refresh = count_events()?;
+    for e in alive {
+        absorb_duplicates(c, p, e)?;
+    }
+    Ok(count(after_refresh - count_events()?))
+}
+
+/// Moves event mention `em` to the event it belongs to once participant `from` is replaced by
+/// `to` (found by identity, or created); returns the events touched (old and new).
+fn rehome_mention(
+    c: &Connection,
+    p: &str,
+    em: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<i64>, StoreError> {
+    #[allow(clippy::type_complexity)]
+    let (old, etype, cameo, plover, goldstein, source, target): (
+        i64,
+        String,
+        String,
+        Option<String>,
+        Option<f64>,
+        i64,
+        Option<i64>,
+    ) = c
+        .query_row(
+            "SELECT e.id, e.etype, e.cameo, e.plover, e.goldstein, e.source_id, e.target_id \
+             FROM event_mentions em JOIN events e ON e.id = em.event_id WHERE em.id = ?1",
+            [em],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            },
+        )
+        .ctx(p, "reading event mentions")?;
+    let (status, start, end): (String, Option<String>, Option<String>) = c
+        .query_row(
+            "SELECT status, date_start, date_end FROM event_mentions WHERE id = ?1",
+            [em],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .ctx(p, "reading event mentions")?;
+    let swap = |x: i64| if x == from { to } else { x };
+    let (mut s, mut t) = (swap(source), target.map(swap));
+    if let Some(tt) = t
+        && tt < s
+        && SYMMETRIC_TYPES.contains(&etype.as_str())
+    {
+        t = Some(s);
+        s = tt;
+    }
+    let ekey = event_key(&etype, s, t, &status);
+    let date = match (&start, &end) {
+        (Some(a), Some(b)) => Some((a.as_str(), b.as_str())),
+        _ => None,
+    };
+    let new = match matching_event(c, p, &ekey, date, Some(old))? {
+        Some(id) => id,
+        None => {
+            c.execute(
+                "INSERT INTO events (etype, cameo, plover, goldstein, source_id, target_id, status, ekey) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![etype, cameo, plover, goldstein, s, t, status, ekey],
+            )
+            .ctx(p, "inserting events")?;
+            c.last_insert_rowid()
+        }
+    };
+    c.execute(
+        "UPDATE event_mentions SET event_id = ?1 WHERE id = ?2",
+        [new, em],
+    )
+    .ctx(p, "moving event mentions")?;
+    Ok(vec![old, new])
+}
+
+/// Deletes actor `id` when no mention and no event refers to it; returns whether it did.
+fn delete_if_unused(c: &Connection, p: &str, id: i64) -> Result<bool, StoreError> {
+    let n = c
+        .execute(
+            "DELETE FROM actors WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM mentions WHERE actor_id = ?1) \
+             AND NOT EXISTS (SELECT 1 FROM events WHERE source_id = ?1 OR target_id = ?1)",
+            [id],
+        )
+        .ctx(p, "deleting unused actors")?;
+    Ok(n > 0)
+}
+
+/// The stored corrections as consulted when an article is written: where an extracted
+/// actor's key leads.
+#[derive(Debug, Default)]
+struct Redirects {
+    /// Alias (normalised) → the actor it names.
+    alias: HashMap<String, Identity>,
+    /// Absorbed key → the key that absorbed it.
+    merge: HashMap<String, Identity>,
+    /// Split actor key → (alias as compared, the new actor).
+    split: HashMap<String, Vec<(String, Identity)>>,
+    /// Pairs of keys never to join, both orders.
+    never: HashSet<(String, String)>,
+}
+
+impl Redirects {
+    fn load(c: &Connection, p: &str) -> Result<Redirects, StoreError> {
+        type Row = (
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let rows: Vec<Row> = c
+            .prepare_cached(
+                "SELECT kind, a_key, a_name, b_key, b_name, alias_norm FROM corrections ORDER BY id",
+            )
+            .and_then(|mut s| {
+                s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+                    .and_then(|rows| rows.collect())
+            })
+            .ctx(p, "reading corrections")?;
+        let mut out = Redirects::default();
+        for (kind, a_key, a_name, b_key, b_name, norm) in rows {
+            let a = Identity {
+                key: a_key,
+                name: a_name,
+            };
+            match (kind.as_str(), b_key, b_name, norm) {
+                ("merge", Some(bk), _, _) => {
+                    out.merge.insert(bk, a);
+                }
+                ("split", Some(bk), Some(bn), Some(n)) => {
+                    out.split
+                        .entry(a.key)
+                        .or_default()
+                        .push((n, Identity { key: bk, name: bn }));
+                }
+                ("alias", _, _, Some(n)) => {
+                    out.alias.insert(n, a);
+                }
+                ("never-merge", Some(bk), _, _) => {
+                    out.never.insert((a.key.clone(), bk.clone()));
+                    out.never.insert((bk, a.key));
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.alias.is_empty() && self.merge.is_empty() && self.split.is_empty()
+    }
+
+    fn kept_apart(&self, a: &str, b: &str) -> bool {
+        self.never.contains(&(a.to_string(), b.to_string()))
+    }
+
+    /// Where an extracted actor goes: an alias decision for its name (unless never-merge
+    /// forbids), then merges, followed to the end.
+    fn target(&self, key: &str, name: &str) -> Identity {
+        let mut cur = Identity {
+            key: key.to_string(),
+            name: name.to_string(),
+        };
+        if let Some(a) = self.alias.get(&normalize_name(name))
+            && a.key != cur.key
+            && !self.kept_apart(&cur.key, &a.key)
+        {
+            cur = a.clone();
+        }
+        for _ in 0..64 {
+            match self.merge.get(&cur.key) {
+                Some(next) if next.key != cur.key => cur = next.clone(),
+                _ => break,
+            }
+        }
+        cur
+    }
+
+    /// The extraction with the corrections applied: actors re-keyed by [`Redirects::target`],
+    /// mentions of split aliases (and the events of sentences naming the actor only that way)
+    /// moved to the split-off actors, actors that end up with one key joined, and actors left
+    /// with nothing dropped.
+    fn apply(&self, ex: &ArticleExtraction) -> ArticleExtraction {
+        let mut out = ex.clone();
+        for rec in &mut out.actors {
+            let t = self.target(&rec.key, &rec.name);
+            if t.key != rec.key {
+                rec.key = t.key;
+                rec.name = t.name;
+            }
+        }
+        let original_actor: Vec<usize> = out.mentions.iter().map(|m| m.actor).collect();
+        let n = out.actors.len();
+        for i in 0..n {
+            let Some(splits) = self.split.get(&out.actors[i].key) else {
+                continue;
+            };
+            let mut made: HashMap<usize, usize> = HashMap::new();
+            for (mi, &orig) in original_actor.iter().enumerate() {
+                if orig != i {
+                    continue;
+                }
+                let norm = alias_norm(&out.mentions[mi].text);
+                let Some(si) = splits.iter().position(|(a, _)| *a == norm) else {
+                    continue;
+                };
+                let idx = match made.get(&si) {
+                    Some(&idx) => idx,
+                    None => {
+                        let base = &out.actors[i];
+                        let rec = ActorRec {
+                            key: splits[si].1.key.clone(),
+                            name: splits[si].1.name.clone(),
+                            kind: base.kind,
+                            country: base.country.clone(),
+                            cameo: base.cameo.clone(),
+                            roles: Vec::new(),
+                            aliases: Vec::new(),
+                        };
+                        out.actors.push(rec);
+                        made.insert(si, out.actors.len() - 1);
+                        out.actors.len() - 1
+                    }
+                };
+                out.mentions[mi].actor = idx;
+            }
+            if made.is_empty() {
+                continue;
+            }
+            // Aliases follow their mentions.
+            let aliases = std::mem::take(&mut out.actors[i].aliases);
+            for alias in aliases {
+                let norm = alias_norm(&alias);
+                match splits
+                    .iter()
+                    .position(|(a, _)| *a == norm)
+                    .and_then(|si| made.get(&si))
+                {
+                    Some(&idx) => out.actors[idx].aliases.push(alias),
+                    None => out.actors[i].aliases.push(alias),
+                }
+            }
+            // An event whose sentence names the actor only by one split alias goes with it.
+            for ei in 0..out.events.len() {
+                let sentence = out.events[ei].sentence;
+                let now: BTreeSet<usize> = out
+                    .mentions
+                    .iter()
+                    .zip(&original_actor)
+                    .filter(|(m, orig)| **orig == i && m.sentence == sentence)
+                    .map(|(m, _)| m.actor)
+                    .collect();
+                if now.len() != 1 {
+                    continue;
+                }
+                let Some(&to) = now.iter().next() else {
+                    continue;
+                };
+                if to == i {
+                    continue;
+                }
+                let e = &mut out.events[ei];
+                if e.source == i {
+                    e.source = to;
+                }
+                if e.target == Some(i) {
+                    e.target = Some(to);
+                }
+            }
+        }
+        // Join actors that now share a key; drop those a split left without anything.
+        let used: HashSet<usize> = out
+            .mentions
+            .iter()
+            .map(|m| m.actor)
+            .chain(
+                out.events
+                    .iter()
+                    .flat_map(|e| std::iter::once(e.source).chain(e.target)),
+            )
+            .collect();
+        let used_before: HashSet<usize> = ex
+            .mentions
+            .iter()
+            .map(|m| m.actor)
+            .chain(
+                ex.events
+                    .iter()
+                    .flat_map(|e| std::iter::once(e.source).chain(e.target)),
+            )
+            .collect();
+        let mut kept: Vec<ActorRec> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut map: Vec<usize> = Vec::with_capacity(out.actors.len());
+        for (i, rec) in out.actors.iter().enumerate() {
+            if !used.contains(&i) && used_before.contains(&i) {
+                map.push(usize::MAX);
+                continue;
+            }
+            match by_key.get(&rec.key) {
+                Some(&k) => {
+                    let into = &mut kept[k];
+                    for a in &rec.aliases {
+                        if !into.aliases.contains(a) {
+                            into.aliases.push(a.clone());
+                        }
+                    }
+                    for r in &rec.roles {
+                        if !into.roles.contains(r) {
+                            into.roles.push(r.clone());
+                        }
+                    }
+                    if into.country.is_none() {
+                        into.country = rec.country.clone();
+                    }
+                    if into.cameo.is_none() {
+                        into.cameo = rec.cameo.clone();
+                    }
+                    map.push(k);
+                }
+                None => {
+                    by_key.insert(rec.key.clone(), kept.len());
+                    map.push(kept.len());
+                    kept.push(rec.clone());
+                }
+            }
+        }
+        // Indices out of range stay out of range (the writer reports them).
+        let remap = |i: usize| map.get(i).copied().unwrap_or(usize::MAX - 1);
+        for m in &mut out.mentions {
+            m.actor = remap(m.actor);
+        }
+        for e in &mut out.events {
+            e.source = remap(e.source);
+            e.target = e.target.map(remap);
+        }
+        out.actors = kept;
+        out
+    }
 }
 
 /// Finds or creates the actor for `rec`; returns its id and whether it was created.

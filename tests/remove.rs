@@ -61,7 +61,7 @@ fn orphans(db: &Path) -> BTreeMap<&'static str, i64> {
         ),
         (
             "aliases with count zero",
-            "SELECT COUNT(*) FROM aliases WHERE count <= 0",
+            "SELECT COUNT(*) FROM aliases WHERE count <= 0 AND manual = 0",
         ),
         (
             "actor_roles without actor",
