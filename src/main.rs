@@ -447,7 +447,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Actor { name, json } => {
             let store = open_existing(&cli)?;
-            let p = store.actor_profile(store.resolve_actor(name)?)?;
+            let mut p = store.actor_profile(store.resolve_actor(name)?)?;
+            p.add_spells(knowledge(&cli)?.actors().gazetteer());
             if *json {
                 outln!("{}", serde_json::to_string_pretty(&p)?);
             } else {
@@ -465,12 +466,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 if let Some(c) = &s.cameo {
                     outln!("CAMEO actor code: {c}");
                 }
+                // Spells from the gazetteer, then roles the articles gave that no spell names.
+                let mut roles: Vec<String> = p
+                    .spells
+                    .iter()
+                    .map(|sp| match (&sp.start, &sp.end) {
+                        (Some(a), Some(b)) => format!("{} ({a} to {b})", sp.role),
+                        (Some(a), None) => format!("{} (since {a})", sp.role),
+                        (None, Some(b)) => format!("{} (until {b})", sp.role),
+                        (None, None) => sp.role.clone(),
+                    })
+                    .collect();
+                roles.extend(
+                    p.roles
+                        .iter()
+                        .filter(|r| !p.spells.iter().any(|sp| sp.role.eq_ignore_ascii_case(r)))
+                        .cloned(),
+                );
                 outln!(
                     "roles: {}",
-                    if p.roles.is_empty() {
+                    if roles.is_empty() {
                         "-".to_string()
                     } else {
-                        p.roles.join("; ")
+                        roles.join("; ")
                     }
                 );
                 let aliases: Vec<String> = p
@@ -485,6 +503,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     s.events,
                     p.articles.len()
                 );
+                for a in &p.articles {
+                    outln!(
+                        "  #{} {} {} {}",
+                        a.id,
+                        a.source_id,
+                        a.published.as_deref().unwrap_or("undated"),
+                        a.title
+                            .as_ref()
+                            .map(|t| format!("{t:?}"))
+                            .unwrap_or_default()
+                    );
+                }
                 print_events(&p.events, false)?;
             }
             Ok(ExitCode::SUCCESS)

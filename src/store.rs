@@ -639,10 +639,61 @@ pub struct ActorProfile {
     pub roles: Vec<String>,
     /// Each alias as first written, with the number of articles that used it; most used first.
     pub aliases: Vec<(String, usize)>,
-    /// `source_id` of each article that mentions the actor or reports one of its events, by id.
-    pub articles: Vec<String>,
+    /// The actor's identity key (`person:keir_starmer`, `new:…`, `split:…`).
+    pub key: String,
+    /// Role spells from the gazetteer (start and end dates), filled by
+    /// [`ActorProfile::add_spells`]; empty for actors the gazetteer does not know.
+    pub spells: Vec<SpellOut>,
+    /// Each article that mentions the actor or reports one of its events, by id.
+    pub articles: Vec<ArticleRef>,
     /// The actor's events, ordered as by [`Store::events`].
     pub events: Vec<EventRow>,
+}
+
+/// A role held for a period ([`ActorProfile::spells`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpellOut {
+    /// The role as news writes it ("prime minister").
+    pub role: String,
+    /// First day in office (ISO 8601, possibly only `YYYY` or `YYYY-MM`), if known.
+    pub start: Option<String>,
+    /// Last day in office; `None` while still in office (or unknown).
+    pub end: Option<String>,
+}
+
+/// An article as listed in an [`ActorProfile`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArticleRef {
+    /// Article id.
+    pub id: i64,
+    /// The input's id field, else the file path (what `polgraph remove` takes).
+    pub source_id: String,
+    /// Publication date (ISO 8601), if known.
+    pub published: Option<String>,
+    /// Headline, if known.
+    pub title: Option<String>,
+}
+
+impl ActorProfile {
+    /// Fills [`ActorProfile::spells`] from the gazetteer entry with the actor's identity key
+    /// (persons of `people.tsv`), earliest first; leaves them empty when there is none.
+    pub fn add_spells(&mut self, gaz: &crate::actors::gazetteer::Gazetteer) {
+        let some = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
+        self.spells = gaz
+            .entries
+            .iter()
+            .filter(|e| e.key == self.key)
+            .flat_map(|e| e.spells.iter())
+            .map(|sp| SpellOut {
+                role: sp.role.clone(),
+                start: some(&sp.start),
+                end: some(&sp.end),
+            })
+            .collect();
+        self.spells
+            .sort_by(|a, b| (&a.start, &a.role).cmp(&(&b.start, &b.role)));
+        self.spells.dedup();
+    }
 }
 
 /// Counts over the whole database ([`Store::stats`]).
@@ -1893,16 +1944,27 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT source_id FROM articles WHERE id IN ( \
+                "SELECT id, source_id, published, title FROM articles WHERE id IN ( \
                    SELECT article_id FROM mentions WHERE actor_id = ?1 \
                    UNION SELECT em.article_id FROM event_mentions em JOIN events e ON e.id = em.event_id \
                    WHERE e.source_id = ?1 OR e.target_id = ?1) ORDER BY id",
             )
             .ctx(p, "reading the actor's articles")?;
-        let articles: Vec<String> = stmt
-            .query_map([id], |r| r.get(0))
+        let articles: Vec<ArticleRef> = stmt
+            .query_map([id], |r| {
+                Ok(ArticleRef {
+                    id: r.get(0)?,
+                    source_id: r.get(1)?,
+                    published: r.get(2)?,
+                    title: r.get(3)?,
+                })
+            })
             .and_then(|rows| rows.collect())
             .ctx(p, "reading the actor's articles")?;
+        let key: String = self
+            .conn
+            .query_row("SELECT key FROM actors WHERE id = ?1", [id], |r| r.get(0))
+            .ctx(p, "reading actors")?;
         let events = self.events(&EventFilter {
             actor: Some(id),
             ..EventFilter::default()
@@ -1911,6 +1973,8 @@ impl Store {
             summary,
             roles,
             aliases,
+            key,
+            spells: Vec::new(),
             articles,
             events,
         })
@@ -3739,9 +3803,17 @@ mod tests {
             ]
         );
         assert_eq!(
-            kask.articles,
-            vec!["test-a".to_string(), "test-b".to_string()]
+            kask.articles
+                .iter()
+                .map(|a| (a.id, a.source_id.as_str(), a.published.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![
+                (1, "test-a", Some("2025-03-04")),
+                (2, "test-b", Some("2025-03-04"))
+            ]
         );
+        assert_eq!(kask.articles[0].title.as_deref(), Some("Title of test-a"));
+        assert_eq!(kask.key, "person:oren_kask");
         assert_eq!(kask.summary.mentions, 3);
         assert_eq!(kask.summary.events, 2); // the meeting and the negated meeting
         let brandt = store.actor_profile(id_of(&store, "Alva Brandt")).unwrap();
