@@ -17,7 +17,7 @@ use crate::store::{ActorOut, EventOut, SYMMETRIC_TYPES, Snapshot};
 ///  "events":   [{"id", "type", "cameo", "plover", "goldstein", "source", "target", "date",
 ///                "status", "date_how", "date_raw", "timex", "trigger", "sources",
 ///                "articles": [article ids],
-///                "evidence": [{"article", "text", "start", "end"}]}]}
+///                "evidence": [{"article", "text", "start", "end", "trigger", "status", "date"}]}]}
 /// ```
 ///
 /// `source`/`target` are actor ids (`target` may be null); `date` is `YYYY-MM-DD`, `YYYY-MM`,
@@ -66,6 +66,9 @@ pub fn to_json(s: &Snapshot) -> Value {
                         "text": ev.text,
                         "start": ev.start,
                         "end": ev.end,
+                        "trigger": ev.trigger,
+                        "status": ev.status,
+                        "date": ev.date,
                     })
                 })
                 .collect();
@@ -236,7 +239,9 @@ mod tests {
             for ev in e["evidence"].as_array().unwrap() {
                 assert_eq!(
                     keys(ev),
-                    BTreeSet::from(["article", "text", "start", "end"])
+                    BTreeSet::from([
+                        "article", "text", "start", "end", "trigger", "status", "date"
+                    ])
                 );
             }
         }
@@ -297,6 +302,8 @@ mod tests {
                 trigger: "x".into(),
                 trigger_start: 0,
                 trigger_end: 1,
+                status: "planned".into(),
+                date: None,
             }],
         };
         Snapshot {

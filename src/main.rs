@@ -158,6 +158,58 @@ enum Cmd {
         #[arg(long)]
         text: bool,
     },
+    /// Delete an article with its sentences, mentions and evidence; events and actors nothing
+    /// else refers to go with it.
+    Remove {
+        /// The article's source id (as in `--json` output and exports), a file name, or its
+        /// number (`12` or `#12`).
+        article: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge actor B into actor A, now and in articles ingested later.
+    Merge {
+        /// The actor kept (name, alias or id).
+        a: String,
+        /// The actor absorbed into A.
+        b: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Split off the mentions of ACTOR written as an alias into a new actor, now and later.
+    Split {
+        /// The actor to split (name, alias or id).
+        actor: String,
+        /// The alias whose mentions become a new actor.
+        #[arg(long)]
+        alias: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Manage aliases by hand.
+    Alias {
+        #[command(subcommand)]
+        cmd: AliasCmd,
+    },
+    /// Record that two actors are different: identity never joins them.
+    NeverMerge {
+        /// First actor.
+        a: String,
+        /// Second actor.
+        b: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the stored identity decisions (merge, split, alias, never-merge).
+    Corrections {
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
     /// Extract one file and print actors and events as JSON, without touching the database.
     Extract {
         /// The article file.
@@ -165,6 +217,20 @@ enum Cmd {
         /// Publication date (YYYY-MM-DD) if the file has none.
         #[arg(long)]
         date: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AliasCmd {
+    /// Add NAME as an alias of ACTOR: later actors of that name resolve to ACTOR.
+    Add {
+        /// The actor (name, alias or id).
+        actor: String,
+        /// The new alias.
+        name: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -389,7 +455,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Actor { name, json } => {
             let store = open_existing(&cli)?;
-            let p = store.actor_profile(store.resolve_actor(name)?)?;
+            let mut p = store.actor_profile(store.resolve_actor(name)?)?;
+            p.add_spells(knowledge(&cli)?.actors().gazetteer());
             if *json {
                 outln!("{}", serde_json::to_string_pretty(&p)?);
             } else {
@@ -407,12 +474,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 if let Some(c) = &s.cameo {
                     outln!("CAMEO actor code: {c}");
                 }
+                // Spells from the gazetteer, then roles the articles gave that no spell names.
+                let mut roles: Vec<String> = p
+                    .spells
+                    .iter()
+                    .map(|sp| match (&sp.start, &sp.end) {
+                        (Some(a), Some(b)) => format!("{} ({a} to {b})", sp.role),
+                        (Some(a), None) => format!("{} (since {a})", sp.role),
+                        (None, Some(b)) => format!("{} (until {b})", sp.role),
+                        (None, None) => sp.role.clone(),
+                    })
+                    .collect();
+                roles.extend(
+                    p.roles
+                        .iter()
+                        .filter(|r| !p.spells.iter().any(|sp| sp.role.eq_ignore_ascii_case(r)))
+                        .cloned(),
+                );
                 outln!(
                     "roles: {}",
-                    if p.roles.is_empty() {
+                    if roles.is_empty() {
                         "-".to_string()
                     } else {
-                        p.roles.join("; ")
+                        roles.join("; ")
                     }
                 );
                 let aliases: Vec<String> = p
@@ -427,6 +511,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     s.events,
                     p.articles.len()
                 );
+                for a in &p.articles {
+                    outln!(
+                        "  #{} {} {} {}",
+                        a.id,
+                        a.source_id,
+                        a.published.as_deref().unwrap_or("undated"),
+                        a.title
+                            .as_ref()
+                            .map(|t| format!("{t:?}"))
+                            .unwrap_or_default()
+                    );
+                }
                 print_events(&p.events, false)?;
             }
             Ok(ExitCode::SUCCESS)
@@ -478,6 +574,133 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     Ok(ExitCode::SUCCESS)
                 }
             }
+        }
+        Cmd::Remove { article, json } => {
+            let mut store = open_existing(&cli)?;
+            let r = store.remove_article(article)?;
+            if *json {
+                outln!("{}", serde_json::to_string_pretty(&r)?);
+            } else {
+                outln!(
+                    "removed article #{} {}{}: {} sentence(s), {} mention(s), {} event mention(s)",
+                    r.article,
+                    r.source_id,
+                    r.title
+                        .as_ref()
+                        .map(|t| format!(" ({t:?})"))
+                        .unwrap_or_default(),
+                    r.sentences,
+                    r.mentions,
+                    r.event_mentions
+                );
+                outln!(
+                    "events: {} deleted, {} kept (reported by other articles)",
+                    r.events_deleted.len(),
+                    r.events_kept.len()
+                );
+                outln!(
+                    "actors: {} deleted{}, {} kept",
+                    r.actors_deleted.len(),
+                    if r.actors_deleted.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", r.actors_deleted.join(", "))
+                    },
+                    r.actors_kept
+                );
+                outln!(
+                    "aliases: {} deleted, {} count(s) decremented",
+                    r.aliases_deleted,
+                    r.aliases_decremented
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Merge { a, b, json } => {
+            let mut store = open_existing(&cli)?;
+            let (ia, ib) = (store.resolve_actor(a)?, store.resolve_actor(b)?);
+            let r = store.merge(ia, ib)?;
+            print_applied(
+                &r,
+                *json,
+                &format!("merged {} into {}", r.absorbed.join(", "), r.actor),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Split { actor, alias, json } => {
+            let mut store = open_existing(&cli)?;
+            let id = store.resolve_actor(actor)?;
+            let r = store.split(id, alias)?;
+            print_applied(&r, *json, &format!("split {} off {actor}", r.actor))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Alias {
+            cmd: AliasCmd::Add { actor, name, json },
+        } => {
+            let mut store = open_existing(&cli)?;
+            let id = store.resolve_actor(actor)?;
+            let r = store.add_alias(id, name)?;
+            let mut head = format!("added alias \"{}\" to {}", name.trim(), r.actor);
+            if !r.absorbed.is_empty() {
+                head.push_str(&format!(" (joined {})", r.absorbed.join(", ")));
+            }
+            print_applied(&r, *json, &head)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::NeverMerge { a, b, json } => {
+            let mut store = open_existing(&cli)?;
+            let (ia, ib) = (store.resolve_actor(a)?, store.resolve_actor(b)?);
+            let other = store.actor_profile(ib)?.summary.name;
+            let r = store.never_merge(ia, ib)?;
+            if *json {
+                outln!("{}", serde_json::to_string_pretty(&r)?);
+            } else {
+                outln!(
+                    "{} and {other} #{ib} will never be merged (correction #{})",
+                    r.actor,
+                    r.correction
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Corrections { json } => {
+            let store = open_existing(&cli)?;
+            let list = store.corrections()?;
+            if *json {
+                outln!("{}", serde_json::to_string_pretty(&list)?);
+            } else if list.is_empty() {
+                outln!("no corrections");
+            } else {
+                let mut t = table(&["id", "kind", "decision"]);
+                for c in &list {
+                    let other = c.other.clone().unwrap_or_default();
+                    let alias = c.alias.clone().unwrap_or_default();
+                    let decision = match c.kind.as_str() {
+                        "merge" => format!(
+                            "{other} [{}] is {} [{}]",
+                            c.other_key.as_deref().unwrap_or("-"),
+                            c.actor,
+                            c.actor_key
+                        ),
+                        "split" => format!(
+                            "{} [{}] written \"{alias}\" is {other} [{}]",
+                            c.actor,
+                            c.actor_key,
+                            c.other_key.as_deref().unwrap_or("-")
+                        ),
+                        "alias" => format!("\"{alias}\" names {} [{}]", c.actor, c.actor_key),
+                        _ => format!(
+                            "{} [{}] is not {other} [{}]",
+                            c.actor,
+                            c.actor_key,
+                            c.other_key.as_deref().unwrap_or("-")
+                        ),
+                    };
+                    t.add_row(vec![c.id.to_string(), c.kind.clone(), decision]);
+                }
+                outln!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Cmd::Stats { json } => {
             let store = open_existing(&cli)?;
@@ -803,6 +1026,22 @@ fn timex(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Prints what a correction changed: `head`, then the counts, or the JSON of `r`.
+fn print_applied(r: &polgraph::store::Applied, json: bool, head: &str) -> Result<()> {
+    if json {
+        outln!("{}", serde_json::to_string_pretty(r)?);
+    } else {
+        outln!("{head} (correction #{})", r.correction);
+        outln!(
+            "{} mention(s) moved, {} event(s) changed, {} event(s) joined with an identical one",
+            r.mentions_moved,
+            r.events_changed,
+            r.events_joined
+        );
+    }
+    Ok(())
 }
 
 fn table(header: &[&str]) -> Table {

@@ -2,8 +2,11 @@
 //!
 //! One [`Store`] wraps one database file. [`Store::ingest`] writes one
 //! [`ArticleExtraction`] in a single transaction (all or nothing), merging actors by their
-//! identity key and events by their event key (`ekey`, see [`event_key`]), so the same real event
-//! reported by several articles is one event row with several pieces of evidence.
+//! identity key and events by identity class (`ekey`: type, participants, polarity, see
+//! [`event_key`]) plus overlapping date intervals, so the same real event reported by several
+//! articles is one event row with several pieces of evidence (`event_mentions`, each with its
+//! own status and date; the event's status and date derive from them).
+//! [`Store::remove_article`] takes an article out again.
 //!
 //! The query methods ([`Store::events`], [`Store::actors`], [`Store::actor_profile`],
 //! [`Store::stats`], [`Store::snapshot`]) return plain Rust structs that derive `Serialize`; no
@@ -17,7 +20,7 @@
 //! The file is recognised as ours by a `meta` row `('application', 'polgraph')`; the schema
 //! version lives in `PRAGMA user_version` and is upgraded by the migrations in this module.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::time::Duration;
 
@@ -38,8 +41,163 @@ pub const SYMMETRIC_TYPES: &[&str] = &["meet", "talk", "negotiate", "cooperate",
 /// [`StoreError::Locked`].
 const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// A Rust step of a migration, run inside the migration's transaction.
+type Backfill = fn(&Connection, &str) -> Result<(), StoreError>;
+
+/// One schema upgrade: SQL, then an optional Rust step that backfills what SQL cannot compute.
+struct Migration {
+    sql: &'static str,
+    backfill: Option<Backfill>,
+}
+
 /// Migrations, in order: entry `i` brings the schema from version `i` to version `i + 1`.
-const MIGRATIONS: &[&str] = &[SCHEMA_V1];
+/// They run with foreign keys off (tables may be rebuilt), inside one transaction.
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        sql: SCHEMA_V1,
+        backfill: None,
+    },
+    Migration {
+        sql: SCHEMA_V2,
+        backfill: Some(backfill_alias_uses),
+    },
+    Migration {
+        sql: SCHEMA_V3,
+        backfill: Some(backfill_event_identity),
+    },
+    Migration {
+        sql: SCHEMA_V4,
+        backfill: None,
+    },
+];
+
+/// Version 4: an analyst's identity decisions, by actor identity key (keys survive removal
+/// and re-ingest, row ids do not), and aliases added by hand.
+///
+/// `kind` and its columns: `merge` — `b_key` is absorbed into `a_key`; `split` — mentions of
+/// `a_key` written `alias` become actor `b_key`; `alias` — `alias` names `a_key`;
+/// `never-merge` — `a_key` and `b_key` are different actors.
+const SCHEMA_V4: &str = r#"
+CREATE TABLE corrections (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('merge', 'split', 'alias', 'never-merge')),
+    a_key      TEXT NOT NULL,
+    a_name     TEXT NOT NULL,
+    b_key      TEXT,
+    b_name     TEXT,
+    alias      TEXT,
+    alias_norm TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX corrections_kind ON corrections (kind);
+ALTER TABLE aliases ADD COLUMN manual INTEGER NOT NULL DEFAULT 0;
+"#;
+
+/// Version 3: event identity is no longer one exact key. `events.ekey` becomes the
+/// non-unique identity class (see [`event_key`]) and reports whose dates overlap join one event;
+/// each event mention keeps its own status and date, and the event's status and date are
+/// derived from its mentions (see [`refresh_event`]).
+const SCHEMA_V3: &str = r#"
+CREATE TABLE events_v3 (
+    id         INTEGER PRIMARY KEY,
+    etype      TEXT NOT NULL,
+    cameo      TEXT NOT NULL,
+    plover     TEXT,
+    goldstein  REAL,
+    source_id  INTEGER NOT NULL REFERENCES actors (id),
+    target_id  INTEGER REFERENCES actors (id),
+    status     TEXT NOT NULL,
+    date_value TEXT,
+    date_start TEXT,
+    date_end   TEXT,
+    date_timex TEXT,
+    date_raw   TEXT,
+    date_how   TEXT,
+    ekey       TEXT NOT NULL
+);
+INSERT INTO events_v3 SELECT id, etype, cameo, plover, goldstein, source_id, target_id, status,
+    date_value, date_start, date_end, date_timex, date_raw, date_how, ekey FROM events;
+DROP TABLE events;
+ALTER TABLE events_v3 RENAME TO events;
+CREATE INDEX events_source ON events (source_id);
+CREATE INDEX events_target ON events (target_id);
+CREATE INDEX events_date ON events (date_start, date_end);
+CREATE INDEX events_etype ON events (etype);
+CREATE INDEX events_ekey ON events (ekey);
+
+ALTER TABLE event_mentions ADD COLUMN status TEXT NOT NULL DEFAULT 'occurred';
+ALTER TABLE event_mentions ADD COLUMN date_value TEXT;
+ALTER TABLE event_mentions ADD COLUMN date_start TEXT;
+ALTER TABLE event_mentions ADD COLUMN date_end TEXT;
+ALTER TABLE event_mentions ADD COLUMN date_timex TEXT;
+ALTER TABLE event_mentions ADD COLUMN date_raw TEXT;
+ALTER TABLE event_mentions ADD COLUMN date_how TEXT;
+UPDATE event_mentions SET status = e.status, date_value = e.date_value,
+    date_start = e.date_start, date_end = e.date_end, date_timex = e.date_timex,
+    date_raw = e.date_raw, date_how = e.date_how
+    FROM events e WHERE e.id = event_mentions.event_id;
+"#;
+
+/// Gives every event of a version-2 database its identity class and joins the events that
+/// the new identity makes one (same class, overlapping dates).
+fn backfill_event_identity(c: &Connection, p: &str) -> Result<(), StoreError> {
+    let all: Vec<i64> = c
+        .prepare("SELECT id FROM events ORDER BY id")
+        .and_then(|mut s| {
+            s.query_map([], |r| r.get(0))
+                .and_then(|rows| rows.collect())
+        })
+        .ctx(p, "reading events")?;
+    for &id in &all {
+        refresh_event(c, p, id)?;
+    }
+    for id in all {
+        absorb_duplicates(c, p, id)?;
+    }
+    Ok(())
+}
+
+/// Version 2: which article used which alias of which actor, so that removing an article can
+/// decrement the alias counts it contributed.
+const SCHEMA_V2: &str = r#"
+CREATE TABLE alias_uses (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    actor_id   INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+    alias_norm TEXT NOT NULL,
+    UNIQUE (article_id, actor_id, alias_norm)
+);
+CREATE INDEX alias_uses_actor ON alias_uses (actor_id, alias_norm);
+"#;
+
+/// Fills `alias_uses` for articles stored before version 2, from their mentions: a mention
+/// whose text (possessive stripped) is an alias of its actor counts as a use. Aliases the
+/// extraction took from elsewhere are not recovered (their counts then never decrease).
+fn backfill_alias_uses(c: &Connection, p: &str) -> Result<(), StoreError> {
+    let rows: Vec<(i64, i64, String)> = c
+        .prepare("SELECT DISTINCT article_id, actor_id, text FROM mentions")
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(|rows| rows.collect())
+        })
+        .ctx(p, "reading mentions for alias uses")?;
+    for (article, actor, text) in rows {
+        let norm = normalize_name(&text);
+        let plain = norm
+            .strip_suffix("'s")
+            .map(str::to_string)
+            .unwrap_or_else(|| norm.clone());
+        for n in [norm, plain] {
+            c.execute(
+                "INSERT OR IGNORE INTO alias_uses (article_id, actor_id, alias_norm) \
+                 SELECT ?1, ?2, ?3 WHERE EXISTS \
+                 (SELECT 1 FROM aliases WHERE actor_id = ?2 AND alias_norm = ?3)",
+                params![article, actor, n],
+            )
+            .ctx(p, "backfilling alias uses")?;
+        }
+    }
+    Ok(())
+}
 
 const SCHEMA_V1: &str = r#"
 CREATE TABLE meta (
@@ -222,6 +380,23 @@ pub enum StoreError {
     /// An actor id that does not exist (e.g. given to [`Store::actor_profile`]).
     #[error("no actor with id #{0} in the database; try `polgraph actors`")]
     NoSuchActor(i64),
+    /// [`Store::resolve_article`] found no article with that source id or id.
+    #[error(
+        "no article \"{0}\" in the database (give its source id as shown by `--json` output, or its number)"
+    )]
+    UnknownArticle(String),
+    /// [`Store::resolve_article`] matched several articles.
+    #[error("\"{name}\" matches several articles: {}; use the number instead", candidates.join(", "))]
+    AmbiguousArticle {
+        /// The article as given.
+        name: String,
+        /// Each candidate as `#id source_id`, sorted by id.
+        candidates: Vec<String>,
+    },
+    /// A correction that cannot be applied (merging an actor with itself, merging two actors
+    /// declared different with `never-merge`, splitting off an alias the actor never had).
+    #[error("{0}")]
+    Refused(String),
     /// [`Store::resolve_actor`] matched several actors equally well.
     #[error("\"{name}\" matches several actors: {}; use the id instead", candidates.join(", "))]
     Ambiguous {
@@ -291,6 +466,77 @@ pub enum IngestOutcome {
         /// Id of the article already stored.
         existing_article: i64,
     },
+}
+
+/// What [`Store::remove_article`] deleted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removal {
+    /// Id of the deleted article.
+    pub article: i64,
+    /// Its source id (input id or file path).
+    pub source_id: String,
+    /// Its headline, if any.
+    pub title: Option<String>,
+    /// Sentences deleted.
+    pub sentences: usize,
+    /// Actor mentions deleted.
+    pub mentions: usize,
+    /// Event mentions (evidence rows) deleted.
+    pub event_mentions: usize,
+    /// Ids of events deleted because the article was their only source, ascending.
+    pub events_deleted: Vec<i64>,
+    /// Ids of events kept because other articles also report them (their sources, status and
+    /// dates are recomputed from the remaining mentions), ascending.
+    pub events_kept: Vec<i64>,
+    /// Display names of actors deleted because nothing mentions or involves them any more.
+    pub actors_deleted: Vec<String>,
+    /// Actors the article mentioned that stay (mentioned elsewhere or in other events).
+    pub actors_kept: usize,
+    /// Alias rows deleted because their count fell to zero.
+    pub aliases_deleted: usize,
+    /// Alias rows whose count was decremented and that stay.
+    pub aliases_decremented: usize,
+}
+
+/// A stored identity decision ([`Store::corrections`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Correction {
+    /// Row id (order of the decisions).
+    pub id: i64,
+    /// `merge`, `split`, `alias` or `never-merge`.
+    pub kind: String,
+    /// The actor decided about (merge: the one kept; split: the one split; alias: the one
+    /// named; never-merge: the first), as its display name when decided.
+    pub actor: String,
+    /// Its identity key.
+    pub actor_key: String,
+    /// The other actor (merge: the one absorbed; split: the new actor; never-merge: the
+    /// second), if any.
+    pub other: Option<String>,
+    /// Its identity key.
+    pub other_key: Option<String>,
+    /// The alias (split, alias), as written.
+    pub alias: Option<String>,
+    /// When it was decided (UTC, ISO 8601).
+    pub created_at: String,
+}
+
+/// What applying a correction changed in the stored graph ([`Store::merge`], [`Store::split`],
+/// [`Store::add_alias`], [`Store::never_merge`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Applied {
+    /// The stored correction's id.
+    pub correction: i64,
+    /// The actor decided about, as `Name #id` (for a split, the new actor).
+    pub actor: String,
+    /// Actors absorbed into it (merge; alias add joins existing actors of that name).
+    pub absorbed: Vec<String>,
+    /// Actor mentions that changed actor.
+    pub mentions_moved: usize,
+    /// Event mentions that moved to another event, or events whose participants changed.
+    pub events_changed: usize,
+    /// Events that disappeared because they turned out to be the same as another.
+    pub events_joined: usize,
 }
 
 /// An actor as referenced from an event: id and display name.
@@ -393,10 +639,61 @@ pub struct ActorProfile {
     pub roles: Vec<String>,
     /// Each alias as first written, with the number of articles that used it; most used first.
     pub aliases: Vec<(String, usize)>,
-    /// `source_id` of each article that mentions the actor or reports one of its events, by id.
-    pub articles: Vec<String>,
+    /// The actor's identity key (`person:keir_starmer`, `new:…`, `split:…`).
+    pub key: String,
+    /// Role spells from the gazetteer (start and end dates), filled by
+    /// [`ActorProfile::add_spells`]; empty for actors the gazetteer does not know.
+    pub spells: Vec<SpellOut>,
+    /// Each article that mentions the actor or reports one of its events, by id.
+    pub articles: Vec<ArticleRef>,
     /// The actor's events, ordered as by [`Store::events`].
     pub events: Vec<EventRow>,
+}
+
+/// A role held for a period ([`ActorProfile::spells`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpellOut {
+    /// The role as news writes it ("prime minister").
+    pub role: String,
+    /// First day in office (ISO 8601, possibly only `YYYY` or `YYYY-MM`), if known.
+    pub start: Option<String>,
+    /// Last day in office; `None` while still in office (or unknown).
+    pub end: Option<String>,
+}
+
+/// An article as listed in an [`ActorProfile`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArticleRef {
+    /// Article id.
+    pub id: i64,
+    /// The input's id field, else the file path (what `polgraph remove` takes).
+    pub source_id: String,
+    /// Publication date (ISO 8601), if known.
+    pub published: Option<String>,
+    /// Headline, if known.
+    pub title: Option<String>,
+}
+
+impl ActorProfile {
+    /// Fills [`ActorProfile::spells`] from the gazetteer entry with the actor's identity key
+    /// (persons of `people.tsv`), earliest first; leaves them empty when there is none.
+    pub fn add_spells(&mut self, gaz: &crate::actors::gazetteer::Gazetteer) {
+        let some = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
+        self.spells = gaz
+            .entries
+            .iter()
+            .filter(|e| e.key == self.key)
+            .flat_map(|e| e.spells.iter())
+            .map(|sp| SpellOut {
+                role: sp.role.clone(),
+                start: some(&sp.start),
+                end: some(&sp.end),
+            })
+            .collect();
+        self.spells
+            .sort_by(|a, b| (&a.start, &a.role).cmp(&(&b.start, &b.role)));
+        self.spells.dedup();
+    }
 }
 
 /// Counts over the whole database ([`Store::stats`]).
@@ -480,6 +777,11 @@ pub struct EvidenceOut {
     pub trigger_start: usize,
     /// Byte offset one past the trigger's end.
     pub trigger_end: usize,
+    /// The status this report gives the event (the event's own status is the strongest of
+    /// its reports').
+    pub status: String,
+    /// The date this report gives the event (export form), if any.
+    pub date: Option<String>,
 }
 
 /// An event in a [`Snapshot`], with all its evidence.
@@ -553,17 +855,51 @@ pub fn normalize_name(s: &str) -> String {
         .to_lowercase()
 }
 
-/// The identity key of an event row: `etype|source id|target id or -|date value or -|status`.
-/// For [`SYMMETRIC_TYPES`] pass the ids already ordered (smaller first).
-pub fn event_key(
-    etype: &str,
-    source: i64,
-    target: Option<i64>,
-    date: Option<&str>,
-    status: &str,
-) -> String {
+/// The identity class of an event: `etype|source id|target id or -|pos` (or `|neg` for negated
+/// events). Reports of one class whose date intervals overlap are one event (see
+/// [`Store::ingest`]); occurred, planned and uncertain reports join (the event's status is the
+/// strongest), negated reports only join negated ones. For [`SYMMETRIC_TYPES`] pass the ids
+/// already ordered (smaller first).
+pub fn event_key(etype: &str, source: i64, target: Option<i64>, status: &str) -> String {
     let target = target.map_or_else(|| "-".to_string(), |t| t.to_string());
-    format!("{etype}|{source}|{target}|{}|{status}", date.unwrap_or("-"))
+    let polarity = if status == "negated" { "neg" } else { "pos" };
+    format!("{etype}|{source}|{target}|{polarity}")
+}
+
+/// Rank of a status when several reports of one event disagree: occurred beats planned beats
+/// uncertain (a planned meeting later reported as held is a held meeting).
+fn status_rank(status: &str) -> u8 {
+    match status {
+        "occurred" => 0,
+        "planned" => 1,
+        "uncertain" => 2,
+        _ => 3,
+    }
+}
+
+/// Rank of how a date was chosen: a date written in the sentence beats one carried over,
+/// which beats the publication date.
+fn how_rank(how: Option<&str>) -> u8 {
+    match how {
+        Some("explicit") => 0,
+        Some("inherited") => 1,
+        Some("publication") => 2,
+        _ => 3,
+    }
+}
+
+/// Days from `start` to `end` (ISO dates); `i64::MAX` when either does not parse.
+fn span_days(start: &str, end: &str) -> i64 {
+    match (
+        start.parse::<jiff::civil::Date>(),
+        end.parse::<jiff::civil::Date>(),
+    ) {
+        (Ok(a), Ok(b)) => a
+            .until(b)
+            .map(|s| i64::from(s.get_days()))
+            .unwrap_or(i64::MAX),
+        _ => i64::MAX,
+    }
 }
 
 /// True for source ids that name a line of a file (`…#L12`, also `…#12`): those are not
@@ -691,9 +1027,10 @@ impl Store {
             .conn
             .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
             .ctx(p, "enabling WAL journaling")?;
+        // Migrations may rebuild tables: foreign keys are enforced only once they are done.
         self.conn
-            .pragma_update(None, "foreign_keys", true)
-            .ctx(p, "enabling foreign keys")?;
+            .pragma_update(None, "foreign_keys", false)
+            .ctx(p, "disabling foreign keys for migrations")?;
 
         let tx = self
             .conn
@@ -721,14 +1058,32 @@ impl Store {
             });
         }
         let start = usize::try_from(from).unwrap_or(0);
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(start) {
+        for (i, m) in MIGRATIONS.iter().enumerate().skip(start) {
             let to = i + 1;
-            tx.execute_batch(sql)
+            tx.execute_batch(m.sql)
                 .ctx(p, &format!("migrating the schema to version {to}"))?;
+            if let Some(backfill) = m.backfill {
+                backfill(&tx, p)?;
+            }
             tx.pragma_update(None, "user_version", to as i64)
                 .ctx(p, "recording the schema version")?;
         }
+        if start < MIGRATIONS.len() {
+            let broken: Option<String> = tx
+                .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+                .optional()
+                .ctx(p, "checking foreign keys after the migration")?;
+            if let Some(table) = broken {
+                return Err(StoreError::Corrupt {
+                    path,
+                    reason: format!("after migrating, table {table} has dangling references"),
+                });
+            }
+        }
         tx.commit().ctx(p, "committing the schema migration")?;
+        self.conn
+            .pragma_update(None, "foreign_keys", true)
+            .ctx(p, "enabling foreign keys")?;
         Ok(())
     }
 
@@ -788,7 +1143,9 @@ impl Store {
 
     /// Stores one article's extraction in one transaction: article, sentences, actors (merged by
     /// `ActorRec::key`; new roles added, alias counts incremented once per article), mentions
-    /// and events (merged by [`event_key`]; every `EventRec` adds one evidence row).
+    /// and events (every `EventRec` adds one evidence row; it joins the event of the same
+    /// [`event_key`] whose date interval overlaps its own, the narrowest such, else a new
+    /// event; the event's status and date are then recomputed from all its reports).
     ///
     /// Duplicates are detected first — same `content_hash`, same non-empty `url`, or same
     /// `source_id` unless it ends in a line reference (`#L<n>` or `#<n>`) — and return
@@ -806,9 +1163,420 @@ impl Store {
         if let Some(existing_article) = find_duplicate(&tx, p, ex)? {
             return Ok(IngestOutcome::Duplicate { existing_article });
         }
+        let redirects = Redirects::load(&tx, p)?;
+        let corrected;
+        let ex = if redirects.is_empty() {
+            ex
+        } else {
+            corrected = redirects.apply(ex);
+            &corrected
+        };
         let outcome = write_extraction(&tx, p, ex)?;
         tx.commit().ctx(p, "committing the article")?;
         Ok(outcome)
+    }
+
+    /// Finds the article meant by `which`: `#12` is article id 12; otherwise an exact
+    /// `source_id` (as shown in `--json` output and exports), else a number taken as the
+    /// article id, else a `source_id` ending in `/which` (a file name without its folder).
+    ///
+    /// Errors: [`StoreError::AmbiguousArticle`] when several articles carry that source id,
+    /// [`StoreError::UnknownArticle`] when nothing matches, [`StoreError::Sql`].
+    pub fn resolve_article(&self, which: &str) -> Result<i64, StoreError> {
+        let p = self.path.as_str();
+        let wanted = which.trim();
+        let unknown = || StoreError::UnknownArticle(wanted.to_string());
+        if wanted.is_empty() {
+            return Err(unknown());
+        }
+        let id_exists = |id: i64| -> Result<bool, StoreError> {
+            self.conn
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
+                    [id],
+                    |r| r.get(0),
+                )
+                .ctx(p, "looking up an article id")
+        };
+        if let Some(n) = wanted.strip_prefix('#')
+            && let Ok(id) = n.parse::<i64>()
+        {
+            return if id_exists(id)? {
+                Ok(id)
+            } else {
+                Err(unknown())
+            };
+        }
+        let matching = |sql: &str, arg: &str| -> Result<Vec<(i64, String)>, StoreError> {
+            self.conn
+                .prepare(sql)
+                .and_then(|mut s| {
+                    s.query_map([arg], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .and_then(|rows| rows.collect())
+                })
+                .ctx(p, "looking up articles")
+        };
+        let pick = |found: Vec<(i64, String)>| -> Result<Option<i64>, StoreError> {
+            match found.as_slice() {
+                [] => Ok(None),
+                [(id, _)] => Ok(Some(*id)),
+                many => Err(StoreError::AmbiguousArticle {
+                    name: wanted.to_string(),
+                    candidates: many.iter().map(|(id, s)| format!("#{id} {s}")).collect(),
+                }),
+            }
+        };
+        let exact = matching(
+            "SELECT id, source_id FROM articles WHERE source_id = ?1 ORDER BY id",
+            wanted,
+        )?;
+        if let Some(id) = pick(exact)? {
+            return Ok(id);
+        }
+        if let Ok(id) = wanted.parse::<i64>()
+            && id_exists(id)?
+        {
+            return Ok(id);
+        }
+        let suffix = format!("/{}", wanted.trim_start_matches("./"));
+        let by_suffix = matching(
+            "SELECT id, source_id FROM articles WHERE substr(source_id, -length(?1)) = ?1 ORDER BY id",
+            &suffix,
+        )?;
+        pick(by_suffix)?.ok_or_else(unknown)
+    }
+
+    /// Deletes article `which` (resolved by [`Store::resolve_article`]) in one transaction:
+    /// its sentences, actor mentions, alias uses and event mentions. Events left without any
+    /// mention are deleted; events other articles still report are recomputed from their
+    /// remaining mentions. Actors that no mention and no event refers to any more are deleted
+    /// (with their roles and aliases); alias counts the article contributed are decremented
+    /// and aliases whose count reaches zero are deleted. Corrections are kept.
+    ///
+    /// Errors: [`StoreError::UnknownArticle`], [`StoreError::AmbiguousArticle`],
+    /// [`StoreError::Locked`], [`StoreError::Sql`]; on error nothing is changed.
+    pub fn remove_article(&mut self, which: &str) -> Result<Removal, StoreError> {
+        let id = self.resolve_article(which)?;
+        let p = self.path.as_str();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(p, "starting the removal transaction")?;
+        let removal = delete_article(&tx, p, id)?;
+        tx.commit().ctx(p, "committing the removal")?;
+        Ok(removal)
+    }
+
+    /// Merges actor `b` into actor `a` (ids): `b`'s mentions, aliases (counts recomputed),
+    /// roles and events move to `a`, `b` is deleted, and events that became the same event
+    /// join. Stored as a correction: later articles whose actor would be `b` (by identity key)
+    /// get `a`, also after remove and re-ingest.
+    ///
+    /// Errors: [`StoreError::Refused`] when `a == b` or a `never-merge` decision separates
+    /// them, [`StoreError::NoSuchActor`], [`StoreError::Sql`]; nothing changes on error.
+    pub fn merge(&mut self, a: i64, b: i64) -> Result<Applied, StoreError> {
+        let p = self.path.as_str();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(p, "starting the merge")?;
+        let ia = actor_identity(&tx, p, a)?;
+        let ib = actor_identity(&tx, p, b)?;
+        if a == b {
+            return Err(StoreError::Refused(format!(
+                "cannot merge {} #{a} with itself",
+                ia.name
+            )));
+        }
+        if Redirects::load(&tx, p)?.kept_apart(&ia.key, &ib.key) {
+            return Err(StoreError::Refused(format!(
+                "{} #{a} and {} #{b} are marked never-merge",
+                ia.name, ib.name
+            )));
+        }
+        let (mentions_moved, events_changed, events_joined) = move_actor(&tx, p, b, a)?;
+        tx.execute(
+            "UPDATE corrections SET a_key = ?1 WHERE a_key = ?2 AND kind IN ('split', 'never-merge', 'alias')",
+            params![ia.key, ib.key],
+        )
+        .ctx(p, "updating corrections")?;
+        tx.execute(
+            "UPDATE corrections SET b_key = ?1 WHERE b_key = ?2 AND kind = 'never-merge'",
+            params![ia.key, ib.key],
+        )
+        .ctx(p, "updating corrections")?;
+        let correction = record(&tx, p, "merge", &ia, Some(&ib), None)?;
+        tx.commit().ctx(p, "committing the merge")?;
+        Ok(Applied {
+            correction,
+            actor: format!("{} #{a}", ia.name),
+            absorbed: vec![format!("{} #{b}", ib.name)],
+            mentions_moved,
+            events_changed,
+            events_joined,
+        })
+    }
+
+    /// Splits off actor `actor`'s mentions written `alias` (case-insensitive, possessive
+    /// ignored) into a new actor named `alias` (same type, country and CAMEO code); the alias
+    /// moves with them, and each event reported in a sentence where the actor is named only
+    /// that way now involves the new actor. Stored as a correction: in later articles (and
+    /// re-ingests) the actor's mentions written that way go to the new actor.
+    ///
+    /// Errors: [`StoreError::Refused`] when no mention or alias of the actor is written
+    /// `alias`, [`StoreError::NoSuchActor`], [`StoreError::Sql`]; nothing changes on error.
+    pub fn split(&mut self, actor: i64, alias: &str) -> Result<Applied, StoreError> {
+        let p = self.path.as_str();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(p, "starting the split")?;
+        let ia = actor_identity(&tx, p, actor)?;
+        let norm = alias_norm(alias);
+        let mention_ids: Vec<(i64, i64)> = tx
+            .prepare("SELECT id, sentence_id, text FROM mentions WHERE actor_id = ?1 ORDER BY id")
+            .and_then(|mut s| {
+                s.query_map([actor], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                })
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .ctx(p, "reading mentions")?
+            .into_iter()
+            .filter(|m| alias_norm(&m.2) == norm)
+            .map(|m| (m.0, m.1))
+            .collect();
+        let written: Option<String> = tx
+            .query_row(
+                "SELECT alias FROM aliases WHERE actor_id = ?1 AND alias_norm = ?2",
+                params![actor, norm],
+                |r| r.get(0),
+            )
+            .optional()
+            .ctx(p, "reading aliases")?;
+        if norm.is_empty() || (mention_ids.is_empty() && written.is_none()) {
+            return Err(StoreError::Refused(format!(
+                "{} #{actor} is never written \"{}\"; see `polgraph actor {actor}` for its aliases",
+                ia.name,
+                alias.trim()
+            )));
+        }
+        let name = written.unwrap_or_else(|| alias.trim().to_string());
+        let new = Identity {
+            key: format!("split:{}|{norm}", ia.key),
+            name: name.clone(),
+        };
+        let new_id = match tx
+            .query_row("SELECT id FROM actors WHERE key = ?1", [&new.key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .ctx(p, "looking up actors")?
+        {
+            Some(id) => id,
+            None => {
+                tx.execute(
+                    "INSERT INTO actors (key, name, type, country, cameo) \
+                     SELECT ?1, ?2, type, country, cameo FROM actors WHERE id = ?3",
+                    params![new.key, name, actor],
+                )
+                .ctx(p, "inserting actors")?;
+                tx.last_insert_rowid()
+            }
+        };
+        for (m, _) in &mention_ids {
+            tx.execute(
+                "UPDATE mentions SET actor_id = ?1 WHERE id = ?2",
+                [new_id, *m],
+            )
+            .ctx(p, "moving mentions")?;
+        }
+        tx.execute(
+            "UPDATE aliases SET actor_id = ?1 WHERE actor_id = ?2 AND alias_norm = ?3",
+            params![new_id, actor, norm],
+        )
+        .ctx(p, "moving aliases")?;
+        tx.execute(
+            "UPDATE alias_uses SET actor_id = ?1 WHERE actor_id = ?2 AND alias_norm = ?3",
+            params![new_id, actor, norm],
+        )
+        .ctx(p, "moving aliases")?;
+        // Evidence from sentences that now name only the new actor moves to its events.
+        let sentences: BTreeSet<i64> = mention_ids.iter().map(|m| m.1).collect();
+        let mut events_changed = 0;
+        let mut touched = BTreeSet::new();
+        for sentence in sentences {
+            let old_left: bool = tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM mentions WHERE sentence_id = ?1 AND actor_id = ?2)",
+                    [sentence, actor],
+                    |r| r.get(0),
+                )
+                .ctx(p, "reading mentions")?;
+            if old_left {
+                continue;
+            }
+            let ems: Vec<i64> = tx
+                .prepare_cached(
+                    "SELECT em.id FROM event_mentions em JOIN events e ON e.id = em.event_id \
+                     WHERE em.sentence_id = ?1 AND (e.source_id = ?2 OR e.target_id = ?2) ORDER BY em.id",
+                )
+                .and_then(|mut s| {
+                    s.query_map([sentence, actor], |r| r.get(0))
+                        .and_then(|rows| rows.collect())
+                })
+                .ctx(p, "reading event mentions")?;
+            for em in ems {
+                touched.extend(rehome_mention(&tx, p, em, actor, new_id)?);
+                events_changed += 1;
+            }
+        }
+        let events_joined = settle_events(&tx, p, &touched)?;
+        delete_if_unused(&tx, p, actor)?;
+        let correction = record(&tx, p, "split", &ia, Some(&new), Some(&name))?;
+        tx.commit().ctx(p, "committing the split")?;
+        Ok(Applied {
+            correction,
+            actor: format!("{name} #{new_id}"),
+            absorbed: Vec::new(),
+            mentions_moved: mention_ids.len(),
+            events_changed,
+            events_joined,
+        })
+    }
+
+    /// Adds `name` as an alias of `actor` (count 0 until an article uses it). Stored as a
+    /// correction: later actors extracted under that name resolve to `actor`; actors already
+    /// stored under that display name join it now (except those marked never-merge with it),
+    /// so that the graph is what a re-ingest would give.
+    ///
+    /// Errors: [`StoreError::Refused`] for an empty name, [`StoreError::NoSuchActor`],
+    /// [`StoreError::Sql`]; nothing changes on error.
+    pub fn add_alias(&mut self, actor: i64, name: &str) -> Result<Applied, StoreError> {
+        let p = self.path.as_str();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(p, "starting the alias")?;
+        let ia = actor_identity(&tx, p, actor)?;
+        let norm = normalize_name(name);
+        if norm.is_empty() {
+            return Err(StoreError::Refused("an alias cannot be empty".into()));
+        }
+        tx.execute(
+            "INSERT INTO aliases (actor_id, alias, alias_norm, count, manual) VALUES (?1, ?2, ?3, 0, 1) \
+             ON CONFLICT (actor_id, alias_norm) DO UPDATE SET manual = 1",
+            params![actor, name.trim(), norm],
+        )
+        .ctx(p, "inserting aliases")?;
+        let redirects = Redirects::load(&tx, p)?;
+        let same_name: Vec<(i64, String, String)> = tx
+            .prepare("SELECT id, key, name FROM actors WHERE id != ?1 ORDER BY id")
+            .and_then(|mut s| {
+                s.query_map([actor], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                })
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .ctx(p, "reading actors")?
+            .into_iter()
+            .filter(|(_, key, n)| normalize_name(n) == norm && !redirects.kept_apart(key, &ia.key))
+            .collect();
+        let (mut mentions_moved, mut events_changed, mut events_joined) = (0, 0, 0);
+        let mut absorbed = Vec::new();
+        for (id, _, n) in same_name {
+            let (m, e, j) = move_actor(&tx, p, id, actor)?;
+            mentions_moved += m;
+            events_changed += e;
+            events_joined += j;
+            absorbed.push(format!("{n} #{id}"));
+        }
+        let correction = record(&tx, p, "alias", &ia, None, Some(name.trim()))?;
+        tx.commit().ctx(p, "committing the alias")?;
+        Ok(Applied {
+            correction,
+            actor: format!("{} #{actor}", ia.name),
+            absorbed,
+            mentions_moved,
+            events_changed,
+            events_joined,
+        })
+    }
+
+    /// Records that actors `a` and `b` are different: [`Store::merge`] and alias redirects
+    /// refuse to join them, and identity code can ask [`Store::kept_apart`]. Changes nothing
+    /// else.
+    ///
+    /// Errors: [`StoreError::Refused`] when `a == b`, [`StoreError::NoSuchActor`],
+    /// [`StoreError::Sql`].
+    pub fn never_merge(&mut self, a: i64, b: i64) -> Result<Applied, StoreError> {
+        let p = self.path.as_str();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(p, "starting the decision")?;
+        let ia = actor_identity(&tx, p, a)?;
+        let ib = actor_identity(&tx, p, b)?;
+        if a == b {
+            return Err(StoreError::Refused(format!(
+                "{} #{a} is one actor; to separate the people it mixes up use `polgraph split`",
+                ia.name
+            )));
+        }
+        let correction = record(&tx, p, "never-merge", &ia, Some(&ib), None)?;
+        tx.commit().ctx(p, "committing the decision")?;
+        Ok(Applied {
+            correction,
+            actor: format!("{} #{a}", ia.name),
+            absorbed: Vec::new(),
+            mentions_moved: 0,
+            events_changed: 0,
+            events_joined: 0,
+        })
+    }
+
+    /// True when a `never-merge` decision keeps the actors with identity keys `a` and `b`
+    /// apart (in either order): for identity code deciding whether two actors are the same.
+    ///
+    /// Errors: [`StoreError::Sql`].
+    pub fn kept_apart(&self, a: &str, b: &str) -> Result<bool, StoreError> {
+        Ok(Redirects::load(&self.conn, &self.path)?.kept_apart(a, b))
+    }
+
+    /// Every stored identity decision, oldest first.
+    ///
+    /// Errors: [`StoreError::Sql`].
+    pub fn corrections(&self) -> Result<Vec<Correction>, StoreError> {
+        let p = self.path.as_str();
+        self.conn
+            .prepare(
+                "SELECT id, kind, a_name, a_key, b_name, b_key, alias, created_at \
+                 FROM corrections ORDER BY id",
+            )
+            .and_then(|mut s| {
+                s.query_map([], |r| {
+                    Ok(Correction {
+                        id: r.get(0)?,
+                        kind: r.get(1)?,
+                        actor: r.get(2)?,
+                        actor_key: r.get(3)?,
+                        other: r.get(4)?,
+                        other_key: r.get(5)?,
+                        alias: r.get(6)?,
+                        created_at: r.get(7)?,
+                    })
+                })
+                .and_then(|rows| rows.collect())
+            })
+            .ctx(p, "reading corrections")
     }
 
     /// Finds the actor meant by `name`: a numeric id (`12` or `#12`) of an existing actor, else,
@@ -1176,16 +1944,27 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT source_id FROM articles WHERE id IN ( \
+                "SELECT id, source_id, published, title FROM articles WHERE id IN ( \
                    SELECT article_id FROM mentions WHERE actor_id = ?1 \
                    UNION SELECT em.article_id FROM event_mentions em JOIN events e ON e.id = em.event_id \
                    WHERE e.source_id = ?1 OR e.target_id = ?1) ORDER BY id",
             )
             .ctx(p, "reading the actor's articles")?;
-        let articles: Vec<String> = stmt
-            .query_map([id], |r| r.get(0))
+        let articles: Vec<ArticleRef> = stmt
+            .query_map([id], |r| {
+                Ok(ArticleRef {
+                    id: r.get(0)?,
+                    source_id: r.get(1)?,
+                    published: r.get(2)?,
+                    title: r.get(3)?,
+                })
+            })
             .and_then(|rows| rows.collect())
             .ctx(p, "reading the actor's articles")?;
+        let key: String = self
+            .conn
+            .query_row("SELECT key FROM actors WHERE id = ?1", [id], |r| r.get(0))
+            .ctx(p, "reading actors")?;
         let events = self.events(&EventFilter {
             actor: Some(id),
             ..EventFilter::default()
@@ -1194,6 +1973,8 @@ impl Store {
             summary,
             roles,
             aliases,
+            key,
+            spells: Vec::new(),
             articles,
             events,
         })
@@ -1313,7 +2094,7 @@ impl Store {
         let mut stmt = c
             .prepare(
                 "SELECT em.event_id, em.article_id, s.text, s.start, s.\"end\", em.trigger, \
-                 em.start, em.\"end\" FROM event_mentions em \
+                 em.start, em.\"end\", em.status, em.date_value FROM event_mentions em \
                  JOIN sentences s ON s.id = em.sentence_id ORDER BY em.event_id, em.id",
             )
             .ctx(p, "reading event evidence")?;
@@ -1329,6 +2110,8 @@ impl Store {
                         trigger: r.get(5)?,
                         trigger_start: count(r.get(6)?),
                         trigger_end: count(r.get(7)?),
+                        status: r.get(8)?,
+                        date: r.get(9)?,
                     },
                 ))
             })
@@ -1482,7 +2265,7 @@ fn write_extraction(
     let mut actors_new = 0;
     let mut actor_ids = Vec::with_capacity(ex.actors.len());
     for rec in &ex.actors {
-        let (id, new) = upsert_actor(c, p, rec)?;
+        let (id, new) = upsert_actor(c, p, rec, article_id)?;
         actors_new += usize::from(new);
         actor_ids.push(id);
     }
@@ -1548,17 +2331,14 @@ fn write_extraction(
         }
         let date = e.date.as_ref();
         let status = e.status.as_str();
-        let ekey = event_key(
-            &e.etype,
-            source,
-            target,
-            date.map(|d| d.value.as_str()),
-            status,
-        );
-        let existing: Option<i64> = c
-            .prepare_cached("SELECT id FROM events WHERE ekey = ?1")
-            .and_then(|mut s| s.query_row([&ekey], |r| r.get(0)).optional())
-            .ctx(p, "looking up events")?;
+        let ekey = event_key(&e.etype, source, target, status);
+        let existing = matching_event(
+            c,
+            p,
+            &ekey,
+            date.map(|d| (d.start.as_str(), d.end.as_str())),
+            None,
+        )?;
         let event_id = match existing {
             Some(id) => id,
             None => {
@@ -1591,13 +2371,31 @@ fn write_extraction(
             }
         };
         c.prepare_cached(
-            "INSERT INTO event_mentions (event_id, article_id, sentence_id, start, \"end\", trigger) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO event_mentions (event_id, article_id, sentence_id, start, \"end\", trigger, \
+             status, date_value, date_start, date_end, date_timex, date_raw, date_how) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )
         .and_then(|mut s| {
-            s.execute(params![event_id, article_id, sentence, int(e.start), int(e.end), e.trigger])
+            s.execute(params![
+                event_id,
+                article_id,
+                sentence,
+                int(e.start),
+                int(e.end),
+                e.trigger,
+                status,
+                date.map(|d| &d.value),
+                date.map(|d| &d.start),
+                date.map(|d| &d.end),
+                date.and_then(|d| d.timex.as_ref()),
+                date.and_then(|d| d.raw.as_ref()),
+                date.map(|d| d.how.as_str()),
+            ])
         })
         .ctx(p, "inserting event evidence")?;
+        if existing.is_some() {
+            refresh_event(c, p, event_id)?;
+        }
     }
 
     Ok(IngestOutcome::New {
@@ -1609,8 +2407,807 @@ fn write_extraction(
     })
 }
 
+/// Reads one column of integers.
+fn ids(c: &Connection, p: &str, sql: &str, arg: i64, what: &str) -> Result<Vec<i64>, StoreError> {
+    c.prepare_cached(sql)
+        .and_then(|mut s| {
+            s.query_map([arg], |r| r.get(0))
+                .and_then(|rows| rows.collect())
+        })
+        .ctx(p, what)
+}
+
+/// Deletes article `id` and everything hanging off it, inside the caller's transaction (see
+/// [`Store::remove_article`]).
+fn delete_article(c: &Connection, p: &str, id: i64) -> Result<Removal, StoreError> {
+    let (source_id, title): (String, Option<String>) = c
+        .query_row(
+            "SELECT source_id, title FROM articles WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .ctx(p, "reading the article")?;
+    let events = ids(
+        c,
+        p,
+        "SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ?1 ORDER BY event_id",
+        id,
+        "reading the article's events",
+    )?;
+    let mut actors: BTreeSet<i64> = ids(
+        c,
+        p,
+        "SELECT DISTINCT actor_id FROM mentions WHERE article_id = ?1",
+        id,
+        "reading the article's actors",
+    )?
+    .into_iter()
+    .collect();
+    for &e in &events {
+        let (s, t): (i64, Option<i64>) = c
+            .query_row(
+                "SELECT source_id, target_id FROM events WHERE id = ?1",
+                [e],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ctx(p, "reading the article's events")?;
+        actors.insert(s);
+        actors.extend(t);
+    }
+    let uses: Vec<(i64, String)> = c
+        .prepare("SELECT actor_id, alias_norm FROM alias_uses WHERE article_id = ?1")
+        .and_then(|mut s| {
+            s.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|rows| rows.collect())
+        })
+        .ctx(p, "reading the article's aliases")?;
+
+    let del =
+        |sql: &str, what: &str| -> Result<usize, StoreError> { c.execute(sql, [id]).ctx(p, what) };
+    let event_mentions = del(
+        "DELETE FROM event_mentions WHERE article_id = ?1",
+        "deleting event mentions",
+    )?;
+    let mentions = del(
+        "DELETE FROM mentions WHERE article_id = ?1",
+        "deleting mentions",
+    )?;
+    del(
+        "DELETE FROM alias_uses WHERE article_id = ?1",
+        "deleting alias uses",
+    )?;
+    let sentences = del(
+        "DELETE FROM sentences WHERE article_id = ?1",
+        "deleting sentences",
+    )?;
+    del("DELETE FROM articles WHERE id = ?1", "deleting the article")?;
+
+    let (mut aliases_deleted, mut aliases_decremented) = (0, 0);
+    for (actor, norm) in &uses {
+        c.execute(
+            "UPDATE aliases SET count = count - 1 WHERE actor_id = ?1 AND alias_norm = ?2",
+            params![actor, norm],
+        )
+        .ctx(p, "decrementing alias counts")?;
+        let gone = c
+            .execute(
+                "DELETE FROM aliases WHERE actor_id = ?1 AND alias_norm = ?2 AND count <= 0 AND manual = 0",
+                params![actor, norm],
+            )
+            .ctx(p, "deleting unused aliases")?;
+        if gone > 0 {
+            aliases_deleted += 1;
+        } else {
+            aliases_decremented += 1;
+        }
+    }
+
+    let (mut events_deleted, mut events_kept) = (Vec::new(), Vec::new());
+    for e in events {
+        if refresh_event(c, p, e)? {
+            events_kept.push(e);
+        } else {
+            events_deleted.push(e);
+        }
+    }
+    let mut actors_deleted = Vec::new();
+    let mut actors_kept = 0;
+    for a in actors {
+        let (name, used): (String, bool) = c
+            .query_row(
+                "SELECT name, EXISTS (SELECT 1 FROM mentions WHERE actor_id = ?1) \
+                 OR EXISTS (SELECT 1 FROM events WHERE source_id = ?1 OR target_id = ?1) \
+                 FROM actors WHERE id = ?1",
+                [a],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ctx(p, "checking actors")?;
+        if used {
+            actors_kept += 1;
+        } else {
+            c.execute("DELETE FROM actors WHERE id = ?1", [a])
+                .ctx(p, "deleting actors")?;
+            actors_deleted.push(name);
+        }
+    }
+    Ok(Removal {
+        article: id,
+        source_id,
+        title,
+        sentences,
+        mentions,
+        event_mentions,
+        events_deleted,
+        events_kept,
+        actors_deleted,
+        actors_kept,
+        aliases_deleted,
+        aliases_decremented,
+    })
+}
+
+/// The event of identity class `ekey` that a report dated `date` (first and last day,
+/// inclusive) belongs to, if any: a dated report joins an event whose interval overlaps it
+/// (the narrowest such event, then the oldest), an undated report joins an undated event.
+/// `exclude` leaves one event out (the one being compared with the others).
+fn matching_event(
+    c: &Connection,
+    p: &str,
+    ekey: &str,
+    date: Option<(&str, &str)>,
+    exclude: Option<i64>,
+) -> Result<Option<i64>, StoreError> {
+    let rows: Vec<(i64, Option<String>, Option<String>)> = c
+        .prepare_cached("SELECT id, date_start, date_end FROM events WHERE ekey = ?1 ORDER BY id")
+        .and_then(|mut s| {
+            s.query_map([ekey], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(|rows| rows.collect())
+        })
+        .ctx(p, "looking up events")?;
+    let best = rows
+        .into_iter()
+        .filter(|(id, _, _)| Some(*id) != exclude)
+        .filter_map(|(id, s, e)| match (date, s, e) {
+            (None, None, _) | (None, _, None) => Some((0, id)),
+            (Some((start, end)), Some(s), Some(e)) if s.as_str() <= end && start <= e.as_str() => {
+                Some((span_days(&s, &e), id))
+            }
+            _ => None,
+        })
+        .min();
+    Ok(best.map(|(_, id)| id))
+}
+
+/// Joins into event `id` every other event of its identity class whose date overlaps it
+/// (their mentions move to `id`), until none is left; used after an event's participants or
+/// dates change.
+fn absorb_duplicates(c: &Connection, p: &str, id: i64) -> Result<(), StoreError> {
+    loop {
+        let row: Option<(String, Option<String>, Option<String>)> = c
+            .query_row(
+                "SELECT ekey, date_start, date_end FROM events WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .ctx(p, "reading events")?;
+        let Some((ekey, start, end)) = row else {
+            return Ok(());
+        };
+        let date = match (&start, &end) {
+            (Some(s), Some(e)) => Some((s.as_str(), e.as_str())),
+            _ => None,
+        };
+        let Some(other) = matching_event(c, p, &ekey, date, Some(id))? else {
+            return Ok(());
+        };
+        c.execute(
+            "UPDATE event_mentions SET event_id = ?1 WHERE event_id = ?2",
+            [id, other],
+        )
+        .ctx(p, "joining events")?;
+        c.execute("DELETE FROM events WHERE id = ?1", [other])
+            .ctx(p, "joining events")?;
+        refresh_event(c, p, id)?;
+    }
+}
+
+/// Brings event `id` in line with its mentions, and returns whether it still exists: deleted
+/// when no mention is left; otherwise its status is the strongest of its mentions' (occurred,
+/// planned, uncertain, negated), its date that of the mention with the narrowest interval
+/// among those with that status (then explicit before inherited before publication dates, then
+/// the first stored), and its identity class is recomputed from type, participants (ordered
+/// for symmetric types) and status.
+fn refresh_event(c: &Connection, p: &str, id: i64) -> Result<bool, StoreError> {
+    type Row = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let mentions: Vec<Row> = c
+        .prepare_cached(
+            "SELECT status, date_value, date_start, date_end, date_timex, date_raw, date_how \
+             FROM event_mentions WHERE event_id = ?1 ORDER BY id",
+        )
+        .and_then(|mut s| {
+            s.query_map([id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })
+            .and_then(|rows| rows.collect())
+        })
+        .ctx(p, "reading event mentions")?;
+    let Some(status) = mentions
+        .iter()
+        .map(|m| m.0.as_str())
+        .min_by_key(|s| status_rank(s))
+        .map(str::to_string)
+    else {
+        c.execute("DELETE FROM events WHERE id = ?1", [id])
+            .ctx(p, "deleting events")?;
+        return Ok(false);
+    };
+    let dated = |m: &&Row| m.2.is_some() && m.3.is_some();
+    let rank = |m: &&Row| {
+        (
+            span_days(m.2.as_deref().unwrap_or(""), m.3.as_deref().unwrap_or("")),
+            how_rank(m.6.as_deref()),
+        )
+    };
+    let date = mentions
+        .iter()
+        .filter(|m| m.0 == status)
+        .filter(dated)
+        .min_by_key(rank)
+        .or_else(|| mentions.iter().filter(dated).min_by_key(rank));
+    let (etype, mut source, mut target): (String, i64, Option<i64>) = c
+        .query_row(
+            "SELECT etype, source_id, target_id FROM events WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .ctx(p, "reading events")?;
+    if let Some(t) = target
+        && t < source
+        && SYMMETRIC_TYPES.contains(&etype.as_str())
+    {
+        target = Some(source);
+        source = t;
+    }
+    let ekey = event_key(&etype, source, target, &status);
+    let none = None::<String>;
+    let d = date.map_or((&none, &none, &none, &none, &none, &none), |m| {
+        (&m.1, &m.2, &m.3, &m.4, &m.5, &m.6)
+    });
+    c.prepare_cached(
+        "UPDATE events SET status = ?2, source_id = ?3, target_id = ?4, date_value = ?5, \
+         date_start = ?6, date_end = ?7, date_timex = ?8, date_raw = ?9, date_how = ?10, \
+         ekey = ?11 WHERE id = ?1",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            id, status, source, target, d.0, d.1, d.2, d.3, d.4, d.5, ekey
+        ])
+    })
+    .ctx(p, "updating events")?;
+    Ok(true)
+}
+
+/// An actor's identity key and display name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Identity {
+    key: String,
+    name: String,
+}
+
+/// Reads actor `id`'s identity; [`StoreError::NoSuchActor`] if there is none.
+fn actor_identity(c: &Connection, p: &str, id: i64) -> Result<Identity, StoreError> {
+    c.query_row("SELECT key, name FROM actors WHERE id = ?1", [id], |r| {
+        Ok(Identity {
+            key: r.get(0)?,
+            name: r.get(1)?,
+        })
+    })
+    .optional()
+    .ctx(p, "reading actors")?
+    .ok_or(StoreError::NoSuchActor(id))
+}
+
+/// Stores a correction; returns its id.
+fn record(
+    c: &Connection,
+    p: &str,
+    kind: &str,
+    a: &Identity,
+    b: Option<&Identity>,
+    alias: Option<&str>,
+) -> Result<i64, StoreError> {
+    let now = jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    c.execute(
+        "INSERT INTO corrections (kind, a_key, a_name, b_key, b_name, alias, alias_norm, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            kind,
+            a.key,
+            a.name,
+            b.map(|b| &b.key),
+            b.map(|b| &b.name),
+            alias,
+            alias.map(alias_norm),
+            now
+        ],
+    )
+    .ctx(p, "storing the correction")?;
+    Ok(c.last_insert_rowid())
+}
+
+/// An alias or mention text as compared by corrections: [`normalize_name`] without a
+/// trailing possessive `'s`.
+fn alias_norm(text: &str) -> String {
+    let n = normalize_name(text);
+    match n.strip_suffix("'s") {
+        Some(stem) if !stem.is_empty() => stem.to_string(),
+        _ => n,
+    }
+}
+
+/// Moves everything of actor `from` to actor `to` and deletes `from`; returns (mentions moved,
+/// events whose participants changed, events joined into others).
+fn move_actor(
+    c: &Connection,
+    p: &str,
+    from: i64,
+    to: i64,
+) -> Result<(usize, usize, usize), StoreError> {
+    let mentions = c
+        .execute(
+            "UPDATE mentions SET actor_id = ?1 WHERE actor_id = ?2",
+            [to, from],
+        )
+        .ctx(p, "moving mentions")?;
+    c.execute(
+        "INSERT INTO aliases (actor_id, alias, alias_norm, count, manual) \
+         SELECT ?1, alias, alias_norm, count, manual FROM aliases WHERE actor_id = ?2 \
+         ON CONFLICT (actor_id, alias_norm) DO UPDATE SET count = count + excluded.count, \
+         manual = max(manual, excluded.manual)",
+        [to, from],
+    )
+    .ctx(p, "moving aliases")?;
+    c.execute(
+        "UPDATE OR IGNORE alias_uses SET actor_id = ?1 WHERE actor_id = ?2",
+        [to, from],
+    )
+    .ctx(p, "moving alias uses")?;
+    // An article that used the alias for both counts once.
+    c.execute(
+        "UPDATE aliases SET count = (SELECT COUNT(*) FROM alias_uses u \
+           WHERE u.actor_id = aliases.actor_id AND u.alias_norm = aliases.alias_norm) \
+         WHERE actor_id = ?1 AND alias_norm IN (SELECT alias_norm FROM alias_uses WHERE actor_id = ?2)",
+        [to, from],
+    )
+    .ctx(p, "recounting aliases")?;
+    c.execute(
+        "INSERT OR IGNORE INTO actor_roles (actor_id, role) \
+         SELECT ?1, role FROM actor_roles WHERE actor_id = ?2 ORDER BY rowid",
+        [to, from],
+    )
+    .ctx(p, "moving roles")?;
+    c.execute(
+        "UPDATE actors SET country = COALESCE(country, (SELECT country FROM actors WHERE id = ?2)), \
+         cameo = COALESCE(cameo, (SELECT cameo FROM actors WHERE id = ?2)) WHERE id = ?1",
+        [to, from],
+    )
+    .ctx(p, "updating actors")?;
+    let events: BTreeSet<i64> = ids(
+        c,
+        p,
+        "SELECT id FROM events WHERE source_id = ?1 OR target_id = ?1",
+        from,
+        "reading events",
+    )?
+    .into_iter()
+    .collect();
+    c.execute(
+        "UPDATE events SET source_id = ?1 WHERE source_id = ?2",
+        [to, from],
+    )
+    .ctx(p, "moving events")?;
+    c.execute(
+        "UPDATE events SET target_id = ?1 WHERE target_id = ?2",
+        [to, from],
+    )
+    .ctx(p, "moving events")?;
+    c.execute("DELETE FROM actors WHERE id = ?1", [from])
+        .ctx(p, "deleting the merged actor")?;
+    let joined = settle_events(c, p, &events)?;
+    Ok((mentions, events.len(), joined))
+}
+
+/// Recomputes `events` (identity class, status, date; those left without mentions are
+/// deleted) and joins each with any event it now duplicates; returns how many events were
+/// joined into others.
+fn settle_events(c: &Connection, p: &str, events: &BTreeSet<i64>) -> Result<usize, StoreError> {
+    let count_events = || -> Result<i64, StoreError> {
+        c.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))
+            .ctx(p, "counting events")
+    };
+    let mut alive = Vec::new();
+    for &e in events {
+        if refresh_event(c, p, e)? {
+            alive.push(e);
+        }
+    }
+    let after_refresh = count_events()?;
+    for e in alive {
+        absorb_duplicates(c, p, e)?;
+    }
+    Ok(count(after_refresh - count_events()?))
+}
+
+/// Moves event mention `em` to the event it belongs to once participant `from` is replaced by
+/// `to` (found by identity, or created); returns the events touched (old and new).
+fn rehome_mention(
+    c: &Connection,
+    p: &str,
+    em: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<i64>, StoreError> {
+    #[allow(clippy::type_complexity)]
+    let (old, etype, cameo, plover, goldstein, source, target): (
+        i64,
+        String,
+        String,
+        Option<String>,
+        Option<f64>,
+        i64,
+        Option<i64>,
+    ) = c
+        .query_row(
+            "SELECT e.id, e.etype, e.cameo, e.plover, e.goldstein, e.source_id, e.target_id \
+             FROM event_mentions em JOIN events e ON e.id = em.event_id WHERE em.id = ?1",
+            [em],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            },
+        )
+        .ctx(p, "reading event mentions")?;
+    let (status, start, end): (String, Option<String>, Option<String>) = c
+        .query_row(
+            "SELECT status, date_start, date_end FROM event_mentions WHERE id = ?1",
+            [em],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .ctx(p, "reading event mentions")?;
+    let swap = |x: i64| if x == from { to } else { x };
+    let (mut s, mut t) = (swap(source), target.map(swap));
+    if let Some(tt) = t
+        && tt < s
+        && SYMMETRIC_TYPES.contains(&etype.as_str())
+    {
+        t = Some(s);
+        s = tt;
+    }
+    let ekey = event_key(&etype, s, t, &status);
+    let date = match (&start, &end) {
+        (Some(a), Some(b)) => Some((a.as_str(), b.as_str())),
+        _ => None,
+    };
+    let new = match matching_event(c, p, &ekey, date, Some(old))? {
+        Some(id) => id,
+        None => {
+            c.execute(
+                "INSERT INTO events (etype, cameo, plover, goldstein, source_id, target_id, status, ekey) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![etype, cameo, plover, goldstein, s, t, status, ekey],
+            )
+            .ctx(p, "inserting events")?;
+            c.last_insert_rowid()
+        }
+    };
+    c.execute(
+        "UPDATE event_mentions SET event_id = ?1 WHERE id = ?2",
+        [new, em],
+    )
+    .ctx(p, "moving event mentions")?;
+    Ok(vec![old, new])
+}
+
+/// Deletes actor `id` when no mention and no event refers to it; returns whether it did.
+fn delete_if_unused(c: &Connection, p: &str, id: i64) -> Result<bool, StoreError> {
+    let n = c
+        .execute(
+            "DELETE FROM actors WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM mentions WHERE actor_id = ?1) \
+             AND NOT EXISTS (SELECT 1 FROM events WHERE source_id = ?1 OR target_id = ?1)",
+            [id],
+        )
+        .ctx(p, "deleting unused actors")?;
+    Ok(n > 0)
+}
+
+/// The stored corrections as consulted when an article is written: where an extracted
+/// actor's key leads.
+#[derive(Debug, Default)]
+struct Redirects {
+    /// Alias (normalised) → the actor it names.
+    alias: HashMap<String, Identity>,
+    /// Absorbed key → the key that absorbed it.
+    merge: HashMap<String, Identity>,
+    /// Split actor key → (alias as compared, the new actor).
+    split: HashMap<String, Vec<(String, Identity)>>,
+    /// Pairs of keys never to join, both orders.
+    never: HashSet<(String, String)>,
+}
+
+impl Redirects {
+    fn load(c: &Connection, p: &str) -> Result<Redirects, StoreError> {
+        type Row = (
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let rows: Vec<Row> = c
+            .prepare_cached(
+                "SELECT kind, a_key, a_name, b_key, b_name, alias_norm FROM corrections ORDER BY id",
+            )
+            .and_then(|mut s| {
+                s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+                    .and_then(|rows| rows.collect())
+            })
+            .ctx(p, "reading corrections")?;
+        let mut out = Redirects::default();
+        for (kind, a_key, a_name, b_key, b_name, norm) in rows {
+            let a = Identity {
+                key: a_key,
+                name: a_name,
+            };
+            match (kind.as_str(), b_key, b_name, norm) {
+                ("merge", Some(bk), _, _) => {
+                    out.merge.insert(bk, a);
+                }
+                ("split", Some(bk), Some(bn), Some(n)) => {
+                    out.split
+                        .entry(a.key)
+                        .or_default()
+                        .push((n, Identity { key: bk, name: bn }));
+                }
+                ("alias", _, _, Some(n)) => {
+                    out.alias.insert(n, a);
+                }
+                ("never-merge", Some(bk), _, _) => {
+                    out.never.insert((a.key.clone(), bk.clone()));
+                    out.never.insert((bk, a.key));
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.alias.is_empty() && self.merge.is_empty() && self.split.is_empty()
+    }
+
+    fn kept_apart(&self, a: &str, b: &str) -> bool {
+        self.never.contains(&(a.to_string(), b.to_string()))
+    }
+
+    /// Where an extracted actor goes: an alias decision for its name (unless never-merge
+    /// forbids), then merges, followed to the end.
+    fn target(&self, key: &str, name: &str) -> Identity {
+        let mut cur = Identity {
+            key: key.to_string(),
+            name: name.to_string(),
+        };
+        if let Some(a) = self.alias.get(&normalize_name(name))
+            && a.key != cur.key
+            && !self.kept_apart(&cur.key, &a.key)
+        {
+            cur = a.clone();
+        }
+        for _ in 0..64 {
+            match self.merge.get(&cur.key) {
+                Some(next) if next.key != cur.key => cur = next.clone(),
+                _ => break,
+            }
+        }
+        cur
+    }
+
+    /// The extraction with the corrections applied: actors re-keyed by [`Redirects::target`],
+    /// mentions of split aliases (and the events of sentences naming the actor only that way)
+    /// moved to the split-off actors, actors that end up with one key joined, and actors left
+    /// with nothing dropped.
+    fn apply(&self, ex: &ArticleExtraction) -> ArticleExtraction {
+        let mut out = ex.clone();
+        for rec in &mut out.actors {
+            let t = self.target(&rec.key, &rec.name);
+            if t.key != rec.key {
+                rec.key = t.key;
+                rec.name = t.name;
+            }
+        }
+        let original_actor: Vec<usize> = out.mentions.iter().map(|m| m.actor).collect();
+        let n = out.actors.len();
+        for i in 0..n {
+            let Some(splits) = self.split.get(&out.actors[i].key) else {
+                continue;
+            };
+            let mut made: HashMap<usize, usize> = HashMap::new();
+            for (mi, &orig) in original_actor.iter().enumerate() {
+                if orig != i {
+                    continue;
+                }
+                let norm = alias_norm(&out.mentions[mi].text);
+                let Some(si) = splits.iter().position(|(a, _)| *a == norm) else {
+                    continue;
+                };
+                let idx = match made.get(&si) {
+                    Some(&idx) => idx,
+                    None => {
+                        let base = &out.actors[i];
+                        let rec = ActorRec {
+                            key: splits[si].1.key.clone(),
+                            name: splits[si].1.name.clone(),
+                            kind: base.kind,
+                            country: base.country.clone(),
+                            cameo: base.cameo.clone(),
+                            roles: Vec::new(),
+                            aliases: Vec::new(),
+                        };
+                        out.actors.push(rec);
+                        made.insert(si, out.actors.len() - 1);
+                        out.actors.len() - 1
+                    }
+                };
+                out.mentions[mi].actor = idx;
+            }
+            if made.is_empty() {
+                continue;
+            }
+            // Aliases follow their mentions.
+            let aliases = std::mem::take(&mut out.actors[i].aliases);
+            for alias in aliases {
+                let norm = alias_norm(&alias);
+                match splits
+                    .iter()
+                    .position(|(a, _)| *a == norm)
+                    .and_then(|si| made.get(&si))
+                {
+                    Some(&idx) => out.actors[idx].aliases.push(alias),
+                    None => out.actors[i].aliases.push(alias),
+                }
+            }
+            // An event whose sentence names the actor only by one split alias goes with it.
+            for ei in 0..out.events.len() {
+                let sentence = out.events[ei].sentence;
+                let now: BTreeSet<usize> = out
+                    .mentions
+                    .iter()
+                    .zip(&original_actor)
+                    .filter(|(m, orig)| **orig == i && m.sentence == sentence)
+                    .map(|(m, _)| m.actor)
+                    .collect();
+                if now.len() != 1 {
+                    continue;
+                }
+                let Some(&to) = now.iter().next() else {
+                    continue;
+                };
+                if to == i {
+                    continue;
+                }
+                let e = &mut out.events[ei];
+                if e.source == i {
+                    e.source = to;
+                }
+                if e.target == Some(i) {
+                    e.target = Some(to);
+                }
+            }
+        }
+        // Join actors that now share a key; drop those a split left without anything.
+        let used: HashSet<usize> = out
+            .mentions
+            .iter()
+            .map(|m| m.actor)
+            .chain(
+                out.events
+                    .iter()
+                    .flat_map(|e| std::iter::once(e.source).chain(e.target)),
+            )
+            .collect();
+        let used_before: HashSet<usize> = ex
+            .mentions
+            .iter()
+            .map(|m| m.actor)
+            .chain(
+                ex.events
+                    .iter()
+                    .flat_map(|e| std::iter::once(e.source).chain(e.target)),
+            )
+            .collect();
+        let mut kept: Vec<ActorRec> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut map: Vec<usize> = Vec::with_capacity(out.actors.len());
+        for (i, rec) in out.actors.iter().enumerate() {
+            if !used.contains(&i) && used_before.contains(&i) {
+                map.push(usize::MAX);
+                continue;
+            }
+            match by_key.get(&rec.key) {
+                Some(&k) => {
+                    let into = &mut kept[k];
+                    for a in &rec.aliases {
+                        if !into.aliases.contains(a) {
+                            into.aliases.push(a.clone());
+                        }
+                    }
+                    for r in &rec.roles {
+                        if !into.roles.contains(r) {
+                            into.roles.push(r.clone());
+                        }
+                    }
+                    if into.country.is_none() {
+                        into.country = rec.country.clone();
+                    }
+                    if into.cameo.is_none() {
+                        into.cameo = rec.cameo.clone();
+                    }
+                    map.push(k);
+                }
+                None => {
+                    by_key.insert(rec.key.clone(), kept.len());
+                    map.push(kept.len());
+                    kept.push(rec.clone());
+                }
+            }
+        }
+        // Indices out of range stay out of range (the writer reports them).
+        let remap = |i: usize| map.get(i).copied().unwrap_or(usize::MAX - 1);
+        for m in &mut out.mentions {
+            m.actor = remap(m.actor);
+        }
+        for e in &mut out.events {
+            e.source = remap(e.source);
+            e.target = e.target.map(remap);
+        }
+        out.actors = kept;
+        out
+    }
+}
+
 /// Finds or creates the actor for `rec`; returns its id and whether it was created.
-fn upsert_actor(c: &Connection, p: &str, rec: &ActorRec) -> Result<(i64, bool), StoreError> {
+fn upsert_actor(
+    c: &Connection,
+    p: &str,
+    rec: &ActorRec,
+    article_id: i64,
+) -> Result<(i64, bool), StoreError> {
     let existing: Option<i64> = c
         .prepare_cached("SELECT id FROM actors WHERE key = ?1")
         .and_then(|mut s| s.query_row([&rec.key], |r| r.get(0)).optional())
@@ -1664,6 +3261,11 @@ fn upsert_actor(c: &Connection, p: &str, rec: &ActorRec) -> Result<(i64, bool), 
         )
         .and_then(|mut s| s.execute(params![id, alias.trim(), norm]))
         .ctx(p, "inserting aliases")?;
+        c.prepare_cached(
+            "INSERT OR IGNORE INTO alias_uses (article_id, actor_id, alias_norm) VALUES (?1, ?2, ?3)",
+        )
+        .and_then(|mut s| s.execute(params![article_id, id, norm]))
+        .ctx(p, "recording alias uses")?;
     }
     Ok((id, new))
 }
@@ -2201,9 +3803,17 @@ mod tests {
             ]
         );
         assert_eq!(
-            kask.articles,
-            vec!["test-a".to_string(), "test-b".to_string()]
+            kask.articles
+                .iter()
+                .map(|a| (a.id, a.source_id.as_str(), a.published.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![
+                (1, "test-a", Some("2025-03-04")),
+                (2, "test-b", Some("2025-03-04"))
+            ]
         );
+        assert_eq!(kask.articles[0].title.as_deref(), Some("Title of test-a"));
+        assert_eq!(kask.key, "person:oren_kask");
         assert_eq!(kask.summary.mentions, 3);
         assert_eq!(kask.summary.events, 2); // the meeting and the negated meeting
         let brandt = store.actor_profile(id_of(&store, "Alva Brandt")).unwrap();
@@ -2654,6 +4264,231 @@ mod tests {
     }
 
     #[test]
+    fn remove_keeps_shared_events_and_actors() {
+        let mut store = all(&[article_a(), article_b(), article_c()]);
+        let kask = id_of(&store, "Oren Kask");
+        let r = store.remove_article("test-b").unwrap();
+        assert_eq!(r.article, 2);
+        assert_eq!((r.sentences, r.mentions, r.event_mentions), (2, 4, 2));
+        // The meeting is also in article A; the criticism was only in B.
+        assert_eq!(r.events_kept.len(), 1);
+        assert_eq!(r.events_deleted.len(), 1);
+        assert!(r.actors_deleted.is_empty(), "{:?}", r.actors_deleted);
+        let meet = store
+            .events(&EventFilter {
+                types: vec!["meet".into()],
+                statuses: vec!["occurred".into()],
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(meet.len(), 1);
+        assert_eq!(meet[0].sources, 1);
+        assert_eq!(meet[0].articles, vec!["test-a".to_string()]);
+        assert!(
+            store
+                .events(&EventFilter {
+                    types: vec!["criticize".into()],
+                    ..Default::default()
+                })
+                .unwrap()
+                .is_empty()
+        );
+        // B's aliases of Kask: "Oren Kask" back to 1, "President Oren Kask" gone.
+        let p = store.actor_profile(kask).unwrap();
+        assert_eq!(
+            p.aliases,
+            vec![("Kask".to_string(), 1), ("Oren Kask".to_string(), 1)]
+        );
+        // Removing A too leaves Alva Brandt (article C) and Veldora, drops Kask and Ruvia.
+        let r = store.remove_article("https://example.test/a").unwrap_err();
+        assert!(matches!(r, StoreError::UnknownArticle(_)), "{r}");
+        let r = store.remove_article("1").unwrap();
+        assert_eq!(
+            r.actors_deleted,
+            vec!["Oren Kask".to_string(), "Ruvia".to_string()]
+        );
+        assert_eq!(counts(&store)[2], ("actors", 3));
+        assert!(matches!(
+            store.remove_article("#1"),
+            Err(StoreError::UnknownArticle(_))
+        ));
+    }
+
+    #[test]
+    fn ambiguous_article_lists_candidates() {
+        let mut store = Store::open_in_memory().unwrap();
+        let first = article_c();
+        let mut second = article_b();
+        second.article.source_id = first.article.source_id.clone();
+        second.article.url = None;
+        store.ingest(&first).unwrap();
+        store.ingest(&second).unwrap();
+        match store.remove_article("feed.jsonl#L7") {
+            Err(StoreError::AmbiguousArticle { candidates, .. }) => assert_eq!(
+                candidates,
+                vec![
+                    "#1 feed.jsonl#L7".to_string(),
+                    "#2 feed.jsonl#L7".to_string()
+                ]
+            ),
+            other => panic!("expected ambiguity, got {other:?}"),
+        }
+        assert_eq!(counts(&store)[0], ("articles", 2));
+    }
+
+    /// A database as polgraph's first schema wrote it: one article, two actors, one event.
+    fn v1_database(path: &Path) {
+        let c = Connection::open(path).unwrap();
+        c.execute_batch(SCHEMA_V1).unwrap();
+        c.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO articles VALUES (1, 'old-1', 'Old', '2025-03-04', NULL, NULL,
+               'Brandt met Kask on Monday. Kask met Brandt.', 'h1', '2025-03-04T00:00:00Z');
+             INSERT INTO sentences VALUES (1, 1, 0, 0, 26, 'Brandt met Kask on Monday.');
+             INSERT INTO sentences VALUES (2, 1, 1, 27, 43, 'Kask met Brandt.');
+             INSERT INTO actors VALUES (1, 'person:alva_brandt', 'Alva Brandt', 'person', 'ALD', NULL);
+             INSERT INTO actors VALUES (2, 'person:oren_kask', 'Oren Kask', 'person', 'VEL', NULL);
+             INSERT INTO aliases VALUES (1, 'Brandt', 'brandt', 1);
+             INSERT INTO aliases VALUES (2, 'Kask', 'kask', 1);
+             INSERT INTO mentions VALUES (1, 1, 1, 1, 0, 6, 'Brandt');
+             INSERT INTO mentions VALUES (2, 1, 1, 2, 11, 15, 'Kask');
+             INSERT INTO events VALUES (1, 'meet', '040', 'CONSULT', 1.0, 1, 2, 'occurred',
+               '2025-03-03', '2025-03-03', '2025-03-03', '2025-03-03', 'Monday', 'explicit',
+               'meet|1|2|2025-03-03|occurred');
+             INSERT INTO events VALUES (2, 'meet', '040', 'CONSULT', 1.0, 1, 2, 'occurred',
+               '2025-03-03/2025-03-09', '2025-03-03', '2025-03-09', '2025-W10', NULL, 'publication',
+               'meet|1|2|2025-03-03/2025-03-09|occurred');
+             INSERT INTO event_mentions VALUES (1, 1, 1, 1, 7, 10, 'met');
+             INSERT INTO event_mentions VALUES (2, 2, 1, 2, 32, 35, 'met');",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn version_1_database_is_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        v1_database(&path);
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.user_version().unwrap(), SCHEMA_VERSION);
+        let uses: i64 = store
+            .conn
+            .query_row("SELECT COUNT(*) FROM alias_uses", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(uses, 2);
+        let fk: i64 = store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        // The day and the week that contains it are one meeting now, dated by the day.
+        let rows = store.events(&EventFilter::default()).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].mentions, 2);
+        assert_eq!(rows[0].sources, 1);
+        assert_eq!(rows[0].date.as_deref(), Some("2025-03-03"));
+        // The old article can be removed cleanly.
+        let r = store.remove_article("old-1").unwrap();
+        assert_eq!(r.aliases_deleted, 2);
+        assert_eq!(
+            counts(&store).iter().map(|(_, n)| *n).sum::<i64>(),
+            0,
+            "{:?}",
+            counts(&store)
+        );
+    }
+
+    /// One article per report of a Brandt–Kask event: (type, status, date interval).
+    fn report(
+        n: usize,
+        etype: &str,
+        status: Status,
+        date: Option<(&str, &str)>,
+    ) -> ArticleExtraction {
+        let mut d = super::fixtures::Doc::new(
+            &format!("r{n}"),
+            None,
+            "2025-03-10",
+            &["Alva Brandt and Oren Kask met."],
+        );
+        let b = d.actor(
+            "person:alva_brandt",
+            "Alva Brandt",
+            crate::model::ActorType::Person,
+            None,
+            &[],
+            &["Alva Brandt"],
+        );
+        let k = d.actor(
+            "person:oren_kask",
+            "Oren Kask",
+            crate::model::ActorType::Person,
+            None,
+            &[],
+            &["Oren Kask"],
+        );
+        d.mention(b, 0, "Alva Brandt");
+        d.mention(k, 0, "Oren Kask");
+        let date = date.map(|(s, e)| {
+            let value = if s == e {
+                s.to_string()
+            } else {
+                format!("{s}/{e}")
+            };
+            super::fixtures::date(&value, s, e, None, crate::model::DateSource::Explicit)
+        });
+        // Reports alternate the order of the two participants.
+        let (src, tgt) = if n.is_multiple_of(2) { (b, k) } else { (k, b) };
+        d.event(etype, "040", src, Some(tgt), status, date, 0, "met");
+        d.ex
+    }
+
+    #[test]
+    fn reports_join_by_class_participants_and_overlapping_dates() {
+        use crate::model::Status::*;
+        let day = |d| Some((d, d));
+        let store = all(&[
+            report(0, "meet", Planned, Some(("2025-03-03", "2025-03-09"))),
+            report(1, "meet", Occurred, day("2025-03-05")),
+            report(2, "meet", Uncertain, day("2025-03-05")),
+            // Another day of the same week: the event is now dated 5 March, so no overlap.
+            report(3, "meet", Occurred, day("2025-03-07")),
+            // Negated reports stay apart from positive ones.
+            report(4, "meet", Negated, day("2025-03-05")),
+            report(5, "meet", Negated, Some(("2025-03-01", "2025-03-31"))),
+            // Another type is another event.
+            report(6, "talk", Occurred, day("2025-03-05")),
+            // Undated reports join undated ones only.
+            report(7, "meet", Occurred, None),
+            report(8, "meet", Planned, None),
+        ]);
+        let rows = store.events(&EventFilter::default()).unwrap();
+        let got: Vec<(&str, &str, Option<&str>, usize)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.etype.as_str(),
+                    r.status.as_str(),
+                    r.date.as_deref(),
+                    r.sources,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("meet", "occurred", Some("2025-03-05"), 3),
+                ("meet", "negated", Some("2025-03-05"), 2),
+                ("talk", "occurred", Some("2025-03-05"), 1),
+                ("meet", "occurred", Some("2025-03-07"), 1),
+                ("meet", "occurred", None, 2),
+            ]
+        );
+        // Symmetric: one event whatever the order the reports named the two in.
+        assert!(rows.iter().all(|r| r.source.name == "Alva Brandt"));
+    }
+
+    #[test]
     fn helpers() {
         assert!(is_line_reference("data/feed.jsonl#L12"));
         assert!(is_line_reference("feed.jsonl#3"));
@@ -2664,9 +4499,8 @@ mod tests {
         assert_eq!(date_bound("2025", false).unwrap(), "2025-01-01");
         assert_eq!(date_bound("2025-02-27", true).unwrap(), "2025-02-27");
         assert!(date_bound("27/02/2025", false).is_err());
-        assert_eq!(
-            event_key("meet", 1, None, None, "occurred"),
-            "meet|1|-|-|occurred"
-        );
+        assert_eq!(event_key("meet", 1, Some(2), "occurred"), "meet|1|2|pos");
+        assert_eq!(event_key("visit", 3, None, "negated"), "visit|3|-|neg");
+        assert_eq!(span_days("2025-03-03", "2025-03-09"), 6);
     }
 }

@@ -375,6 +375,8 @@ fn hand_snapshot() -> Snapshot {
                 trigger: "met".into(),
                 trigger_start: 3,
                 trigger_end: 6,
+                status: "planned".into(),
+                date: None,
             }],
         }],
     }
