@@ -349,6 +349,8 @@ impl Knowledge {
             }
         }
         let content_hash = format!("{:x}", Sha256::digest(raw.text.as_bytes()));
+        let mut actors = table.actors;
+        scope_unanchored_persons(&mut actors, &content_hash);
         ArticleExtraction {
             article: Article {
                 source_id: raw.source_id.clone(),
@@ -373,7 +375,7 @@ impl Knowledge {
                 content_hash,
             },
             sentences,
-            actors: table.actors,
+            actors,
             mentions,
             events,
             warnings,
@@ -426,6 +428,20 @@ fn merge_coders(
     }
     out.sort_by_key(|e| (e.sentence, e.start));
     out
+}
+
+/// A person outside the gazetteer with no known country (key `new:NAME|-`) is only known
+/// by name: two articles naming "John Smith" need not mean one person, so such keys are
+/// made article-specific (`new:john_smith|-@` + the first 12 hex digits of the article's
+/// content hash), and the store never joins them across articles by the equal name
+/// alone. (`polgraph merge` joins them when an analyst knows better.)
+fn scope_unanchored_persons(actors: &mut [crate::model::ActorRec], content_hash: &str) {
+    let tag = content_hash.get(..12).unwrap_or(content_hash);
+    for a in actors.iter_mut() {
+        if a.key.starts_with("new:") && a.key.ends_with("|-") {
+            a.key = format!("{}@{tag}", a.key);
+        }
+    }
 }
 
 /// Drops actors that the article names only as places ("in Munich" → Germany) and that take

@@ -255,3 +255,28 @@ fn same_name_in_unrelated_articles_stays_two_actors() {
         "defence minister"
     );
 }
+
+#[test]
+fn a_name_without_country_is_not_joined_across_articles() {
+    // Two unrelated articles quote a "Darryl Whitcombe" with nothing else about him: equal
+    // names alone never make one actor; an analyst who knows better can merge them.
+    let db = Db::new();
+    db.ingest(&[story("14-no-country-a.txt"), story("15-no-country-b.txt")]);
+    let named = |db: &Db| -> Vec<i64> {
+        db.json(["actors", "--type", "person", "--json"])
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter(|a| a["name"] == "Darryl Whitcombe")
+            .filter_map(|a| a["id"].as_i64())
+            .collect()
+    };
+    let ids = named(&db);
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    db.stdout(["merge", &ids[0].to_string(), &ids[1].to_string()]);
+    assert_eq!(named(&db).len(), 1);
+    // The decision holds when an article is ingested again.
+    db.stdout(["remove", "valley-times-0920"]);
+    db.ingest(&[story("15-no-country-b.txt")]);
+    assert_eq!(named(&db).len(), 1);
+}
