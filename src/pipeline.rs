@@ -430,15 +430,21 @@ fn merge_coders(
     out
 }
 
-/// A person outside the gazetteer with no known country (key `new:NAME|-`) is only known
-/// by name: two articles naming "John Smith" need not mean one person, so such keys are
-/// made article-specific (`new:john_smith|-@` + the first 12 hex digits of the article's
-/// content hash), and the store never joins them across articles by the equal name
-/// alone. (`polgraph merge` joins them when an analyst knows better.)
+/// An actor outside the gazetteer known by a single word and no country (key
+/// `new:bandar|-`) says too little to be one actor across articles: Prince Bandar and
+/// judge Bandar are two people. Such keys are made article-specific (`new:bandar|-@` +
+/// the first 12 hex digits of the article's content hash), so the store never joins them
+/// by the equal word alone; `polgraph merge` joins them when an analyst knows better.
+/// A full name ("Paul Stromberg") still joins across articles.
 fn scope_unanchored_persons(actors: &mut [crate::model::ActorRec], content_hash: &str) {
     let tag = content_hash.get(..12).unwrap_or(content_hash);
     for a in actors.iter_mut() {
-        if a.key.starts_with("new:") && a.key.ends_with("|-") {
+        let single_word = a
+            .key
+            .strip_prefix("new:")
+            .and_then(|k| k.strip_suffix("|-"))
+            .is_some_and(|slug| !slug.contains(['_', '-']));
+        if single_word {
             a.key = format!("{}@{tag}", a.key);
         }
     }
