@@ -604,7 +604,8 @@ pub struct EventRow {
     pub sources: usize,
     /// Number of evidence sentences (`event_mentions` rows).
     pub mentions: usize,
-    /// The first evidence sentence (the earliest stored).
+    /// The first evidence sentence: the earliest stored report with the event's own status
+    /// (a "met on Thursday" report before an earlier "will meet on Thursday").
     pub first_evidence: String,
     /// `source_id` of each distinct reporting article, in ingest order.
     pub articles: Vec<String>,
@@ -1172,6 +1173,7 @@ impl Store {
             &corrected
         };
         let outcome = write_extraction(&tx, p, ex)?;
+        restore_manual_aliases(&tx, p, &redirects)?;
         tx.commit().ctx(p, "committing the article")?;
         Ok(outcome)
     }
@@ -1358,6 +1360,14 @@ impl Store {
             )
             .optional()
             .ctx(p, "reading aliases")?;
+        if norm == alias_norm(&ia.name) {
+            return Err(StoreError::Refused(format!(
+                "\"{}\" is the name of {} #{actor} itself; split off one of its other aliases \
+                 (see `polgraph actor {actor}`)",
+                alias.trim(),
+                ia.name
+            )));
+        }
         if norm.is_empty() || (mention_ids.is_empty() && written.is_none()) {
             return Err(StoreError::Refused(format!(
                 "{} #{actor} is never written \"{}\"; see `polgraph actor {actor}` for its aliases",
@@ -1466,6 +1476,26 @@ impl Store {
         let norm = normalize_name(name);
         if norm.is_empty() {
             return Err(StoreError::Refused("an alias cannot be empty".into()));
+        }
+        if name.trim().chars().count() > 200 || name.contains(['\n', '\r', '\t']) {
+            return Err(StoreError::Refused(
+                "an alias is one line of at most 200 characters".into(),
+            ));
+        }
+        let owner: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT a.id, a.name FROM aliases al JOIN actors a ON a.id = al.actor_id \
+                 WHERE al.alias_norm = ?1 AND al.manual = 1 AND al.actor_id != ?2 LIMIT 1",
+                params![norm, actor],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .ctx(p, "reading aliases")?;
+        if let Some((id, owner)) = owner {
+            return Err(StoreError::Refused(format!(
+                "\"{}\" is already an alias given by hand to {owner} #{id}",
+                name.trim()
+            )));
         }
         tx.execute(
             "INSERT INTO aliases (actor_id, alias, alias_norm, count, manual) VALUES (?1, ?2, ?3, 0, 1) \
@@ -1838,26 +1868,36 @@ impl Store {
         let mut ev = self
             .conn
             .prepare_cached(
-                "SELECT em.article_id, a.source_id, s.text FROM event_mentions em \
+                "SELECT em.article_id, a.source_id, s.text, em.status = e.status \
+                 FROM event_mentions em \
                  JOIN articles a ON a.id = em.article_id \
                  JOIN sentences s ON s.id = em.sentence_id \
+                 JOIN events e ON e.id = em.event_id \
                  WHERE em.event_id = ?1 ORDER BY em.id",
             )
             .ctx(p, "reading event evidence")?;
         for row in &mut out {
-            let evidence: Vec<(i64, String, String)> = ev
-                .query_map([row.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            let evidence: Vec<(i64, String, String, bool)> = ev
+                .query_map([row.id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
                 .and_then(|rows| rows.collect())
                 .ctx(p, "reading event evidence")?;
             let mut seen = BTreeSet::new();
-            for (article, source_id, _) in &evidence {
+            for (article, source_id, _, _) in &evidence {
                 if seen.insert(*article) {
                     row.articles.push(source_id.clone());
                 }
             }
             row.sources = seen.len();
             row.mentions = evidence.len();
-            row.first_evidence = evidence.into_iter().next().map(|e| e.2).unwrap_or_default();
+            // The first report with the event's own status, else the first report.
+            row.first_evidence = evidence
+                .iter()
+                .find(|e| e.3)
+                .or(evidence.first())
+                .map(|e| e.2.clone())
+                .unwrap_or_default();
         }
         Ok(out)
     }
@@ -2944,6 +2984,37 @@ fn delete_if_unused(c: &Connection, p: &str, id: i64) -> Result<bool, StoreError
         )
         .ctx(p, "deleting unused actors")?;
     Ok(n > 0)
+}
+
+/// Puts back the aliases added by hand (`alias` corrections) on their actors, as they are
+/// again in the store after a re-ingest: an actor removed with its last article comes back
+/// without them otherwise.
+fn restore_manual_aliases(
+    c: &Connection,
+    p: &str,
+    redirects: &Redirects,
+) -> Result<(), StoreError> {
+    let rows: Vec<(String, String, String, String)> = c
+        .prepare_cached(
+            "SELECT a_key, a_name, alias, alias_norm FROM corrections \
+             WHERE kind = 'alias' AND alias IS NOT NULL ORDER BY id",
+        )
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .and_then(|rows| rows.collect())
+        })
+        .ctx(p, "reading corrections")?;
+    for (key, name, alias, norm) in rows {
+        let owner = redirects.target(&key, &name);
+        c.execute(
+            "INSERT INTO aliases (actor_id, alias, alias_norm, count, manual) \
+             SELECT id, ?2, ?3, 0, 1 FROM actors WHERE key = ?1 \
+             ON CONFLICT (actor_id, alias_norm) DO UPDATE SET manual = 1",
+            params![owner.key, alias, norm],
+        )
+        .ctx(p, "restoring aliases")?;
+    }
+    Ok(())
 }
 
 /// The stored corrections as consulted when an article is written: where an extracted

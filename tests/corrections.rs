@@ -280,3 +280,38 @@ fn a_single_name_without_country_is_not_joined_across_articles() {
     db.ingest(&[story("15-no-country-b.txt")]);
     assert_eq!(named(&db).len(), 1);
 }
+
+#[test]
+fn hand_made_alias_comes_back_with_its_actor_and_conflicts_are_refused() {
+    let db = Db::new();
+    db.ingest(&[story("10-ferreira-brazil.txt")]);
+    db.stdout(["alias", "add", "Ana Ferreira", "Senator Nana"]);
+    assert_eq!(
+        db.json(["actor", "Senator Nana", "--json"])["summary"]["name"],
+        "Ana Ferreira"
+    );
+    // The actor goes with its only article and comes back with it, alias and all.
+    let removed = db.stdout(["remove", "#1"]);
+    assert!(removed.contains("removed article #1"), "{removed}");
+    db.ingest(&[story("10-ferreira-brazil.txt")]);
+    let back = db.json(["actor", "Senator Nana", "--json"]);
+    assert_eq!(back["summary"]["name"], "Ana Ferreira");
+    // The same hand-made alias for a second actor is refused, naming the first.
+    let out = db
+        .cmd(["alias", "add", "Argentina", "Senator Nana"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("already an alias given by hand to Ana Ferreira"),
+        "{}",
+        stderr(&out)
+    );
+    // Splitting an actor off its own name is refused.
+    let out = db
+        .cmd(["split", "Ana Ferreira", "--alias", "Ana Ferreira"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is the name of"), "{}", stderr(&out));
+}

@@ -117,6 +117,10 @@ fn planned_meeting_later_reported_as_held_is_one_occurred_event() {
             strs(&["andes-wire-0310", "pacific-daily-0314"])
         )]
     );
+    // The evidence shown first is the report of what happened, not the plan.
+    let tl = db.json(["who-met", "--json"]);
+    let first = tl[0]["first_evidence"].as_str().unwrap_or("");
+    assert!(!first.contains(" will "), "{first}");
     let ex = db.export();
     // Each report keeps its own trigger, status and date.
     let reports: Vec<(&str, &str, &str)> = ex.raw_events()[0]["evidence"]
