@@ -305,6 +305,12 @@ fn open(cli: &Cli) -> Result<Store> {
 
 /// Opens an existing database for a query; a missing file is an error, not a new database.
 fn open_existing(cli: &Cli) -> Result<Store> {
+    if cli.db.metadata().is_ok_and(|m| m.is_file() && m.len() == 0) {
+        bail!(
+            "{} is an empty file, not a polgraph database (run `polgraph ingest` to create one)",
+            cli.db.display()
+        );
+    }
     if !cli.db.exists() {
         bail!(
             "no database at {} (run `polgraph ingest` first, or pass --db / set POLGRAPH_DB)",

@@ -1023,6 +1023,14 @@ impl Store {
                     known: SCHEMA_VERSION,
                 });
             }
+            if version == SCHEMA_VERSION {
+                // Up to date: no write lock needed, so queries run while another process
+                // writes (the database is in WAL mode since it was created).
+                self.conn
+                    .pragma_update(None, "foreign_keys", true)
+                    .ctx(p, "enabling foreign keys")?;
+                return Ok(());
+            }
         }
         let _mode: String = self
             .conn

@@ -545,6 +545,19 @@ fn queries_need_an_existing_database_and_valid_filters() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no database at"));
     assert!(!missing.exists(), "a query must not create a database");
+    // An empty file is no database either, and stays empty.
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    let out = assert_cmd::Command::cargo_bin("polgraph")
+        .unwrap()
+        .arg("--db")
+        .arg(&empty)
+        .arg("stats")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is an empty file"));
+    assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0);
 
     let db = common::Db::new();
     let out = db.cmd(["timeline", "--type", "bogus"]).output().unwrap();
@@ -556,4 +569,16 @@ fn queries_need_an_existing_database_and_valid_filters() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is after"));
+}
+
+#[test]
+fn queries_read_while_another_process_writes() {
+    let db = db();
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let out = db.cmd(["stats", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"], 4);
+    conn.execute_batch("ROLLBACK").unwrap();
 }
