@@ -1334,7 +1334,8 @@ impl Store {
     /// re-ingests) the actor's mentions written that way go to the new actor.
     ///
     /// Errors: [`StoreError::Refused`] when no mention or alias of the actor is written
-    /// `alias`, [`StoreError::NoSuchActor`], [`StoreError::Sql`]; nothing changes on error.
+    /// `alias` or `alias` is the actor's own name, [`StoreError::NoSuchActor`],
+    /// [`StoreError::Sql`]; nothing changes on error.
     pub fn split(&mut self, actor: i64, alias: &str) -> Result<Applied, StoreError> {
         let p = self.path.as_str();
         let tx = self
@@ -1472,8 +1473,9 @@ impl Store {
     /// stored under that display name join it now (except those marked never-merge with it),
     /// so that the graph is what a re-ingest would give.
     ///
-    /// Errors: [`StoreError::Refused`] for an empty name, [`StoreError::NoSuchActor`],
-    /// [`StoreError::Sql`]; nothing changes on error.
+    /// Errors: [`StoreError::Refused`] for an empty name, a name over 200 characters or
+    /// with a line break, or a name already given by hand to another actor;
+    /// [`StoreError::NoSuchActor`], [`StoreError::Sql`]; nothing changes on error.
     pub fn add_alias(&mut self, actor: i64, name: &str) -> Result<Applied, StoreError> {
         let p = self.path.as_str();
         let tx = self
