@@ -2388,6 +2388,7 @@ fn write_extraction(
             &ekey,
             date.map(|d| (d.start.as_str(), d.end.as_str())),
             None,
+            Some((status, date.map(|d| d.how.as_str()))),
         )?;
         let event_id = match existing {
             Some(id) => id,
@@ -2599,24 +2600,43 @@ fn delete_article(c: &Connection, p: &str, id: i64) -> Result<Removal, StoreErro
 /// The event of identity class `ekey` that a report dated `date` (first and last day,
 /// inclusive) belongs to, if any: a dated report joins an event whose interval overlaps it
 /// (the narrowest such event, then the oldest), an undated report joins an undated event.
-/// `exclude` leaves one event out (the one being compared with the others).
+/// `exclude` leaves one event out (the one being compared with the others). `report` is
+/// the joining report's status and how its date was chosen, when known: a plan dated only
+/// by the publication day ("would visit soon") and an event that happened do not join,
+/// in either direction, since the plan's day is a guess (the visit may never have come).
 fn matching_event(
     c: &Connection,
     p: &str,
     ekey: &str,
     date: Option<(&str, &str)>,
     exclude: Option<i64>,
+    report: Option<(&str, Option<&str>)>,
 ) -> Result<Option<i64>, StoreError> {
-    let rows: Vec<(i64, Option<String>, Option<String>)> = c
-        .prepare_cached("SELECT id, date_start, date_end FROM events WHERE ekey = ?1 ORDER BY id")
+    type Row = (i64, Option<String>, Option<String>, String, Option<String>);
+    let rows: Vec<Row> = c
+        .prepare_cached(
+            "SELECT id, date_start, date_end, status, date_how FROM events WHERE ekey = ?1 ORDER BY id",
+        )
         .and_then(|mut s| {
-            s.query_map([ekey], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .and_then(|rows| rows.collect())
+            s.query_map([ekey], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .and_then(|rows| rows.collect())
         })
         .ctx(p, "looking up events")?;
+    let guessed_plan =
+        |status: &str, how: Option<&str>| status == "planned" && how == Some("publication");
     let best = rows
         .into_iter()
-        .filter(|(id, _, _)| Some(*id) != exclude)
+        .filter(|(id, _, _, _, _)| Some(*id) != exclude)
+        .filter(|(_, _, _, status, how)| match report {
+            Some((rs, rhow)) => {
+                !(guessed_plan(rs, rhow) && status == "occurred"
+                    || rs == "occurred" && guessed_plan(status, how.as_deref()))
+            }
+            None => true,
+        })
+        .map(|(id, s, e, _, _)| (id, s, e))
         .filter_map(|(id, s, e)| match (date, s, e) {
             (None, None, _) | (None, _, None) => Some((0, id)),
             (Some((start, end)), Some(s), Some(e)) if s.as_str() <= end && start <= e.as_str() => {
@@ -2648,7 +2668,7 @@ fn absorb_duplicates(c: &Connection, p: &str, id: i64) -> Result<(), StoreError>
             (Some(s), Some(e)) => Some((s.as_str(), e.as_str())),
             _ => None,
         };
-        let Some(other) = matching_event(c, p, &ekey, date, Some(id))? else {
+        let Some(other) = matching_event(c, p, &ekey, date, Some(id), None)? else {
             return Ok(());
         };
         c.execute(
@@ -2964,7 +2984,7 @@ fn rehome_mention(
         (Some(a), Some(b)) => Some((a.as_str(), b.as_str())),
         _ => None,
     };
-    let new = match matching_event(c, p, &ekey, date, Some(old))? {
+    let new = match matching_event(c, p, &ekey, date, Some(old), None)? {
         Some(id) => id,
         None => {
             c.execute(

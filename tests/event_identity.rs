@@ -168,3 +168,32 @@ fn two_meetings_of_the_same_pair_on_different_days_stay_two() {
         vec![("2025-03-31", "occurred", 1), ("2025-04-09", "occurred", 1)]
     );
 }
+
+#[test]
+fn a_plan_dated_only_by_publication_does_not_join_what_happened() {
+    // "would visit Egypt soon" has no date of its own (it takes the publication day): it
+    // must not become the same visit as the arrival reported for that day.
+    let db = Db::new();
+    db.ingest(&[story("16-announced-then-arrived.txt")]);
+    let v = db.json(["timeline", "--type", "visit", "--json"]);
+    let mut got: Vec<(String, String, u64)> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|e| {
+            (
+                e["status"].as_str().unwrap_or("").to_string(),
+                e["date"].as_str().unwrap_or("").to_string(),
+                e["mentions"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            ("occurred".to_string(), "2025-11-22".to_string(), 1),
+            ("planned".to_string(), "2025-11-22".to_string(), 1),
+        ]
+    );
+}
