@@ -1036,6 +1036,9 @@ fn timex(
 
 /// Prints what a correction changed: `head`, then the counts, or the JSON of `r`.
 fn print_applied(r: &polgraph::store::Applied, json: bool, head: &str) -> Result<()> {
+    for w in &r.warnings {
+        errln!("warning: {w}");
+    }
     if json {
         outln!("{}", serde_json::to_string_pretty(r)?);
     } else {

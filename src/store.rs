@@ -537,6 +537,9 @@ pub struct Applied {
     pub events_changed: usize,
     /// Events that disappeared because they turned out to be the same as another.
     pub events_joined: usize,
+    /// What an analyst may not have meant, in words: a merge across actor types or
+    /// countries, events whose source and target are now one actor.
+    pub warnings: Vec<String>,
 }
 
 /// An actor as referenced from an event: id and display name.
@@ -1304,7 +1307,45 @@ impl Store {
                 ia.name, ib.name
             )));
         }
+        let describe = |id: i64| -> Result<(String, Option<String>), StoreError> {
+            tx.query_row(
+                "SELECT type, country FROM actors WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ctx(p, "reading actors")
+        };
+        let (ta, ca) = describe(a)?;
+        let (tb, cb) = describe(b)?;
+        let mut warnings = Vec::new();
+        if ta != tb {
+            warnings.push(format!(
+                "{} #{b} is a {tb}, {} #{a} a {ta}: merged all the same",
+                ib.name, ia.name
+            ));
+        }
+        if let (Some(x), Some(y)) = (&ca, &cb)
+            && x != y
+        {
+            warnings.push(format!(
+                "{} #{b} is of {y}, {} #{a} of {x}: merged all the same",
+                ib.name, ia.name
+            ));
+        }
         let (mentions_moved, events_changed, events_joined) = move_actor(&tx, p, b, a)?;
+        let loops: i64 = tx
+            .query_row(
+                "SELECT count(*) FROM events WHERE source_id = ?1 AND target_id = ?1",
+                [a],
+                |r| r.get(0),
+            )
+            .ctx(p, "reading events")?;
+        if loops > 0 {
+            warnings.push(format!(
+                "{loops} event(s) now have {} #{a} as both source and target",
+                ia.name
+            ));
+        }
         tx.execute(
             "UPDATE corrections SET a_key = ?1 WHERE a_key = ?2 AND kind IN ('split', 'never-merge', 'alias')",
             params![ia.key, ib.key],
@@ -1324,6 +1365,7 @@ impl Store {
             mentions_moved,
             events_changed,
             events_joined,
+            warnings,
         })
     }
 
@@ -1465,6 +1507,7 @@ impl Store {
             mentions_moved: mention_ids.len(),
             events_changed,
             events_joined,
+            warnings: Vec::new(),
         })
     }
 
@@ -1548,6 +1591,7 @@ impl Store {
             mentions_moved,
             events_changed,
             events_joined,
+            warnings: Vec::new(),
         })
     }
 
@@ -1580,6 +1624,7 @@ impl Store {
             mentions_moved: 0,
             events_changed: 0,
             events_joined: 0,
+            warnings: Vec::new(),
         })
     }
 

@@ -315,3 +315,24 @@ fn hand_made_alias_comes_back_with_its_actor_and_conflicts_are_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("is the name of"), "{}", stderr(&out));
 }
+
+#[test]
+fn merge_across_countries_or_types_warns() {
+    let db = Db::new();
+    db.ingest(&[
+        story("10-ferreira-brazil.txt"),
+        story("11-ferreira-portugal.txt"),
+    ]);
+    let out = db.cmd(["merge", "1", "3"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: Ana Ferreira #3 is of PRT, Ana Ferreira #1 of BRA"),
+        "{}",
+        stderr(&out)
+    );
+    let out = db.cmd(["merge", "Argentina", "1"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("is a person, Argentina"), "{err}");
+    assert!(err.contains("as both source and target"), "{err}");
+}
