@@ -707,6 +707,20 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
     let set = alt(lx.sets.keys(), true);
     let rf = alt(lx.refs.keys(), true);
     let ordq = alt(lx.ordinals.keys(), true);
+    // Spoken years ("nineteen ninety-six") from the number words of the lexicon.
+    let words_where = |f: &dyn Fn(i64) -> bool| {
+        alt(
+            lx.numbers
+                .iter()
+                .filter(|(w, v)| w.chars().all(char::is_alphabetic) && w.len() > 2 && f(**v))
+                .map(|(w, _)| w),
+            false,
+        )
+    };
+    let centuries = words_where(&|v| (11..=20).contains(&v));
+    let teens_tens =
+        words_where(&|v| (10..=19).contains(&v) || (20..=90).contains(&v) && v % 10 == 0);
+    let ones = words_where(&|v| (1..=9).contains(&v));
     let se = alt(lx.seasons.keys(), true);
     let hol = alt(lx.holidays.keys(), true);
     let ord = r"(?:st|nd|rd|th)?";
@@ -862,7 +876,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::SpokenYear,
             format!(
-                r"\b(?:(?:the\s+)?year\s+|(?:in|since|by|until|of)\s+)?(?:(?P<c>eighteen|nineteen|twenty)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?|(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?(?P<o2>{nn}))?)\b"
+                r"\b(?:(?:the\s+)?year\s+|(?:in|since|by|until|of)\s+)?(?:(?P<c>{centuries})[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?P<t>{teens_tens})(?:[\s-]+(?P<o>{ones}))?|(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?(?P<o2>{nn}))?)\b"
             ),
         ),
         (
