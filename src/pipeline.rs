@@ -327,6 +327,11 @@ impl Knowledge {
         }
         dating::fill_within_article(&mut events);
         dating::future_is_planned(&mut events, published.as_deref());
+        for e in &mut events {
+            if let Some(info) = self.events.cameo_info(&e.cameo) {
+                e.plover = info.plover_for(&e.cameo, e.status);
+            }
+        }
         let sentences = doc
             .sentences
             .iter()
@@ -922,5 +927,106 @@ mod tests {
             "{e:?}"
         );
         assert!(!e.iter().any(|x| x.0 == "Iran"), "{e:?}");
+    }
+
+    #[test]
+    fn committing_governors_code_intent_threat_and_refusal() {
+        let e = events(
+            "Chile and Peru agreed to hold joint naval drills. \
+             Egypt threatened on Monday to cut off water supplies to Sudan. \
+             The Cuban government refused to extradite the suspects to Spain. \
+             Morocco declined to send soldiers to Mali. \
+             Poland and Lithuania agreed on Friday that their coast guards would share data.",
+            "2001-06-06",
+        );
+        let d = "2001-06-06";
+        assert!(
+            has(&e, "Chile", "intend", "Peru", Status::Occurred, d),
+            "{e:?}"
+        );
+        assert!(
+            has(&e, "Peru", "intend", "Chile", Status::Occurred, d),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Egypt",
+                "threaten",
+                "Sudan",
+                Status::Occurred,
+                "2001-06-04"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(&e, "Cuba", "reject", "Spain", Status::Occurred, d),
+            "{e:?}"
+        );
+        assert!(
+            has(&e, "Morocco", "reject", "Mali", Status::Occurred, d),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Poland",
+                "intend",
+                "Lithuania",
+                Status::Occurred,
+                "2001-06-01"
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn opinions_and_open_questions_are_no_commitments() {
+        let e = events(
+            "The two presidents had agreed that a trade war should never be fought. \
+             Obama, who has not yet decided whether to supply weapons to Ukraine, spoke on Tuesday.",
+            "2015-02-12",
+        );
+        assert!(
+            !e.iter().any(|x| x.1 == "intend" || x.1 == "reject"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_planned_act_is_a_plover_agreement_or_threat() {
+        let ex = extract(
+            "Japan will give Vietnam a loan of 200 million dollars. \
+             Japan gave Laos a loan on Monday. \
+             Nigeria will withdraw its peacekeepers from Chad next month. \
+             Turkey will impose sanctions on Syria.",
+            "2001-06-06",
+        );
+        let got: Vec<(String, Option<String>)> = ex
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    ex.actors[e.target.unwrap_or(e.source)].name.clone(),
+                    e.plover.clone(),
+                )
+            })
+            .collect();
+        assert!(
+            got.contains(&("Vietnam".into(), Some("AGREE".into()))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Laos".into(), Some("AID".into()))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Chad".into(), Some("CONCEDE".into()))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Syria".into(), Some("THREATEN".into()))),
+            "{got:?}"
+        );
     }
 }

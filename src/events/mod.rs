@@ -139,6 +139,28 @@ pub struct CameoInfo {
     pub goldstein: Option<f64>,
     /// PLOVER event type, if mapped.
     pub plover: Option<String>,
+    /// CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    /// 4 material conflict.
+    pub quad_class: Option<u8>,
+}
+
+impl CameoInfo {
+    /// The PLOVER event type of an event of this code with status `status`. PLOVER (manual
+    /// 0.8) codes what an actor says it *will* do as the saying: a planned act of
+    /// cooperation ("will visit Albania", "will give Tanzania a grant") is AGREE ("agree to,
+    /// offer, promise … to cooperate"), except a promised concession ("will withdraw its
+    /// peacekeepers", CAMEO root 08), which is CONCEDE; a planned act of material conflict
+    /// ("will impose sanctions", "will impose a curfew") is THREATEN. Otherwise the code's
+    /// own mapping (`cameo.tsv`, from CAMEO2PLOVER); `None` where CAMEO has none (roots 01,
+    /// 02).
+    pub fn plover_for(&self, code: &str, status: Status) -> Option<String> {
+        match (status, self.quad_class) {
+            (Status::Planned, Some(2)) if code.starts_with("08") => Some("CONCEDE".into()),
+            (Status::Planned, Some(1 | 2)) if self.plover.is_some() => Some("AGREE".into()),
+            (Status::Planned, Some(4)) => Some("THREATEN".into()),
+            _ => self.plover.clone(),
+        }
+    }
 }
 
 /// An event coded from one sentence, before dating.
@@ -243,12 +265,26 @@ impl EventCoder {
                     DataError::new(cameo.0, ln, format!("goldstein `{}` is not a number", f[2]))
                 })?)
             };
+            let quad_class = match f[3] {
+                "" => None,
+                q => match q.parse::<u8>() {
+                    Ok(n @ 1..=4) => Some(n),
+                    _ => {
+                        return Err(DataError::new(
+                            cameo.0,
+                            ln,
+                            format!("quad_class `{q}` is not 1, 2, 3 or 4"),
+                        ));
+                    }
+                },
+            };
             table.insert(
                 f[0].to_string(),
                 CameoInfo {
                     name: f[1].to_string(),
                     goldstein,
                     plover: (!f[4].is_empty()).then(|| f[4].to_string()),
+                    quad_class,
                 },
             );
         }

@@ -563,15 +563,25 @@ impl Ctx<'_> {
             Step::Obj => t.kids_rel(from, "obj").collect(),
             Step::Iobj => t.kids_rel(from, "iobj").collect(),
             Step::Rel(r) => t.kids_rel(from, r).collect(),
-            Step::Prep(p) => t
-                .children(from)
-                .iter()
-                .copied()
-                .filter(|&k| {
-                    matches!(t.base_rel(k), "obl" | "nmod" | "advmod" | "advcl" | "xcomp")
-                        && t.case_of(k).as_deref() == Some(p.as_str())
-                })
-                .collect(),
+            Step::Prep(p) => {
+                let with_prep = |n: usize| -> Vec<usize> {
+                    t.children(n)
+                        .iter()
+                        .copied()
+                        .filter(|&k| {
+                            matches!(t.base_rel(k), "obl" | "nmod" | "advmod" | "advcl" | "xcomp")
+                                && t.case_of(k).as_deref() == Some(p.as_str())
+                        })
+                        .collect()
+                };
+                let found = with_prep(from);
+                if !found.is_empty() || t.nodes[from].upos != "VERB" {
+                    return found;
+                }
+                // The commonest attachment error: a verb's prepositional phrase hung on its
+                // object ("extradite the suspects to Spain", "send troops to Mali").
+                t.kids_rel(from, "obj").flat_map(with_prep).collect()
+            }
         }
     }
 
@@ -618,6 +628,14 @@ impl Ctx<'_> {
                 .any(|&k| t.case_of(k).as_deref() == Some(p.as_str())),
         })
     }
+}
+
+/// Whether clause `c` is an open question ("has not decided whether to supply weapons"):
+/// nothing is committed to, promised or refused.
+fn open_question(t: &Tree, c: usize) -> bool {
+    t.children(c)
+        .iter()
+        .any(|&m| t.base_rel(m) == "mark" && matches!(t.nodes[m].lemma.as_str(), "whether" | "if"))
 }
 
 impl TreeCoder {
@@ -726,7 +744,38 @@ impl TreeCoder {
                 continue;
             };
             // Subject control only: "urged X to …" is the urging's event, not X's intent.
-            let Some(comp) = t.kids_rel(g, "xcomp").find(|&c| t.nodes[c].upos == "VERB") else {
+            // The complement is an infinitive (`xcomp`, or a to-clause parsed as `advcl`:
+            // "threatened on Monday to cut …"), or for commitments a that-clause ("agreed
+            // that their border guards should share information").
+            let to_clause = |c: usize| {
+                t.children(c)
+                    .iter()
+                    .any(|&m| t.base_rel(m) == "mark" && t.nodes[m].lemma == "to")
+            };
+            let committed = lines
+                .iter()
+                .any(|l| l.emits == Some(emits) && l.status == CueStatus::Planned);
+            // In a that-clause the committed parties must be its subject ("their border
+            // guards should …", "they would …"): agreeing that "a nuclear war should never
+            // be fought" is an opinion, not a commitment.
+            let binds_parties = |c: usize| {
+                t.kids_rel(c, "nsubj").any(|n| {
+                    matches!(t.nodes[n].lemma.as_str(), "they" | "we" | "both" | "each")
+                        || t.kids_rel(n, "nmod:poss").any(|k| {
+                            matches!(t.nodes[k].lemma.as_str(), "they" | "their" | "we" | "our")
+                        })
+                })
+            };
+            let Some(comp) = t.children(g).iter().copied().find(|&c| {
+                t.nodes[c].upos == "VERB"
+                    && !open_question(t, c)
+                    && match t.base_rel(c) {
+                        "xcomp" => true,
+                        "advcl" => to_clause(c),
+                        "ccomp" => committed && emits == Emits::Intend && binds_parties(c),
+                        _ => false,
+                    }
+            }) else {
                 continue;
             };
             if t.kids_rel(g, "obj").next().is_some()
@@ -754,51 +803,66 @@ impl TreeCoder {
             let Some(code) = self.intent_code(emits, "") else {
                 continue;
             };
-            // The complement's participants: "agreed to share information with X".
-            let target = t
+            // The complement's participants: "agreed to share information with X", also
+            // through its object ("cut off water supplies to X", where the parser often
+            // hangs the phrase on the object).
+            let participant = |k: usize| {
+                matches!(t.base_rel(k), "obj" | "iobj")
+                    || (matches!(t.base_rel(k), "obl" | "nmod")
+                        && matches!(
+                            t.case_of(k).as_deref(),
+                            Some("with" | "to" | "on" | "against" | "from")
+                        ))
+            };
+            let mut cands: Vec<usize> = t
                 .children(comp)
                 .iter()
                 .copied()
-                .filter(|&k| {
-                    matches!(t.base_rel(k), "obj" | "iobj")
-                        || (t.base_rel(k) == "obl"
-                            && matches!(
-                                t.case_of(k).as_deref(),
-                                Some("with" | "to" | "on" | "against" | "from")
-                            ))
-                })
+                .filter(|&k| participant(k))
+                .collect();
+            let objs: Vec<usize> = t.kids_rel(comp, "obj").collect();
+            for o in objs {
+                cands.extend(
+                    t.children(o)
+                        .iter()
+                        .copied()
+                        .filter(|&k| t.base_rel(k) == "nmod" && participant(k)),
+                );
+            }
+            let target = cands
+                .into_iter()
                 .map(|k| ctx.head_actors(k, false))
                 .find(|a| !a.is_empty())
                 .unwrap_or_default();
             // Without a participant the intent says too little ("agreed to resign" is kept
-            // only when the complement names someone).
-            if target.is_empty() {
+            // only when the complement names someone), unless two sides commit together
+            // ("Chile and Peru agreed to …": each towards the other).
+            let pairs: Vec<(usize, usize)> = if !target.is_empty() {
+                sources
+                    .iter()
+                    .flat_map(|&a| target.iter().map(move |&b| (a, b)))
+                    .filter(|(a, b)| a != b)
+                    .collect()
+            } else if sources.len() == 2 && emits == Emits::Intend {
+                vec![(sources[0], sources[1]), (sources[1], sources[0])]
+            } else {
                 continue;
-            }
+            };
             let tok = s.tokens.iter().position(|tk| tk.end > w.start).unwrap_or(0);
-            for &a in &sources {
-                let targets: Vec<Option<usize>> = if target.is_empty() {
-                    vec![None]
-                } else {
-                    target.iter().map(|&b| Some(b)).collect()
-                };
-                for b in targets {
-                    if Some(a) == b {
-                        continue;
-                    }
-                    out.push(CodedEvent {
-                        etype: emits.etype().to_string(),
-                        cameo: code.to_string(),
-                        source: a,
-                        target: b,
-                        status,
-                        sentence: si,
-                        trigger_token: tok,
-                        start: w.start,
-                        end: w.end,
-                        trigger: w.form.clone(),
-                    });
-                }
+            for (a, b) in pairs {
+                let b = Some(b);
+                out.push(CodedEvent {
+                    etype: emits.etype().to_string(),
+                    cameo: code.to_string(),
+                    source: a,
+                    target: b,
+                    status,
+                    sentence: si,
+                    trigger_token: tok,
+                    start: w.start,
+                    end: w.end,
+                    trigger: w.form.clone(),
+                });
             }
         }
         out
@@ -1001,7 +1065,7 @@ impl TreeCoder {
                 "obj" | "obl" => pos == PredPos::Noun && cur == i,
                 _ => false,
             };
-            if !through {
+            if !through || open_question(t, cur) {
                 return None;
             }
             let prt: Option<&str> = t
