@@ -1029,4 +1029,37 @@ mod tests {
             "{got:?}"
         );
     }
+
+    #[test]
+    fn an_office_of_a_state_without_a_known_holder_stands_for_the_state() {
+        let e = events(
+            "Taiwan's vice foreign minister visited Russia on Monday. \
+             Russia's deputy foreign minister met Chinese officials in Beijing on Tuesday.",
+            "2020-06-10",
+        );
+        assert!(
+            has(
+                &e,
+                "Taiwan",
+                "visit",
+                "Russia",
+                Status::Occurred,
+                "2020-06-08"
+            ),
+            "{e:?}"
+        );
+        // A deputy is not the minister (Sergey Lavrov held the office on that date).
+        assert!(
+            has(
+                &e,
+                "Russia",
+                "meet",
+                "China",
+                Status::Occurred,
+                "2020-06-09"
+            ),
+            "{e:?}"
+        );
+        assert!(!e.iter().any(|x| x.0.contains("Lavrov")), "{e:?}");
+    }
 }

@@ -1376,8 +1376,17 @@ impl State<'_> {
             }
             return None;
         }
-        let a = self.holder(&role, country.as_deref(), si)?;
-        Some((a, from))
+        if let Some(a) = self.holder(&role, country.as_deref(), si) {
+            return Some((a, from));
+        }
+        // An office of a named state whose holder is unknown ("Taiwan's vice foreign
+        // minister"): the description stands for that state, as "Taiwanese officials" does.
+        let country = country?;
+        if !matches!(role.sector.as_str(), "GOV" | "MIL" | "COP" | "LEG" | "JUD") {
+            return None;
+        }
+        let entry = *self.gaz().countries.get(&country)?;
+        Some((self.actor_for_entry(entry), from))
     }
 
     fn country_ending_at(&self, s: &crate::text::Sentence, k: usize) -> Option<(String, usize)> {
