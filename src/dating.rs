@@ -53,7 +53,7 @@ pub fn anchor(
             } else {
                 None
             };
-            choose(s, trees.get(ev.sentence), ev, &timexes)
+            choose(s, trees.get(ev.sentence), ev, &timexes, dct)
                 .map(|t| {
                     let (mut a, mut b) = t.interval.unwrap_or_default();
                     // "… last Thursday, a day before Trump's attack": the event is offset from
@@ -152,8 +152,23 @@ fn choose<'a>(
     tree: Option<&Tree>,
     ev: &CodedEvent,
     timexes: &'a [Timex],
+    dct: Option<jiff::civil::Date>,
 ) -> Option<&'a Timex> {
     let toks = &s.tokens;
+    // A verb in the past tense ("called", "has called") tells of something done by the time
+    // of writing: an expression after the publication date belongs to what it is about
+    // ("called for a meeting next week"), not to it.
+    let told_as_past = tree.filter(|t| !t.is_empty()).is_some_and(|t| {
+        t.word_at(ev.start).is_some_and(|w| {
+            let n = &t.nodes[w];
+            n.upos == "VERB"
+                && (n.xpos == "VBD"
+                    || (n.xpos == "VBN"
+                        && t.children(w)
+                            .iter()
+                            .any(|&k| t.base_rel(k) == "aux" && t.nodes[k].lemma == "have")))
+        })
+    });
     // With a parse: the word the event hangs on — its verb; for a nominal event its own noun
     // ("the row last Friday"), or the light verb whose subject or object it is ("held talks
     // on Monday").
@@ -202,6 +217,11 @@ fn choose<'a>(
     timexes
         .iter()
         .filter(|t| matches!(t.ttype, TimexType::Date | TimexType::Time) && t.interval.is_some())
+        .filter(|t| {
+            !(told_as_past
+                && ev.status == Status::Occurred
+                && dct.is_some_and(|d| t.interval.is_some_and(|(a, _)| a > d)))
+        })
         .map(|t| {
             let a = tok_of(t.start);
             let b = tok_of(t.end).max(a + 1);

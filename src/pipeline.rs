@@ -1062,4 +1062,25 @@ mod tests {
         );
         assert!(!e.iter().any(|x| x.0.contains("Lavrov")), "{e:?}");
     }
+
+    #[test]
+    fn a_past_tense_act_is_not_dated_by_what_it_is_about() {
+        // "next week" hangs on "called" in the parse, but a call made in the past tense was
+        // made by the publication date: the date is the publication day, and it happened.
+        let e = events(
+            "Egypt called on Israel for an emergency meeting next week.",
+            "2006-12-18",
+        );
+        assert!(
+            has(
+                &e,
+                "Egypt",
+                "appeal",
+                "Israel",
+                Status::Occurred,
+                "2006-12-18"
+            ),
+            "{e:?}"
+        );
+    }
 }
