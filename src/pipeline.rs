@@ -244,7 +244,8 @@ impl Knowledge {
         })?;
         let time = TimeLexicon::parse(&f[8].1, &f[8].0)?;
         let parser = load_parser(dir)?;
-        let irregular = crate::syntax::parse_irregular_verbs(pair(14))?;
+        let mut irregular = crate::syntax::parse_irregular_verbs(pair(14))?;
+        crate::syntax::add_regular_forms(&mut irregular, tree.verb_lemmas());
         Ok(Knowledge {
             splitter: Splitter::default(),
             actors,
@@ -1081,6 +1082,81 @@ mod tests {
                 "2006-12-18"
             ),
             "{e:?}"
+        );
+    }
+
+    #[test]
+    fn dictionary_verbs_in_every_regular_form_and_mediators_keep_their_role() {
+        // The lemmatiser alone reads "shelled" as "shel" and "resumed" as "resum".
+        let e = events(
+            "Syrian forces shelled Lebanon on Monday. Iran and Iraq resumed diplomatic relations. \
+             Egypt mediated between Israel and Hamas on Tuesday.",
+            "2006-12-20",
+        );
+        assert!(
+            has(
+                &e,
+                "Syria",
+                "assault",
+                "Lebanon",
+                Status::Occurred,
+                "2006-12-18"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Iran",
+                "cooperate",
+                "Iraq",
+                Status::Occurred,
+                "2006-12-20"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Egypt",
+                "mediate",
+                "Israel",
+                Status::Occurred,
+                "2006-12-19"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Egypt",
+                "mediate",
+                "Hamas",
+                Status::Occurred,
+                "2006-12-19"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            !e.iter().any(|x| x.0 == "Israel" && x.1 == "mediate"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn the_leader_of_a_named_group_is_not_a_head_of_state() {
+        let ex = extract(
+            "US President Bill Clinton spoke on Monday. \
+             James Baker will meet the leader of the Polisario Front in Algeria on April 26.",
+            "1997-04-18",
+        );
+        let clinton = ex.actors.iter().position(|a| a.name == "Bill Clinton");
+        assert!(
+            !ex.mentions
+                .iter()
+                .any(|m| m.sentence == 1 && Some(m.actor) == clinton),
+            "{:?}",
+            ex.mentions
         );
     }
 }

@@ -303,6 +303,84 @@ pub fn parse_irregular_verbs(
     Ok(out)
 }
 
+/// Adds the regular inflections of each verb lemma in `lemmas` to `irregular` (form →
+/// lemma): third person "-s"/"-es"/"-ies", past "-ed"/"-d"/"-ied" and "-ing", with the final
+/// consonant doubled after a single short vowel ("slammed"; both spellings for longer verbs:
+/// "kidnapped", "kidnaped"). The lemmatiser's suffix rules, learned from the treebank, miss
+/// forms of verbs the event dictionaries rely on ("shelled" → "shel", "resumed" → "resum",
+/// "probed" → "pro"); this makes every dictionary verb recognisable in all its regular
+/// forms. Forms already listed are kept, and a form two lemmas would claim is left out.
+/// Rules: standard English spelling of regular inflection.
+pub fn add_regular_forms<'a>(
+    irregular: &mut IrregularVerbs,
+    lemmas: impl IntoIterator<Item = &'a str>,
+) {
+    let mut claimed: std::collections::HashMap<String, Option<String>> =
+        std::collections::HashMap::new();
+    for l in lemmas {
+        for f in regular_forms(l) {
+            let e = claimed.entry(f).or_insert_with(|| Some(l.to_string()));
+            if e.as_deref() != Some(l) {
+                *e = None;
+            }
+        }
+    }
+    for (form, lemma) in claimed {
+        if let Some(lemma) = lemma {
+            irregular.entry(form).or_insert(lemma);
+        }
+    }
+}
+
+/// The regular inflected forms of verb lemma `l` (lower-case ASCII letters, else none).
+fn regular_forms(l: &str) -> Vec<String> {
+    let b = l.as_bytes();
+    let n = b.len();
+    if n < 2 || !b.iter().all(u8::is_ascii_lowercase) {
+        return Vec::new();
+    }
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let stem = &l[..n - 1];
+    let consonant_y = b[n - 1] == b'y' && !vowel(b[n - 2]);
+    let mut v = Vec::new();
+    if l.ends_with(['s', 'x', 'z']) || l.ends_with("ch") || l.ends_with("sh") {
+        v.push(format!("{l}es"));
+    } else if consonant_y {
+        v.push(format!("{stem}ies"));
+    } else {
+        v.push(format!("{l}s"));
+    }
+    if l.ends_with('e') {
+        v.push(format!("{l}d"));
+        if matches!(b[n - 2], b'e' | b'o' | b'y') {
+            v.push(format!("{l}ing"));
+        } else {
+            v.push(format!("{stem}ing"));
+        }
+    } else if consonant_y {
+        v.push(format!("{stem}ied"));
+        v.push(format!("{l}ing"));
+    } else {
+        let cvc = n >= 3
+            && !vowel(b[n - 1])
+            && !b"wxy".contains(&b[n - 1])
+            && vowel(b[n - 2])
+            && !vowel(b[n - 3]);
+        let syllables =
+            b.windows(2).filter(|w| !vowel(w[0]) && vowel(w[1])).count() + usize::from(vowel(b[0]));
+        if cvc {
+            let d = b[n - 1] as char;
+            v.push(format!("{l}{d}ed"));
+            v.push(format!("{l}{d}ing"));
+        }
+        if !cvc || syllables > 1 {
+            v.push(format!("{l}ed"));
+            v.push(format!("{l}ing"));
+        }
+    }
+    v
+}
+
 /// Parses the sentences of `doc` for which `wanted(index)` is true; the others (and
 /// datelines) get an empty tree. Words come from [`crate::parse::tokenize`] (UD English EWT
 /// conventions: "Trump's" → "Trump" + "'s"); a verb whose form is in `irregular` takes the
@@ -398,6 +476,43 @@ mod tests {
         .unwrap();
         t.repair_fronted_adjunct();
         assert_eq!(t.head(3), Some(1));
+    }
+
+    #[test]
+    fn regular_forms_follow_english_spelling() {
+        let forms = |l: &str| regular_forms(l);
+        assert_eq!(forms("shell"), ["shells", "shelled", "shelling"]);
+        assert_eq!(forms("resume"), ["resumes", "resumed", "resuming"]);
+        assert_eq!(forms("free"), ["frees", "freed", "freeing"]);
+        assert_eq!(forms("slam"), ["slams", "slammed", "slamming"]);
+        assert_eq!(
+            forms("kidnap"),
+            [
+                "kidnaps",
+                "kidnapped",
+                "kidnapping",
+                "kidnaped",
+                "kidnaping"
+            ]
+        );
+        assert_eq!(forms("rally"), ["rallies", "rallied", "rallying"]);
+        assert_eq!(forms("press"), ["presses", "pressed", "pressing"]);
+        // Stress is unknown: a longer verb gets both spellings ("visitted" is harmless).
+        let visit = forms("visit");
+        assert!(
+            ["visits", "visited", "visiting"]
+                .iter()
+                .all(|f| visit.iter().any(|x| x == f))
+        );
+        assert!(forms("rule out").is_empty());
+        let mut t = IrregularVerbs::new();
+        t.insert("fled".into(), "flee".into());
+        // "shelled" would be a form of "shell" and of a made-up "shel": left out.
+        add_regular_forms(&mut t, ["probe", "flee", "shell", "shel"]);
+        assert_eq!(t.get("probed").map(String::as_str), Some("probe"));
+        assert_eq!(t.get("fled").map(String::as_str), Some("flee"));
+        assert_eq!(t.get("shelled"), None);
+        assert_eq!(t.get("shells").map(String::as_str), Some("shell"));
     }
 
     #[test]

@@ -1331,9 +1331,11 @@ impl State<'_> {
         if !determined {
             return None;
         }
-        // A name right after means this is a title, handled in pass 1.
+        // A name right after means this is a title, handled in pass 1; "of" after it names
+        // whose office it is ("the leader of the Polisario Front"), not an office of the
+        // article's country.
         if let Some(t) = toks.get(sp.to)
-            && self.name_token(t)
+            && (self.name_token(t) || t.lower == "of")
         {
             return None;
         }

@@ -549,10 +549,12 @@ impl EventCoder {
                 Pos::Adj => find_object(toks, ments, end_tok),
             };
             let Some(src) = src else {
-                // "talks between X and Y" needs no subject.
-                if p.slots
-                    .iter()
-                    .any(|sl| matches!(sl, Slot::Prep(b) if b == "between"))
+                // "talks between X and Y" needs no subject (but a mediation needs a
+                // mediator).
+                if is_symmetric(&p.etype)
+                    && p.slots
+                        .iter()
+                        .any(|sl| matches!(sl, Slot::Prep(b) if b == "between"))
                     && let Some(t) = find_after_prep(toks, ments, end_tok, "between", 6)
                 {
                     let pair = coordinated(toks, ments, t, true);
@@ -643,8 +645,12 @@ impl EventCoder {
                         continue;
                     }
                     targets = found;
-                    // "talks between X and Y": the event is between them, whoever reports it.
-                    if matches!(slot, Slot::Prep(p) if p == "between") && targets.len() >= 2 {
+                    // "talks between X and Y": the event is between them, whoever reports it
+                    // ("Egypt mediated between X and Y" keeps its mediator).
+                    if matches!(slot, Slot::Prep(p) if p == "between")
+                        && targets.len() >= 2
+                        && is_symmetric(&p.etype)
+                    {
                         sources = vec![targets[0]];
                         targets = targets[1..].to_vec();
                     }

@@ -639,6 +639,19 @@ fn open_question(t: &Tree, c: usize) -> bool {
 }
 
 impl TreeCoder {
+    /// The one-word lemmas of verbal predicates and of governing verbs (`verbs.tsv`,
+    /// `governors.tsv`), for recognising their inflected forms.
+    pub fn verb_lemmas(&self) -> impl Iterator<Item = &str> {
+        let preds = self
+            .by_lemma
+            .iter()
+            .filter(|(_, ps)| ps.iter().any(|&i| self.preds[i].pos == PredPos::Verb))
+            .map(|(l, _)| l.as_str());
+        preds
+            .chain(self.governors.keys().map(String::as_str))
+            .filter(|l| !l.contains(' '))
+    }
+
     /// The loaded predicates.
     pub fn predicates(&self) -> &[Predicate] {
         &self.preds
@@ -843,7 +856,7 @@ impl TreeCoder {
                     .flat_map(|&a| target.iter().map(move |&b| (a, b)))
                     .filter(|(a, b)| a != b)
                     .collect()
-            } else if sources.len() == 2 && emits == Emits::Intend {
+            } else if sources.len() == 2 && emits == Emits::Intend && committed {
                 vec![(sources[0], sources[1]), (sources[1], sources[0])]
             } else {
                 continue;
@@ -899,8 +912,12 @@ impl TreeCoder {
             let ends = ctx.path_end(i, &spec.path, passive);
             // "talks between X and Y": both are participants; "hosted talks between X and
             // Y" (a longer path): both are targets.
-            let between =
-                spec.path.len() == 1 && matches!(&spec.path[0], Step::Prep(x) if x == "between");
+            // A verb keeps its subject as the source ("Egypt mediated between X and Y");
+            // only a symmetric one without a named subject takes both sides as participants
+            // ("a truce was signed between X and Y").
+            let between = spec.path.len() == 1
+                && matches!(&spec.path[0], Step::Prep(x) if x == "between")
+                && (p.pos == PredPos::Noun || (sources.is_empty() && is_symmetric(&p.etype)));
             let mut found = Vec::new();
             for e in ends {
                 for a in ctx.actors_of(e, visit) {
