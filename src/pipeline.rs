@@ -1159,4 +1159,47 @@ mod tests {
             ex.mentions
         );
     }
+
+    #[test]
+    fn people_of_a_country_are_actors_only_after_a_demonym() {
+        let e = events(
+            "Kenya released 20 Ugandan prisoners on Sunday. Israeli jets bombed Palestinian \
+             refugees and Palestinian students near Gaza on Monday. The refugees fled.",
+            "2000-01-05",
+        );
+        assert!(
+            has(
+                &e,
+                "Kenya",
+                "yield",
+                "Ugandan prisoners",
+                Status::Occurred,
+                "2000-01-02"
+            ),
+            "{e:?}"
+        );
+        let ex = extract(
+            "Palestinian refugees and Palestinian students marched. The refugees fled.",
+            "2000-01-05",
+        );
+        let groups: Vec<(&str, Option<&str>)> = ex
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.cameo.as_deref()))
+            .collect();
+        assert!(
+            groups.contains(&("Palestinian refugees", Some("PSECVL"))),
+            "{groups:?}"
+        );
+        assert!(
+            groups.contains(&("Palestinian students", Some("PSECVL"))),
+            "{groups:?}"
+        );
+        // "The refugees" alone names nobody in particular.
+        assert!(
+            !ex.mentions.iter().any(|m| m.sentence == 1),
+            "{:?}",
+            ex.mentions
+        );
+    }
 }

@@ -157,6 +157,9 @@ pub struct SectorWord {
     pub sector: String,
     /// True for a distinct group actor ("rebels"); false when the phrase stands for the state.
     pub group: bool,
+    /// True when the noun alone ("the rebels") names the group of the article's country;
+    /// false for people of a country ("refugees"), actors only after a country or demonym.
+    pub bare: bool,
 }
 
 /// All actor knowledge: countries, organisations, people, roles and name words.
@@ -426,14 +429,15 @@ impl Gazetteer {
 
     fn load_sectors(&mut self, file: &str, src: &str) -> Result<(), DataError> {
         for (ln, f) in rows(src, file, &["word", "sector", "kind"])? {
-            let group = match f[2] {
-                "group" => true,
-                "state" => false,
+            let (group, bare) = match f[2] {
+                "group" => (true, true),
+                "people" => (true, false),
+                "state" => (false, false),
                 o => {
                     return Err(DataError::new(
                         file,
                         ln,
-                        format!("kind must be `group` or `state`, found `{o}`"),
+                        format!("kind must be `group`, `people` or `state`, found `{o}`"),
                     ));
                 }
             };
@@ -449,6 +453,7 @@ impl Gazetteer {
                     words: w.split_whitespace().map(crate::text::fold).collect(),
                     sector: f[1].to_string(),
                     group,
+                    bare,
                 });
             }
         }

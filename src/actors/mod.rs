@@ -757,7 +757,10 @@ impl State<'_> {
                     };
                     if w.group {
                         let text = seq_text(s, span);
-                        let a = self.group_actor(surf.entry, &w.sector, &text);
+                        // People of a country stay apart by what they are ("Palestinian
+                        // refugees", "Palestinian students"), under one CAMEO code (PSECVL).
+                        let kind = (!w.bare).then(|| w.words.join(" "));
+                        let a = self.group_actor(surf.entry, &w.sector, kind.as_deref(), &text);
                         facts.fixed.push((span, a, MentionKind::Name));
                     } else {
                         let a = self.actor_for_entry(surf.entry);
@@ -776,7 +779,7 @@ impl State<'_> {
         while i < toks.len() {
             if !covered(i, facts)
                 && let Some((w, n)) = self.gaz().sector_at(&lower, i)
-                && w.group
+                && w.bare
                 && (w.words.len() > 1
                     || w.words[0] != "opposition"
                     || (i > 0 && lower[i - 1] == "the" && lower.get(i + 1) != Some(&"to")))
@@ -791,13 +794,23 @@ impl State<'_> {
         }
     }
 
-    /// The group actor of a country and sector (`grp:ISO3:SECTOR`), created on first use.
-    fn group_actor(&mut self, country_entry: usize, sector: &str, text: &str) -> usize {
+    /// The group actor of a country and sector (`grp:ISO3:SECTOR`, for people of a country
+    /// `grp:ISO3:SECTOR:noun`), created on first use.
+    fn group_actor(
+        &mut self,
+        country_entry: usize,
+        sector: &str,
+        kind: Option<&str>,
+        text: &str,
+    ) -> usize {
         let iso = self.gaz().entries[country_entry]
             .country
             .clone()
             .unwrap_or_default();
-        let key = format!("grp:{iso}:{sector}");
+        let key = match kind {
+            Some(k) => format!("grp:{iso}:{sector}:{k}"),
+            None => format!("grp:{iso}:{sector}"),
+        };
         if let Some(&a) = self.by_key.get(&key) {
             return a;
         }
@@ -836,7 +849,7 @@ impl State<'_> {
             self.gaz().entries[entry].name,
             text.trim_start_matches("the ").trim_start_matches("The ")
         );
-        Some(self.group_actor(entry, sector, &name))
+        Some(self.group_actor(entry, sector, None, &name))
     }
 
     fn name_token(&self, t: &Token) -> bool {
