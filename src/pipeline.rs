@@ -1202,4 +1202,24 @@ mod tests {
             ex.mentions
         );
     }
+
+    #[test]
+    fn a_country_owning_the_object_is_the_target_but_never_a_source() {
+        let e = events(
+            "France criticized Russian gas prices on Monday. Iranian oil exports rose.",
+            "2000-01-05",
+        );
+        assert!(
+            has(
+                &e,
+                "France",
+                "criticize",
+                "Russia",
+                Status::Occurred,
+                "2000-01-03"
+            ),
+            "{e:?}"
+        );
+        assert!(!e.iter().any(|x| x.0 == "Iran"), "{e:?}");
+    }
 }

@@ -341,6 +341,9 @@ struct Ctx<'a> {
     coder: &'a TreeCoder,
     t: &'a Tree,
     ments: Vec<&'a Mention>,
+    /// Country names modifying a thing ("Israeli proposals"): never a source, but the
+    /// target of what is done to that thing (see [`Ctx::target_actors`]).
+    mods: Vec<&'a Mention>,
     actors: &'a ActorTable,
 }
 
@@ -426,6 +429,33 @@ impl Ctx<'_> {
         for k in self.t.kids_rel(i, "conj").collect::<Vec<_>>() {
             self.collect(k, allow_place, out, depth + 1);
         }
+    }
+
+    /// The actors a target phrase headed by word `i` names ([`Ctx::actors_of`]), else the
+    /// country modifying it: rejecting "proposed Israeli changes" is rejecting Israel
+    /// (CAMEO codes the target by the thing's owner).
+    fn target_actors(&self, i: usize, allow_place: bool) -> Vec<usize> {
+        let found = self.actors_of(i, allow_place);
+        if !found.is_empty() {
+            return found;
+        }
+        let i = self.antecedent(i);
+        let mut out = Vec::new();
+        for k in self.t.kids_rel(i, "amod") {
+            let w = &self.t.nodes[k];
+            for m in self
+                .mods
+                .iter()
+                .filter(|m| m.start < w.end && w.start < m.end)
+            {
+                for &a in &m.actors {
+                    if !out.contains(&a) {
+                        out.push(a);
+                    }
+                }
+            }
+        }
+        out
     }
 
     fn head_actors(&self, i: usize, allow_place: bool) -> Vec<usize> {
@@ -661,9 +691,14 @@ impl TreeCoder {
     pub fn code(&self, doc: &Document, trees: &[Tree], actors: &ActorTable) -> Vec<CodedEvent> {
         let mut out = Vec::new();
         let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); doc.sentences.len()];
+        let mut mods: Vec<Vec<&Mention>> = vec![Vec::new(); doc.sentences.len()];
         for m in &actors.mentions {
-            if let Some(v) = by_sentence.get_mut(m.sentence)
-                && m.kind.can_participate()
+            if m.kind.can_participate() {
+                if let Some(v) = by_sentence.get_mut(m.sentence) {
+                    v.push(m);
+                }
+            } else if m.kind == MentionKind::Modifier
+                && let Some(v) = mods.get_mut(m.sentence)
             {
                 v.push(m);
             }
@@ -677,6 +712,7 @@ impl TreeCoder {
                 coder: self,
                 t,
                 ments: std::mem::take(&mut by_sentence[si]),
+                mods: std::mem::take(&mut mods[si]),
                 actors,
             };
             for i in 0..t.len() {
@@ -920,7 +956,7 @@ impl TreeCoder {
                 && (p.pos == PredPos::Noun || (sources.is_empty() && is_symmetric(&p.etype)));
             let mut found = Vec::new();
             for e in ends {
-                for a in ctx.actors_of(e, visit) {
+                for a in ctx.target_actors(e, visit) {
                     if !found.contains(&a) {
                         found.push(a);
                     }
