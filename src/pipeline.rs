@@ -12,7 +12,7 @@ use crate::error::DataError;
 use crate::events::EventCoder;
 use crate::events::tree::TreeCoder;
 use crate::input::RawArticle;
-use crate::model::{Article, ArticleExtraction, EventRec, MentionRec, SentenceRec};
+use crate::model::{Article, ArticleExtraction, EventRec, MentionRec, SentenceRec, Status};
 use crate::parse::Model;
 use crate::text::Splitter;
 use crate::time::TimeLexicon;
@@ -303,6 +303,7 @@ impl Knowledge {
             self.events.code(&doc, &table),
             self.tree.code(&doc, &trees, &table),
         );
+        govern_statuses(&mut coded, &trees, &self.tree);
         prune_place_only_actors(&mut table, &mut coded);
         let dct = published
             .as_deref()
@@ -395,6 +396,40 @@ impl Knowledge {
 /// and the same (type, source, target) is not already coded in that sentence; where both
 /// coded the same type at the same trigger and only the second found a target, the second's
 /// event replaces the first's. Output is in text order.
+/// An event told as occurring in the infinitive complement of a governing verb takes the
+/// status the governor gives it ([`TreeCoder::governed_words`]): "threatened on Monday to
+/// break relations" is no break of relations (the word-window coder sees no "threatened to"
+/// there), "refused to extradite" is negated. Events the governor makes hypothetical are
+/// dropped; the governor's own event (the threat) stays.
+fn govern_statuses(
+    coded: &mut Vec<crate::events::CodedEvent>,
+    trees: &[crate::syntax::Tree],
+    coder: &TreeCoder,
+) {
+    type Governed = Vec<(usize, Option<Status>)>;
+    let mut governed: Vec<Option<Governed>> = vec![None; trees.len()];
+    coded.retain_mut(|e| {
+        if e.status != Status::Occurred {
+            return true;
+        }
+        let Some(t) = trees.get(e.sentence) else {
+            return true;
+        };
+        let Some(w) = t.word_at(e.start) else {
+            return true;
+        };
+        let words = governed[e.sentence].get_or_insert_with(|| coder.governed_words(t));
+        match words.iter().find(|(g, _)| *g == w) {
+            None => true,
+            Some((_, None)) => false,
+            Some((_, Some(st))) => {
+                e.status = *st;
+                true
+            }
+        }
+    });
+}
+
 fn merge_coders(
     first: Vec<crate::events::CodedEvent>,
     second: Vec<crate::events::CodedEvent>,
@@ -1221,5 +1256,35 @@ mod tests {
             "{e:?}"
         );
         assert!(!e.iter().any(|x| x.0 == "Iran"), "{e:?}");
+    }
+
+    #[test]
+    fn what_a_governor_threatens_or_seeks_did_not_happen() {
+        let e = events(
+            "The Azerbaijani parliament threatened on Monday to break relations with Russia. \
+             The United States has been seeking to impose sanctions on Iran.",
+            "2000-01-05",
+        );
+        assert!(
+            has(
+                &e,
+                "Azerbaijan",
+                "threaten",
+                "Russia",
+                Status::Occurred,
+                "2000-01-03"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            !e.iter()
+                .any(|x| x.1 == "sanction" && x.3 == Status::Occurred),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "United States" && x.1 == "sanction" && x.3 == Status::Uncertain),
+            "{e:?}"
+        );
     }
 }

@@ -682,6 +682,41 @@ impl TreeCoder {
             .filter(|l| !l.contains(' '))
     }
 
+    /// The infinitive complements of governing verbs in `t` ("threatened on Monday to break
+    /// relations", "refused to extradite"): the complement's verb and its objects (word
+    /// indices), with the status the governor gives them: `Some(Planned | Uncertain |
+    /// Negated)`, or `None` where it is only hypothetical (threatened, hoped, urged: not an
+    /// event). Adjuncts of the complement ("… when the two met") keep their own status.
+    /// Source: `governors.tsv`.
+    pub fn governed_words(&self, t: &Tree) -> Vec<(usize, Option<Status>)> {
+        let mut out = Vec::new();
+        for g in 0..t.len() {
+            if !matches!(t.nodes[g].upos.as_str(), "VERB" | "ADJ") {
+                continue;
+            }
+            let Some(cue) = self.governor(t, g) else {
+                continue;
+            };
+            for &c in t.children(g) {
+                let to_clause = t
+                    .children(c)
+                    .iter()
+                    .any(|&m| t.base_rel(m) == "mark" && t.nodes[m].lemma == "to");
+                // A to-infinitive only: "told visiting minister X" is no complement.
+                let infinitive = t.nodes[c].upos == "VERB"
+                    && to_clause
+                    && matches!(t.base_rel(c), "xcomp" | "advcl");
+                if !infinitive {
+                    continue;
+                }
+                let status = cue_status(Some(cue));
+                out.push((c, status));
+                out.extend(t.kids_rel(c, "obj").map(|o| (o, status)));
+            }
+        }
+        out
+    }
+
     /// The loaded predicates.
     pub fn predicates(&self) -> &[Predicate] {
         &self.preds
