@@ -915,7 +915,7 @@ impl TreeCoder {
             }
             let target = cands
                 .into_iter()
-                .map(|k| ctx.head_actors(k, false))
+                .map(|k| ctx.target_actors(k, false))
                 .find(|a| !a.is_empty())
                 .unwrap_or_default();
             // Without a participant the intent says too little ("agreed to resign" is kept
