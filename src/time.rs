@@ -211,7 +211,8 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// optionally `:` and a daypart code), `number` (integer), `unit` (D/W/M/Y/H/MIN/DE),
 /// `shift` (-1/0/1), `part` (START/MID/END), `set` (a TIMEX3 SET value), `ref`
 /// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
-/// `count_noun`, `signal` (value ignored, write `-`).
+/// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `determiner` (value
+/// ignored, write `-`), `ordinal`, `season`, `holiday`.
 #[derive(Debug, Clone)]
 pub struct TimeLexicon {
     months: HashMap<String, i8>,
@@ -234,6 +235,9 @@ pub struct TimeLexicon {
     seasons: HashMap<String, Season>,
     holidays: HashMap<String, Holiday>,
     reporting: HashSet<String>,
+    results_cues: Vec<Vec<String>>,
+    annual_cues: Vec<Vec<String>>,
+    determiners: HashSet<String>,
     rules: Vec<(Rule, Regex)>,
 }
 
@@ -353,6 +357,9 @@ impl TimeLexicon {
             seasons: HashMap::new(),
             holidays: HashMap::new(),
             reporting: HashSet::new(),
+            results_cues: Vec::new(),
+            annual_cues: Vec::new(),
+            determiners: HashSet::new(),
             rules: Vec::new(),
         };
         let mut seen_data = false;
@@ -508,6 +515,15 @@ impl TimeLexicon {
                 "reporting" => {
                     lx.reporting.insert(key);
                 }
+                "results_cue" => lx
+                    .results_cues
+                    .push(key.split(' ').map(str::to_string).collect()),
+                "annual_cue" => lx
+                    .annual_cues
+                    .push(key.split(' ').map(str::to_string).collect()),
+                "determiner" => {
+                    lx.determiners.insert(key);
+                }
                 "ordinal" => {
                     let v = int(1, 4)? as i8;
                     lx.ordinals.insert(key, v);
@@ -532,7 +548,8 @@ impl TimeLexicon {
                     return Err(err(format!(
                         "unknown kind '{other}' (expected month, weekday, daypart, relday, \
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
-                         not_past, count_noun, signal, ordinal, season, holiday or reporting)"
+                         not_past, count_noun, signal, ordinal, season, holiday, reporting, \
+                         results_cue, annual_cue or determiner)"
                     )));
                 }
             }
@@ -1041,9 +1058,12 @@ impl TimeLexicon {
     }
 
     /// Tense at token `i` if there is a cue there; a past participle is read as future
-    /// when a future auxiliary precedes it in the verb group ("would be deployed").
+    /// when a future auxiliary precedes it in the verb group ("would be deployed"). A
+    /// one-word cue right after a determiner is a noun, not a cue ("announced the plan
+    /// Aug. 21").
     fn tense_at(&self, toks: &[Tok], i: usize) -> Option<Tense> {
-        if Self::cue_at(toks, i, &self.future_cues) {
+        let noun = i > 0 && self.determiners.contains(&toks[i - 1].w);
+        if !noun && Self::cue_at(toks, i, &self.future_cues) {
             return Some(Tense::Future);
         }
         if self.past_at(toks, i) {
@@ -1053,6 +1073,16 @@ impl TimeLexicon {
             return Some(Tense::Past);
         }
         None
+    }
+
+    /// Whether `text` reads as a report of periodic (quarterly) results: it has a
+    /// `results_cue` ("net", "a share", "revenue") and no `annual_cue` ("nine months",
+    /// "for the year"). There "a year ago" is the year-ago quarter (TimeBank's WSJ
+    /// convention).
+    fn results_report(&self, text: &str) -> bool {
+        let toks = tokens(text);
+        let has = |cues: &[Vec<String>]| (0..toks.len()).any(|i| Self::cue_at(&toks, i, cues));
+        has(&self.results_cues) && !has(&self.annual_cues)
     }
 
     /// Tense of the clause containing `text[start..end]`: the nearest cue before the
@@ -1545,7 +1575,15 @@ impl Cx<'_> {
     }
 
     /// Resolves a day of a month without a year by the tense of the clause.
-    fn month_day(&self, m: i8, d: i8, tense: Tense) -> Option<(String, Option<(Date, Date)>)> {
+    /// `s` is the start of the expression: after "ended" (a completed period, "the year
+    /// ended March 31") a past tense is kept however far back.
+    fn month_day(
+        &self,
+        m: i8,
+        d: i8,
+        tense: Tense,
+        s: usize,
+    ) -> Option<(String, Option<(Date, Date)>)> {
         Date::new(2000, m, d).ok()?; // never a valid date ("February 30")
         let Some(dct) = self.dct else {
             return Some((format!("XXXX-{m:02}-{d:02}"), None));
@@ -1561,9 +1599,20 @@ impl Cx<'_> {
         };
         // News mostly reports the past: without a tense cue, a future reading is taken only
         // when it is within two months of the DCT.
+        // A past day more than eleven months back is, without a year, almost never meant
+        // when the same day is at most a month ahead (news names such a day with its
+        // year): the clause's tense was misread ("extended its offer to Nov. 20"), so the
+        // coming day is taken instead.
+        let completed = tokens(self.text.get(..s).unwrap_or(""))
+            .last()
+            .is_some_and(|t| t.w == "ended");
         let pick = match tense {
             Tense::Future => cands.iter().copied().filter(|c| *c >= dct).min(),
-            Tense::Past => cands.iter().copied().filter(|c| *c <= dct).max(),
+            Tense::Past => cands
+                .iter()
+                .copied()
+                .filter(|c| *c <= dct && (completed || days_between(*c, dct) <= 334))
+                .max(),
             Tense::Unknown => nearest()
                 .filter(|c| *c <= dct || days_between(dct, *c) <= 62)
                 .or_else(|| cands.iter().copied().filter(|c| *c <= dct).max()),
@@ -1586,7 +1635,13 @@ impl Cx<'_> {
         };
         match tense {
             Tense::Future => cands.iter().copied().filter(|c| *c >= cur).min(),
-            Tense::Past => cands.iter().copied().filter(|c| *c <= cur).max(),
+            // As for days, a bare month ten or more months back yields to the nearest
+            // ("talks to conclude by May" in March).
+            Tense::Past => cands
+                .iter()
+                .copied()
+                .filter(|c| *c <= cur && days_between(*c, cur) < 290)
+                .max(),
             // As for days: the past unless the coming month is meant.
             Tense::Unknown => nearest()
                 .filter(|c| *c <= cur || days_between(cur, *c) <= 31)
@@ -1639,7 +1694,7 @@ impl Cx<'_> {
                 };
                 let first = match (y, dct) {
                     (Some(y), _) => Date::new(y, m1, d1).ok()?,
-                    (None, Some(_)) => self.month_day(m1, d1, tense())?.1?.0,
+                    (None, Some(_)) => self.month_day(m1, d1, tense(), s)?.1?.0,
                     (None, None) => {
                         let v = format!("XXXX-{m1:02}-{d1:02}/XXXX-{m2:02}-{d2:02}");
                         return Some((TimexType::Date, v, None));
@@ -1673,7 +1728,7 @@ impl Cx<'_> {
                         return None;
                     }
                 }
-                let (v, iv) = self.month_day(m, d, tense())?;
+                let (v, iv) = self.month_day(m, d, tense(), s)?;
                 Some((TimexType::Date, v, iv))
             }
             Rule::MonthRelYear => {
@@ -1746,7 +1801,7 @@ impl Cx<'_> {
                         return Some(Self::date_res(x));
                     }
                 }
-                let (v, iv) = self.month_day(m, d, tense())?;
+                let (v, iv) = self.month_day(m, d, tense(), s)?;
                 Some((TimexType::Date, v, iv))
             }
             Rule::Weekday => {
@@ -2465,8 +2520,16 @@ pub fn tag_in_context(
         }
     }
     out.sort_by_key(|c| c.t.start);
-    if dct.is_some() {
-        reanchor(&mut out, reference);
+    if let Some(d) = dct {
+        // In a results report the period compared with is the last reported quarter.
+        let fallback = if lex.results_report(text) {
+            quarter_start(d)
+                .and_then(|q| add_months(q, -3))
+                .map(|q| (Gran::Quarter, q))
+        } else {
+            None
+        };
+        reanchor(&mut out, reference, fallback);
     }
     merge_time_and_day(text, out)
 }
@@ -2483,10 +2546,14 @@ struct Cand {
 /// (TimeML's anchorTimeID): "two days later", "a year earlier", "year-earlier" take the
 /// last calendar expression's date and granularity when it is at least as fine as their
 /// unit ("a year earlier" after "the third quarter" of 1989 is 1988-Q3); a quarter or half
-/// also anchors "a year ago". Without a reference the DCT-based value stands.
-fn reanchor(out: &mut [Cand], carried: &mut Reference) {
+/// also anchors "a year ago". Without a reference that applies, "a year ago/earlier" is
+/// shifted from `fallback` (the last reported quarter of a results report: "net rose to
+/// $5 million from $4 million a year ago" on 1989-11-02 is 1988-Q3); else the DCT-based
+/// value stands.
+fn reanchor(out: &mut [Cand], carried: &mut Reference, fallback: Option<(Gran, Date)>) {
     let mut reference = carried.0;
     for c in out.iter_mut() {
+        let mut anchored = false;
         if let (Some((n, u)), Some((g, d))) = (c.shift, reference) {
             // A reference coarser than the unit ("June 2019 … two weeks later") anchors
             // from its first day at the unit's granularity.
@@ -2504,7 +2571,17 @@ fn reanchor(out: &mut [Cand], carried: &mut Reference) {
                 c.t.ttype = ttype;
                 c.t.value = value;
                 c.t.interval = interval;
+                anchored = true;
             }
+        }
+        if !anchored
+            && let (Some((-1, Unit::Year)), Some((g, d))) = (c.shift, fallback)
+            && matches!(c.rule, Rule::Offset | Rule::YearAgoAdj | Rule::Ago)
+            && let Some((ttype, value, interval)) = shift_at(d, g, -1, Unit::Year)
+        {
+            c.t.ttype = ttype;
+            c.t.value = value;
+            c.t.interval = interval;
         }
         if c.t.ttype == TimexType::Date
             && let (Some(g), Some((a, _))) = (Gran::of_value(&c.t.value), c.t.interval)

@@ -2969,3 +2969,101 @@ fn hyphenated_year_range_has_both_years() {
         iv("1983-01-01", "1983-12-31"),
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Results reports: "a year ago" is the year-ago quarter (TimeBank WSJ convention)
+// ---------------------------------------------------------------------------------------
+
+/// Wednesday 5 November 2025: the last reported quarter is 2025-Q3.
+const RESULTS_DCT: Date = date(2025, 11, 5);
+
+#[test]
+fn results_report_year_ago_is_the_year_ago_quarter() {
+    check(
+        "Acme said net income fell to $3 million, or 10 cents a share, from $5 million a year ago.",
+        RESULTS_DCT,
+        "a year ago",
+        D,
+        "2024-Q3",
+        iv("2024-07-01", "2024-09-30"),
+    );
+    check(
+        "Revenue slipped to $40 million from $44 million a year earlier.",
+        RESULTS_DCT,
+        "a year earlier",
+        D,
+        "2024-Q3",
+        iv("2024-07-01", "2024-09-30"),
+    );
+}
+
+#[test]
+fn year_ago_outside_quarterly_results_stays_a_year() {
+    // An annual cue: the comparison is not with a quarter.
+    check(
+        "For the nine months, net rose to $9 million from $7 million a year earlier.",
+        RESULTS_DCT,
+        "a year earlier",
+        D,
+        "2024",
+        iv("2024-01-01", "2024-12-31"),
+    );
+    // No results vocabulary at all.
+    check(
+        "A year ago, the party won the election in a landslide.",
+        RESULTS_DCT,
+        "A year ago",
+        D,
+        "2024",
+        iv("2024-01-01", "2024-12-31"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// A past reading far back yields to the nearest day or month
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn past_day_more_than_300_days_back_yields_to_the_coming_one() {
+    // "extended" reads as past, but the new deadline is days ahead.
+    check(
+        "The company extended its tender offer until Nov. 20.",
+        RESULTS_DCT,
+        "Nov. 20",
+        D,
+        "2025-11-20",
+        day("2025-11-20"),
+    );
+    // A past day two months back stays in the past; "the plan" is a noun, not a
+    // future cue.
+    check(
+        "The company announced the plan Aug. 21.",
+        RESULTS_DCT,
+        "Aug. 21",
+        D,
+        "2025-08-21",
+        day("2025-08-21"),
+    );
+}
+
+#[test]
+fn past_month_ten_months_back_yields_to_the_coming_one() {
+    let dct = date(2025, 3, 20);
+    check(
+        "The talks were supposed to conclude by May.",
+        dct,
+        "May",
+        D,
+        "2025-05",
+        iv("2025-05-01", "2025-05-31"),
+    );
+    // Nine months back is still the past.
+    check(
+        "The strike ended in June.",
+        dct,
+        "June",
+        D,
+        "2024-06",
+        iv("2024-06-01", "2024-06-30"),
+    );
+}
