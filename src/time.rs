@@ -211,8 +211,9 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// optionally `:` and a daypart code), `number` (integer), `unit` (D/W/M/Y/H/MIN/DE),
 /// `shift` (-1/0/1), `part` (START/MID/END), `set` (a TIMEX3 SET value), `ref`
 /// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
-/// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `determiner` (value
-/// ignored, write `-`), `ordinal`, `season`, `holiday`.
+/// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `determiner`,
+/// `deadline_signal`, `deadline_cue` (value ignored, write `-`), `ordinal`, `season`,
+/// `holiday`.
 #[derive(Debug, Clone)]
 pub struct TimeLexicon {
     months: HashMap<String, i8>,
@@ -238,6 +239,8 @@ pub struct TimeLexicon {
     results_cues: Vec<Vec<String>>,
     annual_cues: Vec<Vec<String>>,
     determiners: HashSet<String>,
+    deadline_signals: HashSet<String>,
+    deadline_cues: Vec<Vec<String>>,
     rules: Vec<(Rule, Regex)>,
 }
 
@@ -360,6 +363,8 @@ impl TimeLexicon {
             results_cues: Vec::new(),
             annual_cues: Vec::new(),
             determiners: HashSet::new(),
+            deadline_signals: HashSet::new(),
+            deadline_cues: Vec::new(),
             rules: Vec::new(),
         };
         let mut seen_data = false;
@@ -524,6 +529,12 @@ impl TimeLexicon {
                 "determiner" => {
                     lx.determiners.insert(key);
                 }
+                "deadline_signal" => {
+                    lx.deadline_signals.insert(key);
+                }
+                "deadline_cue" => lx
+                    .deadline_cues
+                    .push(key.split(' ').map(str::to_string).collect()),
                 "ordinal" => {
                     let v = int(1, 4)? as i8;
                     lx.ordinals.insert(key, v);
@@ -549,7 +560,7 @@ impl TimeLexicon {
                         "unknown kind '{other}' (expected month, weekday, daypart, relday, \
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
                          not_past, count_noun, signal, ordinal, season, holiday, reporting, \
-                         results_cue, annual_cue or determiner)"
+                         results_cue, annual_cue, determiner, deadline_signal or deadline_cue)"
                     )));
                 }
             }
@@ -1075,6 +1086,23 @@ impl TimeLexicon {
         None
     }
 
+    /// Whether the expression starting at byte `s` of `text` is a deadline that was set
+    /// or moved: a `deadline_signal` ("until") among the 6 words before it and a
+    /// `deadline_cue` ("extended", "postponed", "deadline") in the 12 words before that,
+    /// within the clause ("postponed until Tuesday morning", "extended its offer until
+    /// 5 p.m. Nov. 9"). Such a day lies ahead whatever the tense of the verb.
+    fn deadline(&self, text: &str, s: usize) -> bool {
+        let toks = tokens(text.get(..s).unwrap_or(""));
+        let n = toks.len();
+        let Some(u) = (n.saturating_sub(6)..n)
+            .rev()
+            .find(|&i| self.deadline_signals.contains(&toks[i].w))
+        else {
+            return false;
+        };
+        (u.saturating_sub(12)..u).any(|i| Self::cue_at(&toks, i, &self.deadline_cues))
+    }
+
     /// Whether `text` reads as a report of periodic (quarterly) results: it has a
     /// `results_cue` ("net", "a share", "revenue") and no `annual_cue` ("nine months",
     /// "for the year"). There "a year ago" is the year-ago quarter (TimeBank's WSJ
@@ -1442,7 +1470,19 @@ fn predicate_tense(tree: &Tree, p: usize, reporting: &HashSet<String>, depth: us
     let present_aux = auxes
         .iter()
         .any(|a| matches!(a.xpos.as_str(), "VBZ" | "VBP"));
-    match n.xpos.as_str() {
+    // A present passive schedules like a present verb ("it is scheduled for completion
+    // by Dec. 10", "the bill is debated Tuesday"); perfect and past auxiliaries are
+    // handled above.
+    let present_passive = n.xpos == "VBN"
+        && auxes
+            .iter()
+            .any(|a| a.lemma == "be" && matches!(a.xpos.as_str(), "VBZ" | "VBP"));
+    let xpos = if present_passive {
+        "VBZ"
+    } else {
+        n.xpos.as_str()
+    };
+    match xpos {
         "VBD" | "VBN" => Tense::Past,
         "VBZ" | "VBP" if reporting.contains(&n.lemma) => Tense::Unknown,
         // A present tense in an adverbial or coordinated clause of a past verb is most
@@ -1505,6 +1545,9 @@ impl Cx<'_> {
     /// Tense of the clause of `text[s..e]`: from the parse when there is one (the predicate
     /// the expression modifies), else from the words around it.
     fn tense(&self, s: usize, e: usize) -> Tense {
+        if self.lex.deadline(self.text, s) {
+            return Tense::Future;
+        }
         if let Some((tree, base)) = self.tree
             && let Some(t) = tree_tense(tree, base + s, base + e, &self.lex.reporting)
             && t != Tense::Unknown

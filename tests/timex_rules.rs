@@ -3067,3 +3067,46 @@ fn past_month_ten_months_back_yields_to_the_coming_one() {
         iv("2024-06-01", "2024-06-30"),
     );
 }
+
+#[test]
+fn present_passive_schedules_like_a_present_verb() {
+    // "is scheduled": a present passive, not a past participle of the past.
+    check_parsed(
+        "The merger is scheduled for completion by Dec. 10.",
+        RESULTS_DCT,
+        "Dec. 10",
+        D,
+        "2025-12-10",
+        day("2025-12-10"),
+    );
+}
+
+#[test]
+fn deadline_set_or_moved_lies_ahead() {
+    // Wednesday 2025-11-05: a postponed decision waits for the coming Tuesday...
+    check(
+        "Officials postponed until Tuesday any decision on the permit.",
+        RESULTS_DCT,
+        "Tuesday",
+        D,
+        "2025-11-11",
+        day("2025-11-11"),
+    );
+    check_parsed(
+        "The ministry extended its deadline until Friday.",
+        RESULTS_DCT,
+        "Friday",
+        D,
+        "2025-11-07",
+        day("2025-11-07"),
+    );
+    // ...while a plain "until" in a past clause is the past day.
+    check(
+        "The talks went on until Tuesday.",
+        RESULTS_DCT,
+        "Tuesday",
+        D,
+        "2025-11-04",
+        day("2025-11-04"),
+    );
+}
