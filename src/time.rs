@@ -212,8 +212,8 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// `shift` (-1/0/1), `part` (START/MID/END), `set` (a TIMEX3 SET value), `ref`
 /// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
 /// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `determiner`,
-/// `deadline_signal`, `deadline_cue` (value ignored, write `-`), `ordinal`, `season`,
-/// `holiday`.
+/// `deadline_signal`, `deadline_cue`, `future_signal` (value ignored, write `-`),
+/// `ordinal`, `season`, `holiday`.
 #[derive(Debug, Clone)]
 pub struct TimeLexicon {
     months: HashMap<String, i8>,
@@ -241,6 +241,7 @@ pub struct TimeLexicon {
     determiners: HashSet<String>,
     deadline_signals: HashSet<String>,
     deadline_cues: Vec<Vec<String>>,
+    future_signals: Vec<Vec<String>>,
     rules: Vec<(Rule, Regex)>,
 }
 
@@ -365,6 +366,7 @@ impl TimeLexicon {
             determiners: HashSet::new(),
             deadline_signals: HashSet::new(),
             deadline_cues: Vec::new(),
+            future_signals: Vec::new(),
             rules: Vec::new(),
         };
         let mut seen_data = false;
@@ -535,6 +537,9 @@ impl TimeLexicon {
                 "deadline_cue" => lx
                     .deadline_cues
                     .push(key.split(' ').map(str::to_string).collect()),
+                "future_signal" => lx
+                    .future_signals
+                    .push(key.split(' ').map(str::to_string).collect()),
                 "ordinal" => {
                     let v = int(1, 4)? as i8;
                     lx.ordinals.insert(key, v);
@@ -560,7 +565,8 @@ impl TimeLexicon {
                         "unknown kind '{other}' (expected month, weekday, daypart, relday, \
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
                          not_past, count_noun, signal, ordinal, season, holiday, reporting, \
-                         results_cue, annual_cue, determiner, deadline_signal or deadline_cue)"
+                         results_cue, annual_cue, determiner, deadline_signal, deadline_cue \
+                         or future_signal)"
                     )));
                 }
             }
@@ -1103,6 +1109,18 @@ impl TimeLexicon {
         (u.saturating_sub(12)..u).any(|i| Self::cue_at(&toks, i, &self.deadline_cues))
     }
 
+    /// Whether the words right before byte `s` of `text` are a `future_signal` ("as soon
+    /// as Tuesday", "as early as May").
+    fn future_signal_before(&self, text: &str, s: usize) -> bool {
+        let toks = tokens(text.get(..s).unwrap_or(""));
+        self.future_signals.iter().any(|c| {
+            c.len() <= toks.len()
+                && c.iter()
+                    .zip(&toks[toks.len() - c.len()..])
+                    .all(|(a, b)| *a == b.w)
+        })
+    }
+
     /// Whether `text` reads as a report of periodic (quarterly) results: it has a
     /// `results_cue` ("net", "a share", "revenue") and no `annual_cue` ("nine months",
     /// "for the year"). There "a year ago" is the year-ago quarter (TimeBank's WSJ
@@ -1545,7 +1563,7 @@ impl Cx<'_> {
     /// Tense of the clause of `text[s..e]`: from the parse when there is one (the predicate
     /// the expression modifies), else from the words around it.
     fn tense(&self, s: usize, e: usize) -> Tense {
-        if self.lex.deadline(self.text, s) {
+        if self.lex.deadline(self.text, s) || self.lex.future_signal_before(self.text, s) {
             return Tense::Future;
         }
         if let Some((tree, base)) = self.tree
@@ -1864,7 +1882,14 @@ impl Cx<'_> {
                     Some(x) => Some(self.shift(x)?),
                     None => None,
                 };
-                let t = tense();
+                // "Friday's close", "Thursday's ruling": a day whose event is reported, in
+                // the past (TimeBank and AQUAINT, without exception).
+                let a = self.after(e);
+                let t = if a.starts_with("'s") || a.starts_with("’s") {
+                    Tense::Past
+                } else {
+                    tense()
+                };
                 let dir = match sh {
                     Some(-1) => Dir::Before,
                     Some(1) => Dir::After,

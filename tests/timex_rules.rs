@@ -3110,3 +3110,28 @@ fn deadline_set_or_moved_lies_ahead() {
         day("2025-11-04"),
     );
 }
+
+#[test]
+fn possessive_weekday_is_past() {
+    // Wednesday 2025-11-05: "Thursday's ruling" has been handed down, whatever the verb.
+    check_parsed(
+        "Lawyers said they would appeal Thursday's ruling.",
+        RESULTS_DCT,
+        "Thursday",
+        D,
+        "2025-10-30",
+        day("2025-10-30"),
+    );
+}
+
+#[test]
+fn as_soon_as_puts_the_day_ahead() {
+    check_parsed(
+        "The delegation said it was ready to leave as soon as Friday.",
+        RESULTS_DCT,
+        "Friday",
+        D,
+        "2025-11-07",
+        day("2025-11-07"),
+    );
+}
