@@ -636,12 +636,20 @@ impl TimeLexicon {
         self.signals.contains(&w).then_some(w)
     }
 
+    /// The value of a number in digits, a number word, or a compound of a tens word and a
+    /// ones word ("twenty four", "thirty-five" = 35).
     fn number(&self, s: &str) -> Option<i64> {
         if s.bytes().all(|b| b.is_ascii_digit()) {
-            s.parse().ok()
-        } else {
-            self.numbers.get(&norm(s)).copied()
+            return s.parse().ok();
         }
+        let k = norm(s);
+        if let Some(v) = self.numbers.get(&k) {
+            return Some(*v);
+        }
+        let (t, o) = k.split_once(|c: char| c == '-' || c.is_whitespace())?;
+        let t = *self.numbers.get(t.trim())?;
+        let o = *self.numbers.get(o.trim())?;
+        ((20..=90).contains(&t) && t % 10 == 0 && (1..=9).contains(&o)).then_some(t + o)
     }
 
     fn unit(&self, s: &str) -> Option<Unit> {
@@ -759,9 +767,12 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
     let hol = alt(lx.holidays.keys(), true);
     let ord = r"(?:st|nd|rd|th)?";
     let tz = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|local\s+time)\b";
-    let num = format!(r"(?:{n}|[0-9]{{1,3}})");
+    // Compound number words first ("twenty four", "thirty-five"): the alternation is ordered.
+    let tens = words_where(&|v| (20..=90).contains(&v) && v % 10 == 0);
+    let compound = format!(r"{tens}[\s-]+{ones}\b");
+    let num = format!(r"(?:{compound}|{n}|[0-9]{{1,3}})");
     let vague = r"(?P<vague>a\s+few|few|several|many|some)";
-    let nnum = format!(r"(?:{nn}|[0-9]{{1,3}})");
+    let nnum = format!(r"(?:{compound}|{nn}|[0-9]{{1,3}})");
     let pats: Vec<(Rule, String)> = vec![
         (Rule::Iso, r"\b(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b".into()),
         (
@@ -862,7 +873,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::Dur,
             format!(
-                r"\b(?:(?P<pre>for|over|within|in|during|throughout)\s+)?(?:the\s+)?(?:(?P<sh>{sh})\s+)?(?:(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?|{vague})\s+(?:more\s+)?(?P<u>{u})s?\b"
+                r"\b(?:(?P<pre>for|over|within|in|during|throughout)\s+)?(?:the\s+)?(?:(?P<sh>{sh})\s+)?(?:(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?|{vague})\s+(?:more\s+)?(?:(?:trading|business|working)\s+)?(?P<u>{u})s?\b(?P<half2>\s+and\s+a\s+half\b)?"
             ),
         ),
         (
@@ -2081,8 +2092,9 @@ impl Cx<'_> {
                         }
                     }
                 }
-                if cap(c, "half").is_some() {
-                    // "5 1/2 years" = P5Y6M, "two and a half hours" = PT2H30M.
+                if cap(c, "half").is_some() || cap(c, "half2").is_some() {
+                    // "5 1/2 years" = P5Y6M, "two and a half hours" = PT2H30M, "a minute
+                    // and a half" = PT1M30S.
                     let v = match u {
                         Unit::Year => format!("P{n}Y6M"),
                         Unit::Month => format!("P{n}M15D"),

@@ -3135,3 +3135,55 @@ fn as_soon_as_puts_the_day_ahead() {
         day("2025-11-07"),
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Number words and duration forms
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn compound_number_words() {
+    check(
+        "The talks lasted twenty-four hours.",
+        SEED,
+        "twenty-four hours",
+        Dur,
+        "PT24H",
+        None,
+    );
+    check(
+        "The strike ended in the last twenty four hours.",
+        SEED,
+        "the last twenty four hours",
+        Dur,
+        "PT24H",
+        None,
+    );
+    check(
+        "The party was founded thirty five years ago.",
+        SEED,
+        "thirty five years ago",
+        D,
+        "1990",
+        iv("1990-01-01", "1990-12-31"),
+    );
+}
+
+#[test]
+fn unit_and_a_half_and_trading_days() {
+    check(
+        "The vote took a minute and a half.",
+        SEED,
+        "a minute and a half",
+        Dur,
+        "PT1M30S",
+        None,
+    );
+    check(
+        "Shares fell for eight trading days.",
+        SEED,
+        "eight trading days",
+        Dur,
+        "P8D",
+        None,
+    );
+}
