@@ -636,6 +636,31 @@ impl TimeLexicon {
         self.signals.contains(&w).then_some(w)
     }
 
+    /// A year written in digits ("1994") or spoken ("nineteen ninety-four", "nineteen
+    /// hundred and five", "two thousand and one"); spoken years must lie in 1100..=2100.
+    fn year_of(&self, s: &str) -> Option<i16> {
+        if s.bytes().all(|b| b.is_ascii_digit()) {
+            return s.parse().ok();
+        }
+        let ws: Vec<String> = s
+            .split(|c: char| c == '-' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| w != "hundred" && w != "and")
+            .collect();
+        let num = |w: &String| self.numbers.get(w).copied();
+        let rest = |from: usize| -> Option<i64> { ws.get(from..)?.iter().map(num).sum() };
+        let y = if ws.len() >= 2 && ws[0] == "two" && ws[1] == "thousand" {
+            2000 + rest(2)?
+        } else {
+            num(ws.first()?)? * 100 + rest(1)?
+        };
+        if !(1100..=2100).contains(&y) {
+            return None;
+        }
+        i16::try_from(y).ok()
+    }
+
     /// The value of a number in digits, a number word, or a compound of a tens word and a
     /// ones word ("twenty four", "thirty-five" = 35).
     fn number(&self, s: &str) -> Option<i64> {
@@ -771,6 +796,11 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
     let tens = words_where(&|v| (20..=90).contains(&v) && v % 10 == 0);
     let compound = format!(r"{tens}[\s-]+{ones}\b");
     let num = format!(r"(?:{compound}|{n}|[0-9]{{1,3}})");
+    // A year in digits or spoken, for "January nineteen ninety-seven", "the winter of
+    // nineteen ninety-four" (read by `TimeLexicon::year_of`).
+    let year = format!(
+        r"(?:[0-9]{{4}}|(?:{centuries})[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?:{teens_tens})(?:[\s-]+(?:{ones}))?|two\s+thousand(?:\s+(?:and\s+)?(?:{nn}))?)"
+    );
     let vague = r"(?P<vague>a\s+few|few|several|many|some)";
     let nnum = format!(r"(?:{compound}|{nn}|[0-9]{{1,3}})");
     let pats: Vec<(Rule, String)> = vec![
@@ -808,7 +838,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::My,
             format!(
-                r"\b(?:(?:in|of|since|by|until|during|from|before|after)\s+)?(?P<mon>{m})\s+(?:of\s+)?(?P<y>[0-9]{{4}})\b"
+                r"\b(?:(?:in|of|since|by|until|during|from|before|after)\s+)?(?P<mon>{m})\s+(?:of\s+)?(?P<y>{year})\b"
             ),
         ),
         (
@@ -897,7 +927,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::Season,
             format!(
-                r"\b(?:(?P<pre>in|during|by|since|until|through|throughout|over|for)\s+)?(?:(?P<sh>this\s+past|this\s+coming|{sh})\s+|(?P<the>the\s+)?(?P<part>{pt})(?:-|\s+)|(?P<the2>the)\s+)?(?P<se>{se})(?:\s+(?:of\s+)?(?P<y>[0-9]{{4}})\b)?"
+                r"\b(?:(?P<pre>in|during|by|since|until|through|throughout|over|for)\s+)?(?:(?P<sh>this\s+past|this\s+coming|{sh})\s+|(?P<the>the\s+)?(?P<part>{pt})(?:-|\s+)|(?P<the2>the)\s+)?(?P<se>{se})(?:\s+(?:of\s+)?(?P<y>{year})\b)?"
             ),
         ),
         (
@@ -1815,7 +1845,7 @@ impl Cx<'_> {
             }
             Rule::My => {
                 let m = self.month(cap(c, "mon")?)?;
-                let d = Date::new(parse_i16(cap(c, "y")?)?, m, 1).ok()?;
+                let d = Date::new(lex.year_of(cap(c, "y")?)?, m, 1).ok()?;
                 let (a, b) = month_bounds(d);
                 Some((TimexType::Date, fmt_month(d), Some((a, b))))
             }
@@ -2221,7 +2251,7 @@ impl Cx<'_> {
                     }
                 }
                 let year = match (y, dct) {
-                    (Some(y), _) => parse_i16(y)?,
+                    (Some(y), _) => lex.year_of(y)?,
                     (None, None) => {
                         return Some((TimexType::Date, format!("XXXX-{}", season.code()), None));
                     }

@@ -3187,3 +3187,32 @@ fn unit_and_a_half_and_trading_days() {
         None,
     );
 }
+
+#[test]
+fn month_and_season_of_a_spoken_year() {
+    check(
+        "Prices peaked in January nineteen ninety-seven.",
+        SEED,
+        "January nineteen ninety-seven",
+        D,
+        "1997-01",
+        iv("1997-01-01", "1997-01-31"),
+    );
+    // Meteorological winter: December 1994 to February 1995.
+    check(
+        "Oil fell to that level in the winter of nineteen ninety-four.",
+        SEED,
+        "the winter of nineteen ninety-four",
+        D,
+        "1994-WI",
+        iv("1994-12-01", "1995-02-28"),
+    );
+    check(
+        "The treaty was signed in May of two thousand and one.",
+        SEED,
+        "May of two thousand and one",
+        D,
+        "2001-05",
+        iv("2001-05-01", "2001-05-31"),
+    );
+}
