@@ -728,6 +728,7 @@ enum Rule {
     Ref,
     Quarter,
     QuarterGeneric,
+    ResultsPeriod,
     Season,
     Holiday,
     Offset,
@@ -923,6 +924,10 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::QuarterGeneric,
             r"\b(?P<det>the|its|that)\s+(?:(?P<adj>latest|most\s+recent|recent|past|previous|comparable|current)\s+)?(?:fiscal\s+)?(?:quarter|(?P<period>period))\b".into(),
+        ),
+        (
+            Rule::ResultsPeriod,
+            r"\b(?:the\s+)?(?:(?P<y>[0-9]{4})\s+(?:period|quarter)|(?:corresponding|comparable|same)\s+period\s+(?:of\s+)?(?:last|a)\s+year|last\s+year's\s+(?:quarter|period))\b".into(),
         ),
         (
             Rule::Season,
@@ -2225,6 +2230,25 @@ impl Cx<'_> {
                     add_months(cur, -3)? // the last reported quarter
                 };
                 Some(quarter_res(start))
+            }
+            Rule::ResultsPeriod => {
+                // In a results report, "the 1988 period", "the corresponding period last
+                // year", "last year's quarter" are the reported quarter of that year.
+                let y = match cap(c, "y") {
+                    Some(y) => Some(parse_i16(y)?),
+                    None => None,
+                };
+                let Some(d) = dct else {
+                    let v = y.map_or_else(|| "XXXX-QX".to_string(), fmt_year);
+                    return Some((TimexType::Date, v, None));
+                };
+                if !lex.results_report(self.text) {
+                    let y = y?;
+                    return Some((TimexType::Date, fmt_year(y), year_bounds(y)));
+                }
+                let reported = add_months(quarter_start(d)?, -3)?;
+                let y = y.unwrap_or(reported.year() - 1);
+                Some(quarter_res(Date::new(y, reported.month(), 1).ok()?))
             }
             Rule::Season => {
                 let sw = cap(c, "se")?;

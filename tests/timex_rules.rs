@@ -3216,3 +3216,40 @@ fn month_and_season_of_a_spoken_year() {
         iv("2001-05-01", "2001-05-31"),
     );
 }
+
+#[test]
+fn results_report_periods_are_the_reported_quarter() {
+    check(
+        "Acme earned $2 million, or 5 cents a share, in the 2024 period.",
+        RESULTS_DCT,
+        "the 2024 period",
+        D,
+        "2024-Q3",
+        iv("2024-07-01", "2024-09-30"),
+    );
+    check(
+        "Sales for last year's quarter were about $3 million.",
+        RESULTS_DCT,
+        "last year's quarter",
+        D,
+        "2024-Q3",
+        iv("2024-07-01", "2024-09-30"),
+    );
+    check(
+        "That compares with net income of $1.8 million for the corresponding period last year.",
+        RESULTS_DCT,
+        "the corresponding period last year",
+        D,
+        "2024-Q3",
+        iv("2024-07-01", "2024-09-30"),
+    );
+    // Outside a results report the year stands.
+    check(
+        "Protests marked the 1968 period in Prague.",
+        RESULTS_DCT,
+        "the 1968 period",
+        D,
+        "1968",
+        iv("1968-01-01", "1968-12-31"),
+    );
+}
