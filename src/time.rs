@@ -212,7 +212,7 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// `shift` (-1/0/1), `part` (START/MID/END), `set` (a TIMEX3 SET value), `ref`
 /// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
 /// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `determiner`,
-/// `deadline_signal`, `deadline_cue`, `future_signal` (value ignored, write `-`),
+/// `deadline_signal`, `deadline_cue`, `future_signal`, `anaphoric` (value ignored, write `-`),
 /// `ordinal`, `season`, `holiday`.
 #[derive(Debug, Clone)]
 pub struct TimeLexicon {
@@ -242,6 +242,7 @@ pub struct TimeLexicon {
     deadline_signals: HashSet<String>,
     deadline_cues: Vec<Vec<String>>,
     future_signals: Vec<Vec<String>>,
+    anaphoric: HashSet<String>,
     rules: Vec<(Rule, Regex)>,
 }
 
@@ -367,6 +368,7 @@ impl TimeLexicon {
             deadline_signals: HashSet::new(),
             deadline_cues: Vec::new(),
             future_signals: Vec::new(),
+            anaphoric: HashSet::new(),
             rules: Vec::new(),
         };
         let mut seen_data = false;
@@ -540,6 +542,9 @@ impl TimeLexicon {
                 "future_signal" => lx
                     .future_signals
                     .push(key.split(' ').map(str::to_string).collect()),
+                "anaphoric" => {
+                    lx.anaphoric.insert(key);
+                }
                 "ordinal" => {
                     let v = int(1, 4)? as i8;
                     lx.ordinals.insert(key, v);
@@ -566,7 +571,7 @@ impl TimeLexicon {
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
                          not_past, count_noun, signal, ordinal, season, holiday, reporting, \
                          results_cue, annual_cue, determiner, deadline_signal, deadline_cue \
-                         or future_signal)"
+                         future_signal or anaphoric)"
                     )));
                 }
             }
@@ -2560,6 +2565,21 @@ impl Cx<'_> {
                 Some((n * sign, self.lex.unit(cap(c, "u")?)?))
             }
             Rule::YearAgoAdj => Some((-1, Unit::Year)),
+            // "the following year", "the previous month"; not "over the following year".
+            Rule::ShiftUnit => {
+                let sh = norm(cap(c, "sh")?);
+                let first = c.get(0).and_then(|m| m.as_str().split_whitespace().next());
+                let span_prep = first.map(norm).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "over" | "during" | "within" | "throughout" | "for"
+                    )
+                });
+                if cap(c, "the").is_none() || span_prep || !self.lex.anaphoric.contains(&sh) {
+                    return None;
+                }
+                Some((i64::from(self.shift(&sh)?), self.lex.unit(cap(c, "u")?)?))
+            }
             Rule::Ago => Some((
                 -self.lex.number(cap(c, "n")?)?,
                 self.lex.unit(cap(c, "u")?)?,
@@ -2691,12 +2711,14 @@ fn reanchor(out: &mut [Cand], carried: &mut Reference, fallback: Option<(Gran, D
         if let (Some((n, u)), Some((g, d))) = (c.shift, reference) {
             // A reference coarser than the unit ("June 2019 … two weeks later") anchors
             // from its first day at the unit's granularity.
+            // "the following year" names a period of its own unit.
             let (g, d) = match c.rule {
                 Rule::Offset if g > Gran::of_unit(u) => (Gran::of_unit(u), d),
+                Rule::ShiftUnit if g <= Gran::of_unit(u) => (Gran::of_unit(u), d),
                 _ => (g, d),
             };
             let applies = match c.rule {
-                Rule::Offset | Rule::YearAgoAdj => g <= Gran::of_unit(u),
+                Rule::Offset | Rule::YearAgoAdj | Rule::ShiftUnit => g <= Gran::of_unit(u),
                 // "… in the third quarter, against $5 million a year ago".
                 Rule::Ago => matches!(g, Gran::Quarter | Gran::Half) && u == Unit::Year,
                 _ => false,

@@ -3253,3 +3253,49 @@ fn results_report_periods_are_the_reported_quarter() {
         iv("1968-01-01", "1968-12-31"),
     );
 }
+
+#[test]
+fn following_and_previous_units_count_from_the_reference_time() {
+    check(
+        "On May 22, 1995, she was promoted, and the following year she retired.",
+        SEED,
+        "the following year",
+        D,
+        "1996",
+        iv("1996-01-01", "1996-12-31"),
+    );
+    check(
+        "The firm was sold in 2010; the previous year it had lost money.",
+        SEED,
+        "the previous year",
+        D,
+        "2009",
+        iv("2009-01-01", "2009-12-31"),
+    );
+    // Across sentences, through the pipeline's carried reference time.
+    check_parsed(
+        "The plant opened in March 2019. The following month, it hired 200 workers.",
+        SEED,
+        "The following month",
+        D,
+        "2019-04",
+        iv("2019-04-01", "2019-04-30"),
+    );
+    // A stretch of time, and no reference at all: a duration.
+    check(
+        "In 2010 the firm was sold, and over the following year it shed jobs.",
+        SEED,
+        "the following year",
+        Dur,
+        "P1Y",
+        None,
+    );
+    check(
+        "The following year, she retired.",
+        SEED,
+        "The following year",
+        Dur,
+        "P1Y",
+        None,
+    );
+}
