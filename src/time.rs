@@ -213,7 +213,7 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
 /// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `determiner`,
 /// `deadline_signal`, `deadline_cue`, `future_signal`, `anaphoric` (value ignored, write `-`),
-/// `ordinal`, `season`, `holiday`.
+/// `ordinal`, `day_ordinal` (1..31), `season`, `holiday`.
 #[derive(Debug, Clone)]
 pub struct TimeLexicon {
     months: HashMap<String, i8>,
@@ -243,6 +243,7 @@ pub struct TimeLexicon {
     deadline_cues: Vec<Vec<String>>,
     future_signals: Vec<Vec<String>>,
     anaphoric: HashSet<String>,
+    day_ordinals: HashMap<String, i8>,
     rules: Vec<(Rule, Regex)>,
 }
 
@@ -369,6 +370,7 @@ impl TimeLexicon {
             deadline_cues: Vec::new(),
             future_signals: Vec::new(),
             anaphoric: HashSet::new(),
+            day_ordinals: HashMap::new(),
             rules: Vec::new(),
         };
         let mut seen_data = false;
@@ -549,6 +551,10 @@ impl TimeLexicon {
                     let v = int(1, 4)? as i8;
                     lx.ordinals.insert(key, v);
                 }
+                "day_ordinal" => {
+                    let v = int(1, 31)? as i8;
+                    lx.day_ordinals.insert(key, v);
+                }
                 "season" => {
                     let v = Season::from_code(value).ok_or_else(|| {
                         err(format!(
@@ -571,7 +577,7 @@ impl TimeLexicon {
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
                          not_past, count_noun, signal, ordinal, season, holiday, reporting, \
                          results_cue, annual_cue, determiner, deadline_signal, deadline_cue \
-                         future_signal or anaphoric)"
+                         future_signal, anaphoric or day_ordinal)"
                     )));
                 }
             }
@@ -780,6 +786,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
     let set = alt(lx.sets.keys(), true);
     let rf = alt(lx.refs.keys(), true);
     let ordq = alt(lx.ordinals.keys(), true);
+    let dord = alt(lx.day_ordinals.keys(), true);
     // Spoken years ("nineteen ninety-six") from the number words of the lexicon.
     let words_where = |f: &dyn Fn(i64) -> bool| {
         alt(
@@ -835,11 +842,11 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::Md,
-            format!(r"\b(?:on\s+)?(?P<mon>{m})\s*(?P<d>[0-9]{{1,2}}){ord}\b"),
+            format!(r"\b(?:on\s+)?(?P<mon>{m})\s*(?:(?P<d>[0-9]{{1,2}}){ord}|\s(?:the\s+)?(?P<dw>{dord}))\b"),
         ),
         (
             Rule::Dm,
-            format!(r"\b(?:on\s+)?(?:the\s+)?(?P<d>[0-9]{{1,2}}){ord}\s+(?:of\s+)?(?P<mon>{m})"),
+            format!(r"\b(?:on\s+)?(?:the\s+)?(?:(?P<d>[0-9]{{1,2}}){ord}\s+(?:of\s+)?|(?P<dw>{dord})\s+of\s+)(?P<mon>{m})"),
         ),
         (
             Rule::My,
@@ -1827,7 +1834,11 @@ impl Cx<'_> {
             }
             Rule::Md | Rule::Dm => {
                 let m = self.month(cap(c, "mon")?)?;
-                let d = parse_i8(cap(c, "d")?)?;
+                // "March 8", "March eighth", "the eighth of March".
+                let d = match cap(c, "dw") {
+                    Some(w) => *lex.day_ordinals.get(&norm(w))?,
+                    None => parse_i8(cap(c, "d")?)?,
+                };
                 let a = self.after(e);
                 if a.starts_with([',', '.', ':'])
                     && a[1..].starts_with(|c: char| c.is_ascii_digit())

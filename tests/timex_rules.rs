@@ -3299,3 +3299,32 @@ fn following_and_previous_units_count_from_the_reference_time() {
         None,
     );
 }
+
+#[test]
+fn day_of_month_as_an_ordinal_word() {
+    // SEED is Tuesday 2025-03-04.
+    check(
+        "Women's Day is this coming Saturday, March eighth.",
+        SEED,
+        "March eighth",
+        D,
+        "2025-03-08",
+        day("2025-03-08"),
+    );
+    check(
+        "The summit opens on the twenty-first of March.",
+        SEED,
+        "the twenty-first of March",
+        D,
+        "2025-03-21",
+        day("2025-03-21"),
+    );
+    check(
+        "The vote was held on February twenty third.",
+        SEED,
+        "February twenty third",
+        D,
+        "2025-02-23",
+        day("2025-02-23"),
+    );
+}
