@@ -747,6 +747,7 @@ enum Rule {
     RecentUnits,
     TheYear,
     SpokenYear,
+    Century,
 }
 
 /// Regex alternation of the given words, longest first; spaces match any white space.
@@ -1004,6 +1005,12 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
             Rule::Decade,
             format!(
                 r"\b(?:(?:in|since|during|by|through|throughout|from)\s+)?(?:the\s+)?(?:(?P<part>{pt})(?:-|\s+))?(?P<dec>1[0-9]{{2}}|20[0-9])0s\b"
+            ),
+        ),
+        (
+            Rule::Century,
+            format!(
+                r"\b(?:the\s+)?(?:(?P<n>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<w>{dord}))(?:-|\s+)century\b"
             ),
         ),
         (
@@ -2510,6 +2517,20 @@ impl Cx<'_> {
                 let (a, b) = year_bounds(y)?;
                 let iv = narrow(a, b, Unit::Year, self.part(cap(c, "part")), a)?;
                 Some((TimexType::Date, fmt_year(y), Some(iv)))
+            }
+            Rule::Century => {
+                // "the 20th century" = 19 (TIMEX3: the first two digits of its years).
+                let n = match cap(c, "w") {
+                    Some(w) => i16::from(*lex.day_ordinals.get(&norm(w))?),
+                    None => parse_i16(cap(c, "n")?)?,
+                };
+                if !(1..=21).contains(&n) {
+                    return None;
+                }
+                let c0 = (n - 1) * 100;
+                let a = Date::new(c0.max(1), 1, 1).ok()?;
+                let b = Date::new(c0 + 99, 12, 31).ok()?;
+                Some((TimexType::Date, format!("{:02}", n - 1), Some((a, b))))
             }
             Rule::Decade => {
                 let dec: i16 = parse_i16(cap(c, "dec")?)?;

@@ -3328,3 +3328,31 @@ fn day_of_month_as_an_ordinal_word() {
         day("2025-02-23"),
     );
 }
+
+#[test]
+fn centuries_by_ordinal() {
+    check(
+        "She called herself a 20th century democrat.",
+        SEED,
+        "20th century",
+        D,
+        "19",
+        iv("1900-01-01", "1999-12-31"),
+    );
+    check(
+        "They cleared mines near an 11th-century temple.",
+        SEED,
+        "11th-century",
+        D,
+        "10",
+        iv("1000-01-01", "1099-12-31"),
+    );
+    check(
+        "Schools must prepare for the twenty-first century.",
+        SEED,
+        "the twenty-first century",
+        D,
+        "20",
+        iv("2000-01-01", "2099-12-31"),
+    );
+}
