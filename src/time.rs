@@ -211,7 +211,7 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// optionally `:` and a daypart code), `number` (integer), `unit` (D/W/M/Y/H/MIN/DE),
 /// `shift` (-1/0/1), `part` (START/MID/END), `set` (a TIMEX3 SET value), `ref`
 /// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
-/// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `determiner`,
+/// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `money_cue`, `determiner`,
 /// `deadline_signal`, `deadline_cue`, `future_signal`, `anaphoric` (value ignored, write `-`),
 /// `ordinal`, `day_ordinal` (1..31), `season`, `holiday`.
 #[derive(Debug, Clone)]
@@ -238,6 +238,7 @@ pub struct TimeLexicon {
     reporting: HashSet<String>,
     results_cues: Vec<Vec<String>>,
     annual_cues: Vec<Vec<String>>,
+    money_cues: Vec<String>,
     determiners: HashSet<String>,
     deadline_signals: HashSet<String>,
     deadline_cues: Vec<Vec<String>>,
@@ -365,6 +366,7 @@ impl TimeLexicon {
             reporting: HashSet::new(),
             results_cues: Vec::new(),
             annual_cues: Vec::new(),
+            money_cues: Vec::new(),
             determiners: HashSet::new(),
             deadline_signals: HashSet::new(),
             deadline_cues: Vec::new(),
@@ -535,6 +537,7 @@ impl TimeLexicon {
                 "determiner" => {
                     lx.determiners.insert(key);
                 }
+                "money_cue" => lx.money_cues.push(key),
                 "deadline_signal" => {
                     lx.deadline_signals.insert(key);
                 }
@@ -576,7 +579,7 @@ impl TimeLexicon {
                         "unknown kind '{other}' (expected month, weekday, daypart, relday, \
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
                          not_past, count_noun, signal, ordinal, season, holiday, reporting, \
-                         results_cue, annual_cue, determiner, deadline_signal, deadline_cue \
+                         results_cue, annual_cue, money_cue, determiner, deadline_signal, deadline_cue \
                          future_signal, anaphoric or day_ordinal)"
                     )));
                 }
@@ -1187,13 +1190,20 @@ impl TimeLexicon {
     }
 
     /// Whether `text` reads as a report of periodic (quarterly) results: it has a
-    /// `results_cue` ("net", "a share", "revenue") and no `annual_cue` ("nine months",
-    /// "for the year"). There "a year ago" is the year-ago quarter (TimeBank's WSJ
-    /// convention).
+    /// `results_cue` ("net", "a share", "revenue"), a `money_cue` (an amount: "$",
+    /// "million", "cents") and no `annual_cue` ("nine months", "for the year"). There "a
+    /// year ago" is the year-ago quarter (TimeBank's WSJ convention).
     fn results_report(&self, text: &str) -> bool {
         let toks = tokens(text);
         let has = |cues: &[Vec<String>]| (0..toks.len()).any(|i| Self::cue_at(&toks, i, cues));
-        has(&self.results_cues) && !has(&self.annual_cues)
+        let money = self.money_cues.iter().any(|m| {
+            if m.chars().any(char::is_alphanumeric) {
+                toks.iter().any(|t| t.w == *m)
+            } else {
+                text.contains(m.as_str())
+            }
+        });
+        money && has(&self.results_cues) && !has(&self.annual_cues)
     }
 
     /// Tense of the clause containing `text[start..end]`: the nearest cue before the

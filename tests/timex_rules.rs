@@ -3008,6 +3008,15 @@ fn year_ago_outside_quarterly_results_stays_a_year() {
         "2024",
         iv("2024-01-01", "2024-12-31"),
     );
+    // Results vocabulary but no amount: not a results report.
+    check(
+        "The election results shocked the country, as the sales tax had a year earlier.",
+        RESULTS_DCT,
+        "a year earlier",
+        D,
+        "2024",
+        iv("2024-01-01", "2024-12-31"),
+    );
     // No results vocabulary at all.
     check(
         "A year ago, the party won the election in a landslide.",
