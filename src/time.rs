@@ -211,7 +211,8 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// optionally `:` and a daypart code), `number` (integer), `unit` (D/W/M/Y/H/MIN/DE),
 /// `shift` (-1/0/1), `part` (START/MID/END), `set` (a TIMEX3 SET value), `ref`
 /// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
-/// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `money_cue`, `determiner`,
+/// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `money_cue`, `ahead_cue`,
+/// `determiner`,
 /// `deadline_signal`, `deadline_cue`, `future_signal`, `anaphoric` (value ignored, write `-`),
 /// `ordinal`, `day_ordinal` (1..31), `season`, `holiday`.
 #[derive(Debug, Clone)]
@@ -239,6 +240,7 @@ pub struct TimeLexicon {
     results_cues: Vec<Vec<String>>,
     annual_cues: Vec<Vec<String>>,
     money_cues: Vec<String>,
+    ahead_cues: Vec<Vec<String>>,
     determiners: HashSet<String>,
     deadline_signals: HashSet<String>,
     deadline_cues: Vec<Vec<String>>,
@@ -367,6 +369,7 @@ impl TimeLexicon {
             results_cues: Vec::new(),
             annual_cues: Vec::new(),
             money_cues: Vec::new(),
+            ahead_cues: Vec::new(),
             determiners: HashSet::new(),
             deadline_signals: HashSet::new(),
             deadline_cues: Vec::new(),
@@ -538,6 +541,9 @@ impl TimeLexicon {
                     lx.determiners.insert(key);
                 }
                 "money_cue" => lx.money_cues.push(key),
+                "ahead_cue" => lx
+                    .ahead_cues
+                    .push(key.split(' ').map(str::to_string).collect()),
                 "deadline_signal" => {
                     lx.deadline_signals.insert(key);
                 }
@@ -579,7 +585,7 @@ impl TimeLexicon {
                         "unknown kind '{other}' (expected month, weekday, daypart, relday, \
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
                          not_past, count_noun, signal, ordinal, season, holiday, reporting, \
-                         results_cue, annual_cue, money_cue, determiner, deadline_signal, deadline_cue \
+                         results_cue, annual_cue, money_cue, ahead_cue, determiner, deadline_signal, deadline_cue \
                          future_signal, anaphoric or day_ordinal)"
                     )));
                 }
@@ -1187,6 +1193,14 @@ impl TimeLexicon {
                     .zip(&toks[toks.len() - c.len()..])
                     .all(|(a, b)| *a == b.w)
         })
+    }
+
+    /// Whether an `ahead_cue` ("ahead of", "before") is among the 3 words right before
+    /// byte `s` of `text`.
+    fn ahead_before(&self, text: &str, s: usize) -> bool {
+        let toks = tokens(text.get(..s).unwrap_or(""));
+        let n = toks.len();
+        (n.saturating_sub(3)..n).any(|i| Self::cue_at(&toks, i, &self.ahead_cues))
     }
 
     /// Whether `text` reads as a report of periodic (quarterly) results: it has a
@@ -1962,9 +1976,11 @@ impl Cx<'_> {
                     None => None,
                 };
                 // "Friday's close", "Thursday's ruling": a day whose event is reported, in
-                // the past (TimeBank and AQUAINT, without exception).
+                // the past (TimeBank and AQUAINT, without exception), unless an
+                // `ahead_cue` comes right before ("ahead of Sunday's election").
                 let a = self.after(e);
-                let t = if a.starts_with("'s") || a.starts_with("’s") {
+                let possessive = a.starts_with("'s") || a.starts_with("’s");
+                let t = if possessive && !lex.ahead_before(self.text, s) {
                     Tense::Past
                 } else {
                     tense()

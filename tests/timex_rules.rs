@@ -3365,3 +3365,16 @@ fn centuries_by_ordinal() {
         iv("2000-01-01", "2099-12-31"),
     );
 }
+
+#[test]
+fn possessive_weekday_after_ahead_of_follows_the_tense() {
+    // Wednesday 2025-11-05.
+    check_parsed(
+        "Troops will be deployed ahead of Sunday's election.",
+        RESULTS_DCT,
+        "Sunday",
+        D,
+        "2025-11-09",
+        day("2025-11-09"),
+    );
+}
