@@ -1752,12 +1752,17 @@ impl Cx<'_> {
         // A past day more than eleven months back is, without a year, almost never meant
         // when the same day is at most a month ahead (news names such a day with its
         // year): the clause's tense was misread ("extended its offer to Nov. 20"), so the
-        // coming day is taken instead.
+        // coming day is taken instead; likewise a future day more than eleven months ahead
+        // yields to the past one ("the oath they swore on January 16" in February).
         let completed = tokens(self.text.get(..s).unwrap_or(""))
             .last()
             .is_some_and(|t| t.w == "ended");
         let pick = match tense {
-            Tense::Future => cands.iter().copied().filter(|c| *c >= dct).min(),
+            Tense::Future => cands
+                .iter()
+                .copied()
+                .filter(|c| *c >= dct && days_between(dct, *c) <= 334)
+                .min(),
             Tense::Past => cands
                 .iter()
                 .copied()
@@ -1786,7 +1791,8 @@ impl Cx<'_> {
         match tense {
             Tense::Future => cands.iter().copied().filter(|c| *c >= cur).min(),
             // As for days, a bare month ten or more months back yields to the nearest
-            // ("talks to conclude by May" in March).
+            // ("talks to conclude by May" in March); a month ten months ahead is often
+            // meant ("will take effect in March", said in May).
             Tense::Past => cands
                 .iter()
                 .copied()

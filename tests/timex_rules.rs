@@ -3378,3 +3378,34 @@ fn possessive_weekday_after_ahead_of_follows_the_tense() {
         day("2025-11-09"),
     );
 }
+
+#[test]
+fn future_day_more_than_eleven_months_ahead_yields_to_the_past_one() {
+    let dct = date(2025, 2, 5);
+    check(
+        "Senators will recall the oath of January 16.",
+        dct,
+        "January 16",
+        D,
+        "2025-01-16",
+        day("2025-01-16"),
+    );
+    // Ten months ahead is still the future.
+    check(
+        "The reform will take effect on December 1.",
+        dct,
+        "December 1",
+        D,
+        "2025-12-01",
+        day("2025-12-01"),
+    );
+    // So is a month: "in March", said in May, is next March.
+    check(
+        "The reform will take effect in March.",
+        date(2025, 5, 10),
+        "March",
+        D,
+        "2026-03",
+        iv("2026-03-01", "2026-03-31"),
+    );
+}
