@@ -214,7 +214,8 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `money_cue`, `ahead_cue`,
 /// `determiner`,
 /// `deadline_signal`, `deadline_cue`, `future_signal`, `anaphoric` (value ignored, write `-`),
-/// `ordinal`, `day_ordinal` (1..31), `season`, `holiday`.
+/// `ordinal`, `day_ordinal` (1..31), `day_prefix` (-7..7 days, or `W` for the ISO week),
+/// `season`, `holiday`.
 #[derive(Debug, Clone)]
 pub struct TimeLexicon {
     months: HashMap<String, i8>,
@@ -247,6 +248,10 @@ pub struct TimeLexicon {
     future_signals: Vec<Vec<String>>,
     anaphoric: HashSet<String>,
     day_ordinals: HashMap<String, i8>,
+    /// Phrases before a day that shift it (`Some(±n)` days) or name its week (`None`).
+    day_prefixes: HashMap<String, Option<i64>>,
+    /// `day_prefixes` as a pattern anchored at the end of the text before a day.
+    day_prefix_re: Option<Regex>,
     rules: Vec<(Rule, Regex)>,
 }
 
@@ -376,6 +381,8 @@ impl TimeLexicon {
             future_signals: Vec::new(),
             anaphoric: HashSet::new(),
             day_ordinals: HashMap::new(),
+            day_prefixes: HashMap::new(),
+            day_prefix_re: None,
             rules: Vec::new(),
         };
         let mut seen_data = false;
@@ -564,6 +571,14 @@ impl TimeLexicon {
                     let v = int(1, 31)? as i8;
                     lx.day_ordinals.insert(key, v);
                 }
+                "day_prefix" => {
+                    let v = if value == "W" {
+                        None
+                    } else {
+                        Some(int(-7, 7)?)
+                    };
+                    lx.day_prefixes.insert(key, v);
+                }
                 "season" => {
                     let v = Season::from_code(value).ok_or_else(|| {
                         err(format!(
@@ -586,7 +601,7 @@ impl TimeLexicon {
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
                          not_past, count_noun, signal, ordinal, season, holiday, reporting, \
                          results_cue, annual_cue, money_cue, ahead_cue, determiner, deadline_signal, deadline_cue \
-                         future_signal, anaphoric or day_ordinal)"
+                         future_signal, anaphoric, day_ordinal or day_prefix)"
                     )));
                 }
             }
@@ -604,6 +619,15 @@ impl TimeLexicon {
         lx.full_months = longest.into_values().collect();
         lx.rules = build_rules(&lx)
             .map_err(|e| DataError::new(file, 0, format!("cannot build pattern: {e}")))?;
+        if !lx.day_prefixes.is_empty() {
+            let pat = format!(
+                r"(?i)\b(?P<p>{})\s+(?:the\s+)?$",
+                alt(lx.day_prefixes.keys(), false)
+            );
+            lx.day_prefix_re = Some(Regex::new(&pat).map_err(|e| {
+                DataError::new(file, 0, format!("cannot build day_prefix pattern: {e}"))
+            })?);
+        }
         Ok(lx)
     }
 
@@ -2749,6 +2773,7 @@ pub fn tag_in_context(
         };
         reanchor(&mut out, reference, fallback);
     }
+    relate_to_day(text, lex, &mut out);
     merge_time_and_day(text, out)
 }
 
@@ -2810,6 +2835,49 @@ fn reanchor(out: &mut [Cand], carried: &mut Reference, fallback: Option<(Gran, D
         }
     }
     carried.0 = reference;
+}
+
+/// Extends a resolved day over a `day_prefix` right before it: "the day before last
+/// Tuesday('s hearing)" is the Monday before (TimeML: one expression, its value shifted),
+/// "the week of March 6" is the ISO week of that day (`2000-W10`). `start` moves to the
+/// phrase and the signal is the word before it.
+fn relate_to_day(text: &str, lex: &TimeLexicon, out: &mut [Cand]) {
+    let Some(re) = &lex.day_prefix_re else {
+        return;
+    };
+    for c in out.iter_mut() {
+        let Some((day, _)) = c.t.interval else {
+            continue;
+        };
+        if c.t.ttype != TimexType::Date || Gran::of_value(&c.t.value) != Some(Gran::Day) {
+            continue;
+        }
+        let Some(before) = text.get(..c.t.start) else {
+            continue;
+        };
+        let Some(m) = re.captures(before) else {
+            continue;
+        };
+        let (Some(all), Some(p)) = (m.get(0), m.name("p")) else {
+            continue;
+        };
+        let Some(shift) = lex.day_prefixes.get(&norm(p.as_str())) else {
+            continue;
+        };
+        let res = match shift {
+            Some(n) => add_days(day, *n).map(Cx::date_res),
+            None => Gran::Week.res(day),
+        };
+        let Some((ttype, value, interval)) = res else {
+            continue;
+        };
+        c.t.start = all.start();
+        c.t.text = text[all.start()..c.t.end].to_string();
+        c.t.signal = lex.signal_before(text, all.start());
+        c.t.ttype = ttype;
+        c.t.value = value;
+        c.t.interval = interval;
+    }
 }
 
 /// Joins a clock time and the day next to it into one TIME expression, as TimeML does:

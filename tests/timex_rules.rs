@@ -3409,3 +3409,38 @@ fn future_day_more_than_eleven_months_ahead_yields_to_the_past_one() {
         iv("2026-03-01", "2026-03-31"),
     );
 }
+
+#[test]
+fn day_before_after_and_week_of_a_day() {
+    // SEED is Tuesday 2025-03-04; "last Friday" is 2025-02-28.
+    check(
+        "The day before last Friday's vote, the minister resigned.",
+        SEED,
+        "The day before last Friday",
+        D,
+        "2025-02-27",
+        day("2025-02-27"),
+    );
+    check(
+        "The talks resumed the day after March 10.",
+        SEED,
+        "the day after March 10",
+        D,
+        "2025-03-11",
+        day("2025-03-11"),
+    );
+    check(
+        "The hearing is set for the week of March 17.",
+        SEED,
+        "the week of March 17",
+        D,
+        "2025-W12",
+        iv("2025-03-17", "2025-03-23"),
+    );
+    check_signal(
+        "They met on the day before March 10.",
+        SEED,
+        "the day before March 10",
+        Some("on"),
+    );
+}
