@@ -1822,9 +1822,11 @@ impl Cx<'_> {
                 .copied()
                 .filter(|c| *c <= cur && days_between(*c, cur) < 290)
                 .max(),
-            // As for days: the past unless the coming month is meant.
+            // As for days: the past unless one of the next two months is meant (in the
+            // gold cases a bare month two months ahead is three times as common as one
+            // ten months back).
             Tense::Unknown => nearest()
-                .filter(|c| *c <= cur || days_between(cur, *c) <= 31)
+                .filter(|c| *c <= cur || days_between(cur, *c) <= 62)
                 .or_else(|| cands.iter().copied().filter(|c| *c <= cur).max()),
         }
         .or_else(nearest)

@@ -3444,3 +3444,25 @@ fn day_before_after_and_week_of_a_day() {
         Some("on"),
     );
 }
+
+#[test]
+fn month_without_tense_two_months_ahead_is_the_coming_one() {
+    // No tense cue: the coming January (two months ahead) rather than ten months back.
+    check(
+        "Merger talks with the bank in January.",
+        RESULTS_DCT,
+        "January",
+        D,
+        "2026-01",
+        iv("2026-01-01", "2026-01-31"),
+    );
+    // Three months ahead is too far: the past one.
+    check(
+        "Merger talks with the bank in February.",
+        RESULTS_DCT,
+        "February",
+        D,
+        "2025-02",
+        iv("2025-02-01", "2025-02-28"),
+    );
+}
