@@ -3466,3 +3466,23 @@ fn month_without_tense_two_months_ahead_is_the_coming_one() {
         iv("2025-02-01", "2025-02-28"),
     );
 }
+
+#[test]
+fn on_this_day_is_the_dct() {
+    check(
+        "On this day we remember those who fell.",
+        SEED,
+        "this day",
+        D,
+        "2025-03-04",
+        day("2025-03-04"),
+    );
+    check_signal(
+        "On this day we remember those who fell.",
+        SEED,
+        "this day",
+        Some("on"),
+    );
+    // "to this day" is not a day.
+    none("The case remains unsolved to this day.", SEED);
+}
