@@ -1632,9 +1632,11 @@ fn predicate_tense(tree: &Tree, p: usize, reporting: &HashSet<String>, depth: us
                 .any(|m| tree.nodes[m].lemma == "to") =>
         {
             // "plans to hold a news conference Tuesday": the governing verb's tense,
-            // but a past plan leaves the date open.
+            // but a past plan leaves the date open, unless it is a past perfect: "had
+            // been due to expire Friday" is over.
             match tree.head(p) {
                 Some(g) => match predicate_tense(tree, g, reporting, depth + 1) {
+                    Tense::Past if past_perfect(tree, g) => Tense::Past,
                     Tense::Past => Tense::Unknown,
                     t => t,
                 },
@@ -1644,6 +1646,13 @@ fn predicate_tense(tree: &Tree, p: usize, reporting: &HashSet<String>, depth: us
         _ if present_aux && n.upos != "VERB" => Tense::Future,
         _ => Tense::Unknown,
     }
+}
+
+/// Whether the predicate `p` has a past-perfect auxiliary ("had been due", "had planned").
+fn past_perfect(tree: &Tree, p: usize) -> bool {
+    tree.children(p).iter().any(|&c| {
+        tree.base_rel(c) == "aux" && tree.nodes[c].lemma == "have" && tree.nodes[c].xpos == "VBD"
+    })
 }
 
 struct Cx<'a> {

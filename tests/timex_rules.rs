@@ -3486,3 +3486,25 @@ fn on_this_day_is_the_dct() {
     // "to this day" is not a day.
     none("The case remains unsolved to this day.", SEED);
 }
+
+#[test]
+fn past_perfect_plan_is_over() {
+    // Wednesday 2025-11-05: a schedule in the past perfect points back.
+    check_parsed(
+        "The offer had been scheduled to expire on Friday.",
+        RESULTS_DCT,
+        "Friday",
+        D,
+        "2025-10-31",
+        day("2025-10-31"),
+    );
+    // A plain past plan leaves the day open: the nearest reading of the words.
+    check_parsed(
+        "The ministry planned to publish the figures on Friday.",
+        RESULTS_DCT,
+        "Friday",
+        D,
+        "2025-11-07",
+        day("2025-11-07"),
+    );
+}
