@@ -211,7 +211,11 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// optionally `:` and a daypart code), `number` (integer), `unit` (D/W/M/Y/H/MIN/DE),
 /// `shift` (-1/0/1), `part` (START/MID/END), `set` (a TIMEX3 SET value), `ref`
 /// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
-/// `count_noun`, `signal` (value ignored, write `-`).
+/// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `money_cue`, `ahead_cue`,
+/// `determiner`,
+/// `deadline_signal`, `deadline_cue`, `future_signal`, `anaphoric` (value ignored, write `-`),
+/// `ordinal`, `day_ordinal` (1..31), `day_prefix` (-7..7 days, or `W` for the ISO week),
+/// `season`, `holiday`.
 #[derive(Debug, Clone)]
 pub struct TimeLexicon {
     months: HashMap<String, i8>,
@@ -234,6 +238,20 @@ pub struct TimeLexicon {
     seasons: HashMap<String, Season>,
     holidays: HashMap<String, Holiday>,
     reporting: HashSet<String>,
+    results_cues: Vec<Vec<String>>,
+    annual_cues: Vec<Vec<String>>,
+    money_cues: Vec<String>,
+    ahead_cues: Vec<Vec<String>>,
+    determiners: HashSet<String>,
+    deadline_signals: HashSet<String>,
+    deadline_cues: Vec<Vec<String>>,
+    future_signals: Vec<Vec<String>>,
+    anaphoric: HashSet<String>,
+    day_ordinals: HashMap<String, i8>,
+    /// Phrases before a day that shift it (`Some(±n)` days) or name its week (`None`).
+    day_prefixes: HashMap<String, Option<i64>>,
+    /// `day_prefixes` as a pattern anchored at the end of the text before a day.
+    day_prefix_re: Option<Regex>,
     rules: Vec<(Rule, Regex)>,
 }
 
@@ -353,6 +371,18 @@ impl TimeLexicon {
             seasons: HashMap::new(),
             holidays: HashMap::new(),
             reporting: HashSet::new(),
+            results_cues: Vec::new(),
+            annual_cues: Vec::new(),
+            money_cues: Vec::new(),
+            ahead_cues: Vec::new(),
+            determiners: HashSet::new(),
+            deadline_signals: HashSet::new(),
+            deadline_cues: Vec::new(),
+            future_signals: Vec::new(),
+            anaphoric: HashSet::new(),
+            day_ordinals: HashMap::new(),
+            day_prefixes: HashMap::new(),
+            day_prefix_re: None,
             rules: Vec::new(),
         };
         let mut seen_data = false;
@@ -508,9 +538,46 @@ impl TimeLexicon {
                 "reporting" => {
                     lx.reporting.insert(key);
                 }
+                "results_cue" => lx
+                    .results_cues
+                    .push(key.split(' ').map(str::to_string).collect()),
+                "annual_cue" => lx
+                    .annual_cues
+                    .push(key.split(' ').map(str::to_string).collect()),
+                "determiner" => {
+                    lx.determiners.insert(key);
+                }
+                "money_cue" => lx.money_cues.push(key),
+                "ahead_cue" => lx
+                    .ahead_cues
+                    .push(key.split(' ').map(str::to_string).collect()),
+                "deadline_signal" => {
+                    lx.deadline_signals.insert(key);
+                }
+                "deadline_cue" => lx
+                    .deadline_cues
+                    .push(key.split(' ').map(str::to_string).collect()),
+                "future_signal" => lx
+                    .future_signals
+                    .push(key.split(' ').map(str::to_string).collect()),
+                "anaphoric" => {
+                    lx.anaphoric.insert(key);
+                }
                 "ordinal" => {
                     let v = int(1, 4)? as i8;
                     lx.ordinals.insert(key, v);
+                }
+                "day_ordinal" => {
+                    let v = int(1, 31)? as i8;
+                    lx.day_ordinals.insert(key, v);
+                }
+                "day_prefix" => {
+                    let v = if value == "W" {
+                        None
+                    } else {
+                        Some(int(-7, 7)?)
+                    };
+                    lx.day_prefixes.insert(key, v);
                 }
                 "season" => {
                     let v = Season::from_code(value).ok_or_else(|| {
@@ -532,7 +599,9 @@ impl TimeLexicon {
                     return Err(err(format!(
                         "unknown kind '{other}' (expected month, weekday, daypart, relday, \
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
-                         not_past, count_noun, signal, ordinal, season, holiday or reporting)"
+                         not_past, count_noun, signal, ordinal, season, holiday, reporting, \
+                         results_cue, annual_cue, money_cue, ahead_cue, determiner, deadline_signal, deadline_cue \
+                         future_signal, anaphoric, day_ordinal or day_prefix)"
                     )));
                 }
             }
@@ -550,6 +619,15 @@ impl TimeLexicon {
         lx.full_months = longest.into_values().collect();
         lx.rules = build_rules(&lx)
             .map_err(|e| DataError::new(file, 0, format!("cannot build pattern: {e}")))?;
+        if !lx.day_prefixes.is_empty() {
+            let pat = format!(
+                r"(?i)\b(?P<p>{})\s+(?:the\s+)?$",
+                alt(lx.day_prefixes.keys(), false)
+            );
+            lx.day_prefix_re = Some(Regex::new(&pat).map_err(|e| {
+                DataError::new(file, 0, format!("cannot build day_prefix pattern: {e}"))
+            })?);
+        }
         Ok(lx)
     }
 
@@ -602,12 +680,45 @@ impl TimeLexicon {
         self.signals.contains(&w).then_some(w)
     }
 
+    /// A year written in digits ("1994") or spoken ("nineteen ninety-four", "nineteen
+    /// hundred and five", "two thousand and one"); spoken years must lie in 1100..=2100.
+    fn year_of(&self, s: &str) -> Option<i16> {
+        if s.bytes().all(|b| b.is_ascii_digit()) {
+            return s.parse().ok();
+        }
+        let ws: Vec<String> = s
+            .split(|c: char| c == '-' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| w != "hundred" && w != "and")
+            .collect();
+        let num = |w: &String| self.numbers.get(w).copied();
+        let rest = |from: usize| -> Option<i64> { ws.get(from..)?.iter().map(num).sum() };
+        let y = if ws.len() >= 2 && ws[0] == "two" && ws[1] == "thousand" {
+            2000 + rest(2)?
+        } else {
+            num(ws.first()?)? * 100 + rest(1)?
+        };
+        if !(1100..=2100).contains(&y) {
+            return None;
+        }
+        i16::try_from(y).ok()
+    }
+
+    /// The value of a number in digits, a number word, or a compound of a tens word and a
+    /// ones word ("twenty four", "thirty-five" = 35).
     fn number(&self, s: &str) -> Option<i64> {
         if s.bytes().all(|b| b.is_ascii_digit()) {
-            s.parse().ok()
-        } else {
-            self.numbers.get(&norm(s)).copied()
+            return s.parse().ok();
         }
+        let k = norm(s);
+        if let Some(v) = self.numbers.get(&k) {
+            return Some(*v);
+        }
+        let (t, o) = k.split_once(|c: char| c == '-' || c.is_whitespace())?;
+        let t = *self.numbers.get(t.trim())?;
+        let o = *self.numbers.get(o.trim())?;
+        ((20..=90).contains(&t) && t % 10 == 0 && (1..=9).contains(&o)).then_some(t + o)
     }
 
     fn unit(&self, s: &str) -> Option<Unit> {
@@ -661,6 +772,7 @@ enum Rule {
     Ref,
     Quarter,
     QuarterGeneric,
+    ResultsPeriod,
     Season,
     Holiday,
     Offset,
@@ -668,6 +780,7 @@ enum Rule {
     RecentUnits,
     TheYear,
     SpokenYear,
+    Century,
 }
 
 /// Regex alternation of the given words, longest first; spaces match any white space.
@@ -707,6 +820,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
     let set = alt(lx.sets.keys(), true);
     let rf = alt(lx.refs.keys(), true);
     let ordq = alt(lx.ordinals.keys(), true);
+    let dord = alt(lx.day_ordinals.keys(), true);
     // Spoken years ("nineteen ninety-six") from the number words of the lexicon.
     let words_where = |f: &dyn Fn(i64) -> bool| {
         alt(
@@ -725,9 +839,17 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
     let hol = alt(lx.holidays.keys(), true);
     let ord = r"(?:st|nd|rd|th)?";
     let tz = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|local\s+time)\b";
-    let num = format!(r"(?:{n}|[0-9]{{1,3}})");
+    // Compound number words first ("twenty four", "thirty-five"): the alternation is ordered.
+    let tens = words_where(&|v| (20..=90).contains(&v) && v % 10 == 0);
+    let compound = format!(r"{tens}[\s-]+{ones}\b");
+    let num = format!(r"(?:{compound}|{n}|[0-9]{{1,3}})");
+    // A year in digits or spoken, for "January nineteen ninety-seven", "the winter of
+    // nineteen ninety-four" (read by `TimeLexicon::year_of`).
+    let year = format!(
+        r"(?:[0-9]{{4}}|(?:{centuries})[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?:{teens_tens})(?:[\s-]+(?:{ones}))?|two\s+thousand(?:\s+(?:and\s+)?(?:{nn}))?)"
+    );
     let vague = r"(?P<vague>a\s+few|few|several|many|some)";
-    let nnum = format!(r"(?:{nn}|[0-9]{{1,3}})");
+    let nnum = format!(r"(?:{compound}|{nn}|[0-9]{{1,3}})");
     let pats: Vec<(Rule, String)> = vec![
         (Rule::Iso, r"\b(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b".into()),
         (
@@ -754,16 +876,16 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::Md,
-            format!(r"\b(?:on\s+)?(?P<mon>{m})\s*(?P<d>[0-9]{{1,2}}){ord}\b"),
+            format!(r"\b(?:on\s+)?(?P<mon>{m})\s*(?:(?P<d>[0-9]{{1,2}}){ord}|\s(?:the\s+)?(?P<dw>{dord}))\b"),
         ),
         (
             Rule::Dm,
-            format!(r"\b(?:on\s+)?(?:the\s+)?(?P<d>[0-9]{{1,2}}){ord}\s+(?:of\s+)?(?P<mon>{m})"),
+            format!(r"\b(?:on\s+)?(?:the\s+)?(?:(?P<d>[0-9]{{1,2}}){ord}\s+(?:of\s+)?|(?P<dw>{dord})\s+of\s+)(?P<mon>{m})"),
         ),
         (
             Rule::My,
             format!(
-                r"\b(?:(?:in|of|since|by|until|during|from|before|after)\s+)?(?P<mon>{m})\s+(?:of\s+)?(?P<y>[0-9]{{4}})\b"
+                r"\b(?:(?:in|of|since|by|until|during|from|before|after)\s+)?(?P<mon>{m})\s+(?:of\s+)?(?P<y>{year})\b"
             ),
         ),
         (
@@ -828,7 +950,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::Dur,
             format!(
-                r"\b(?:(?P<pre>for|over|within|in|during|throughout)\s+)?(?:the\s+)?(?:(?P<sh>{sh})\s+)?(?:(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?|{vague})\s+(?:more\s+)?(?P<u>{u})s?\b"
+                r"\b(?:(?P<pre>for|over|within|in|during|throughout)\s+)?(?:the\s+)?(?:(?P<sh>{sh})\s+)?(?:(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?|{vague})\s+(?:more\s+)?(?:(?:trading|business|working)\s+)?(?P<u>{u})s?\b(?P<half2>\s+and\s+a\s+half\b)?"
             ),
         ),
         (
@@ -850,9 +972,13 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
             r"\b(?P<det>the|its|that)\s+(?:(?P<adj>latest|most\s+recent|recent|past|previous|comparable|current)\s+)?(?:fiscal\s+)?(?:quarter|(?P<period>period))\b".into(),
         ),
         (
+            Rule::ResultsPeriod,
+            r"\b(?:the\s+)?(?:(?P<y>[0-9]{4})\s+(?:period|quarter)|(?:corresponding|comparable|same)\s+period\s+(?:of\s+)?(?:last|a)\s+year|last\s+year's\s+(?:quarter|period))\b".into(),
+        ),
+        (
             Rule::Season,
             format!(
-                r"\b(?:(?P<pre>in|during|by|since|until|through|throughout|over|for)\s+)?(?:(?P<sh>this\s+past|this\s+coming|{sh})\s+|(?P<the>the\s+)?(?P<part>{pt})(?:-|\s+)|(?P<the2>the)\s+)?(?P<se>{se})(?:\s+(?:of\s+)?(?P<y>[0-9]{{4}})\b)?"
+                r"\b(?:(?P<pre>in|during|by|since|until|through|throughout|over|for)\s+)?(?:(?P<sh>this\s+past|this\s+coming|{sh})\s+|(?P<the>the\s+)?(?P<part>{pt})(?:-|\s+)|(?P<the2>the)\s+)?(?P<se>{se})(?:\s+(?:of\s+)?(?P<y>{year})\b)?"
             ),
         ),
         (
@@ -912,6 +1038,12 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
             Rule::Decade,
             format!(
                 r"\b(?:(?:in|since|during|by|through|throughout|from)\s+)?(?:the\s+)?(?:(?P<part>{pt})(?:-|\s+))?(?P<dec>1[0-9]{{2}}|20[0-9])0s\b"
+            ),
+        ),
+        (
+            Rule::Century,
+            format!(
+                r"\b(?:the\s+)?(?:(?P<n>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<w>{dord}))(?:-|\s+)century\b"
             ),
         ),
         (
@@ -1041,9 +1173,12 @@ impl TimeLexicon {
     }
 
     /// Tense at token `i` if there is a cue there; a past participle is read as future
-    /// when a future auxiliary precedes it in the verb group ("would be deployed").
+    /// when a future auxiliary precedes it in the verb group ("would be deployed"). A
+    /// one-word cue right after a determiner is a noun, not a cue ("announced the plan
+    /// Aug. 21").
     fn tense_at(&self, toks: &[Tok], i: usize) -> Option<Tense> {
-        if Self::cue_at(toks, i, &self.future_cues) {
+        let noun = i > 0 && self.determiners.contains(&toks[i - 1].w);
+        if !noun && Self::cue_at(toks, i, &self.future_cues) {
             return Some(Tense::Future);
         }
         if self.past_at(toks, i) {
@@ -1053,6 +1188,60 @@ impl TimeLexicon {
             return Some(Tense::Past);
         }
         None
+    }
+
+    /// Whether the expression starting at byte `s` of `text` is a deadline that was set
+    /// or moved: a `deadline_signal` ("until") among the 6 words before it and a
+    /// `deadline_cue` ("extended", "postponed", "deadline") in the 12 words before that,
+    /// within the clause ("postponed until Tuesday morning", "extended its offer until
+    /// 5 p.m. Nov. 9"). Such a day lies ahead whatever the tense of the verb.
+    fn deadline(&self, text: &str, s: usize) -> bool {
+        let toks = tokens(text.get(..s).unwrap_or(""));
+        let n = toks.len();
+        let Some(u) = (n.saturating_sub(6)..n)
+            .rev()
+            .find(|&i| self.deadline_signals.contains(&toks[i].w))
+        else {
+            return false;
+        };
+        (u.saturating_sub(12)..u).any(|i| Self::cue_at(&toks, i, &self.deadline_cues))
+    }
+
+    /// Whether the words right before byte `s` of `text` are a `future_signal` ("as soon
+    /// as Tuesday", "as early as May").
+    fn future_signal_before(&self, text: &str, s: usize) -> bool {
+        let toks = tokens(text.get(..s).unwrap_or(""));
+        self.future_signals.iter().any(|c| {
+            c.len() <= toks.len()
+                && c.iter()
+                    .zip(&toks[toks.len() - c.len()..])
+                    .all(|(a, b)| *a == b.w)
+        })
+    }
+
+    /// Whether an `ahead_cue` ("ahead of", "before") is among the 3 words right before
+    /// byte `s` of `text`.
+    fn ahead_before(&self, text: &str, s: usize) -> bool {
+        let toks = tokens(text.get(..s).unwrap_or(""));
+        let n = toks.len();
+        (n.saturating_sub(3)..n).any(|i| Self::cue_at(&toks, i, &self.ahead_cues))
+    }
+
+    /// Whether `text` reads as a report of periodic (quarterly) results: it has a
+    /// `results_cue` ("net", "a share", "revenue"), a `money_cue` (an amount: "$",
+    /// "million", "cents") and no `annual_cue` ("nine months", "for the year"). There "a
+    /// year ago" is the year-ago quarter (TimeBank's WSJ convention).
+    fn results_report(&self, text: &str) -> bool {
+        let toks = tokens(text);
+        let has = |cues: &[Vec<String>]| (0..toks.len()).any(|i| Self::cue_at(&toks, i, cues));
+        let money = self.money_cues.iter().any(|m| {
+            if m.chars().any(char::is_alphanumeric) {
+                toks.iter().any(|t| t.w == *m)
+            } else {
+                text.contains(m.as_str())
+            }
+        });
+        money && has(&self.results_cues) && !has(&self.annual_cues)
     }
 
     /// Tense of the clause containing `text[start..end]`: the nearest cue before the
@@ -1412,7 +1601,19 @@ fn predicate_tense(tree: &Tree, p: usize, reporting: &HashSet<String>, depth: us
     let present_aux = auxes
         .iter()
         .any(|a| matches!(a.xpos.as_str(), "VBZ" | "VBP"));
-    match n.xpos.as_str() {
+    // A present passive schedules like a present verb ("it is scheduled for completion
+    // by Dec. 10", "the bill is debated Tuesday"); perfect and past auxiliaries are
+    // handled above.
+    let present_passive = n.xpos == "VBN"
+        && auxes
+            .iter()
+            .any(|a| a.lemma == "be" && matches!(a.xpos.as_str(), "VBZ" | "VBP"));
+    let xpos = if present_passive {
+        "VBZ"
+    } else {
+        n.xpos.as_str()
+    };
+    match xpos {
         "VBD" | "VBN" => Tense::Past,
         "VBZ" | "VBP" if reporting.contains(&n.lemma) => Tense::Unknown,
         // A present tense in an adverbial or coordinated clause of a past verb is most
@@ -1431,9 +1632,11 @@ fn predicate_tense(tree: &Tree, p: usize, reporting: &HashSet<String>, depth: us
                 .any(|m| tree.nodes[m].lemma == "to") =>
         {
             // "plans to hold a news conference Tuesday": the governing verb's tense,
-            // but a past plan leaves the date open.
+            // but a past plan leaves the date open, unless it is a past perfect: "had
+            // been due to expire Friday" is over.
             match tree.head(p) {
                 Some(g) => match predicate_tense(tree, g, reporting, depth + 1) {
+                    Tense::Past if past_perfect(tree, g) => Tense::Past,
                     Tense::Past => Tense::Unknown,
                     t => t,
                 },
@@ -1443,6 +1646,13 @@ fn predicate_tense(tree: &Tree, p: usize, reporting: &HashSet<String>, depth: us
         _ if present_aux && n.upos != "VERB" => Tense::Future,
         _ => Tense::Unknown,
     }
+}
+
+/// Whether the predicate `p` has a past-perfect auxiliary ("had been due", "had planned").
+fn past_perfect(tree: &Tree, p: usize) -> bool {
+    tree.children(p).iter().any(|&c| {
+        tree.base_rel(c) == "aux" && tree.nodes[c].lemma == "have" && tree.nodes[c].xpos == "VBD"
+    })
 }
 
 struct Cx<'a> {
@@ -1475,6 +1685,9 @@ impl Cx<'_> {
     /// Tense of the clause of `text[s..e]`: from the parse when there is one (the predicate
     /// the expression modifies), else from the words around it.
     fn tense(&self, s: usize, e: usize) -> Tense {
+        if self.lex.deadline(self.text, s) || self.lex.future_signal_before(self.text, s) {
+            return Tense::Future;
+        }
         if let Some((tree, base)) = self.tree
             && let Some(t) = tree_tense(tree, base + s, base + e, &self.lex.reporting)
             && t != Tense::Unknown
@@ -1545,7 +1758,15 @@ impl Cx<'_> {
     }
 
     /// Resolves a day of a month without a year by the tense of the clause.
-    fn month_day(&self, m: i8, d: i8, tense: Tense) -> Option<(String, Option<(Date, Date)>)> {
+    /// `s` is the start of the expression: after "ended" (a completed period, "the year
+    /// ended March 31") a past tense is kept however far back.
+    fn month_day(
+        &self,
+        m: i8,
+        d: i8,
+        tense: Tense,
+        s: usize,
+    ) -> Option<(String, Option<(Date, Date)>)> {
         Date::new(2000, m, d).ok()?; // never a valid date ("February 30")
         let Some(dct) = self.dct else {
             return Some((format!("XXXX-{m:02}-{d:02}"), None));
@@ -1561,9 +1782,25 @@ impl Cx<'_> {
         };
         // News mostly reports the past: without a tense cue, a future reading is taken only
         // when it is within two months of the DCT.
+        // A past day more than eleven months back is, without a year, almost never meant
+        // when the same day is at most a month ahead (news names such a day with its
+        // year): the clause's tense was misread ("extended its offer to Nov. 20"), so the
+        // coming day is taken instead; likewise a future day more than eleven months ahead
+        // yields to the past one ("the oath they swore on January 16" in February).
+        let completed = tokens(self.text.get(..s).unwrap_or(""))
+            .last()
+            .is_some_and(|t| t.w == "ended");
         let pick = match tense {
-            Tense::Future => cands.iter().copied().filter(|c| *c >= dct).min(),
-            Tense::Past => cands.iter().copied().filter(|c| *c <= dct).max(),
+            Tense::Future => cands
+                .iter()
+                .copied()
+                .filter(|c| *c >= dct && days_between(dct, *c) <= 334)
+                .min(),
+            Tense::Past => cands
+                .iter()
+                .copied()
+                .filter(|c| *c <= dct && (completed || days_between(*c, dct) <= 334))
+                .max(),
             Tense::Unknown => nearest()
                 .filter(|c| *c <= dct || days_between(dct, *c) <= 62)
                 .or_else(|| cands.iter().copied().filter(|c| *c <= dct).max()),
@@ -1586,10 +1823,19 @@ impl Cx<'_> {
         };
         match tense {
             Tense::Future => cands.iter().copied().filter(|c| *c >= cur).min(),
-            Tense::Past => cands.iter().copied().filter(|c| *c <= cur).max(),
-            // As for days: the past unless the coming month is meant.
+            // As for days, a bare month ten or more months back yields to the nearest
+            // ("talks to conclude by May" in March); a month ten months ahead is often
+            // meant ("will take effect in March", said in May).
+            Tense::Past => cands
+                .iter()
+                .copied()
+                .filter(|c| *c <= cur && days_between(*c, cur) < 290)
+                .max(),
+            // As for days: the past unless one of the next two months is meant (in the
+            // gold cases a bare month two months ahead is three times as common as one
+            // ten months back).
             Tense::Unknown => nearest()
-                .filter(|c| *c <= cur || days_between(cur, *c) <= 31)
+                .filter(|c| *c <= cur || days_between(cur, *c) <= 62)
                 .or_else(|| cands.iter().copied().filter(|c| *c <= cur).max()),
         }
         .or_else(nearest)
@@ -1639,7 +1885,7 @@ impl Cx<'_> {
                 };
                 let first = match (y, dct) {
                     (Some(y), _) => Date::new(y, m1, d1).ok()?,
-                    (None, Some(_)) => self.month_day(m1, d1, tense())?.1?.0,
+                    (None, Some(_)) => self.month_day(m1, d1, tense(), s)?.1?.0,
                     (None, None) => {
                         let v = format!("XXXX-{m1:02}-{d1:02}/XXXX-{m2:02}-{d2:02}");
                         return Some((TimexType::Date, v, None));
@@ -1660,7 +1906,11 @@ impl Cx<'_> {
             }
             Rule::Md | Rule::Dm => {
                 let m = self.month(cap(c, "mon")?)?;
-                let d = parse_i8(cap(c, "d")?)?;
+                // "March 8", "March eighth", "the eighth of March".
+                let d = match cap(c, "dw") {
+                    Some(w) => *lex.day_ordinals.get(&norm(w))?,
+                    None => parse_i8(cap(c, "d")?)?,
+                };
                 let a = self.after(e);
                 if a.starts_with([',', '.', ':'])
                     && a[1..].starts_with(|c: char| c.is_ascii_digit())
@@ -1673,7 +1923,7 @@ impl Cx<'_> {
                         return None;
                     }
                 }
-                let (v, iv) = self.month_day(m, d, tense())?;
+                let (v, iv) = self.month_day(m, d, tense(), s)?;
                 Some((TimexType::Date, v, iv))
             }
             Rule::MonthRelYear => {
@@ -1688,7 +1938,7 @@ impl Cx<'_> {
             }
             Rule::My => {
                 let m = self.month(cap(c, "mon")?)?;
-                let d = Date::new(parse_i16(cap(c, "y")?)?, m, 1).ok()?;
+                let d = Date::new(lex.year_of(cap(c, "y")?)?, m, 1).ok()?;
                 let (a, b) = month_bounds(d);
                 Some((TimexType::Date, fmt_month(d), Some((a, b))))
             }
@@ -1746,7 +1996,7 @@ impl Cx<'_> {
                         return Some(Self::date_res(x));
                     }
                 }
-                let (v, iv) = self.month_day(m, d, tense())?;
+                let (v, iv) = self.month_day(m, d, tense(), s)?;
                 Some((TimexType::Date, v, iv))
             }
             Rule::Weekday => {
@@ -1766,7 +2016,16 @@ impl Cx<'_> {
                     Some(x) => Some(self.shift(x)?),
                     None => None,
                 };
-                let t = tense();
+                // "Friday's close", "Thursday's ruling": a day whose event is reported, in
+                // the past (TimeBank and AQUAINT, without exception), unless an
+                // `ahead_cue` comes right before ("ahead of Sunday's election").
+                let a = self.after(e);
+                let possessive = a.starts_with("'s") || a.starts_with("’s");
+                let t = if possessive && !lex.ahead_before(self.text, s) {
+                    Tense::Past
+                } else {
+                    tense()
+                };
                 let dir = match sh {
                     Some(-1) => Dir::Before,
                     Some(1) => Dir::After,
@@ -1958,8 +2217,9 @@ impl Cx<'_> {
                         }
                     }
                 }
-                if cap(c, "half").is_some() {
-                    // "5 1/2 years" = P5Y6M, "two and a half hours" = PT2H30M.
+                if cap(c, "half").is_some() || cap(c, "half2").is_some() {
+                    // "5 1/2 years" = P5Y6M, "two and a half hours" = PT2H30M, "a minute
+                    // and a half" = PT1M30S.
                     let v = match u {
                         Unit::Year => format!("P{n}Y6M"),
                         Unit::Month => format!("P{n}M15D"),
@@ -2061,6 +2321,25 @@ impl Cx<'_> {
                 };
                 Some(quarter_res(start))
             }
+            Rule::ResultsPeriod => {
+                // In a results report, "the 1988 period", "the corresponding period last
+                // year", "last year's quarter" are the reported quarter of that year.
+                let y = match cap(c, "y") {
+                    Some(y) => Some(parse_i16(y)?),
+                    None => None,
+                };
+                let Some(d) = dct else {
+                    let v = y.map_or_else(|| "XXXX-QX".to_string(), fmt_year);
+                    return Some((TimexType::Date, v, None));
+                };
+                if !lex.results_report(self.text) {
+                    let y = y?;
+                    return Some((TimexType::Date, fmt_year(y), year_bounds(y)));
+                }
+                let reported = add_months(quarter_start(d)?, -3)?;
+                let y = y.unwrap_or(reported.year() - 1);
+                Some(quarter_res(Date::new(y, reported.month(), 1).ok()?))
+            }
             Rule::Season => {
                 let sw = cap(c, "se")?;
                 let season = *lex.seasons.get(&norm(sw))?;
@@ -2086,7 +2365,7 @@ impl Cx<'_> {
                     }
                 }
                 let year = match (y, dct) {
-                    (Some(y), _) => parse_i16(y)?,
+                    (Some(y), _) => lex.year_of(y)?,
                     (None, None) => {
                         return Some((TimexType::Date, format!("XXXX-{}", season.code()), None));
                     }
@@ -2306,6 +2585,20 @@ impl Cx<'_> {
                 let iv = narrow(a, b, Unit::Year, self.part(cap(c, "part")), a)?;
                 Some((TimexType::Date, fmt_year(y), Some(iv)))
             }
+            Rule::Century => {
+                // "the 20th century" = 19 (TIMEX3: the first two digits of its years).
+                let n = match cap(c, "w") {
+                    Some(w) => i16::from(*lex.day_ordinals.get(&norm(w))?),
+                    None => parse_i16(cap(c, "n")?)?,
+                };
+                if !(1..=21).contains(&n) {
+                    return None;
+                }
+                let c0 = (n - 1) * 100;
+                let a = Date::new(c0.max(1), 1, 1).ok()?;
+                let b = Date::new(c0 + 99, 12, 31).ok()?;
+                Some((TimexType::Date, format!("{:02}", n - 1), Some((a, b))))
+            }
             Rule::Decade => {
                 let dec: i16 = parse_i16(cap(c, "dec")?)?;
                 if dec % 10 == 0 && dec <= 190 && cap(c, "part").is_none() {
@@ -2371,6 +2664,21 @@ impl Cx<'_> {
                 Some((n * sign, self.lex.unit(cap(c, "u")?)?))
             }
             Rule::YearAgoAdj => Some((-1, Unit::Year)),
+            // "the following year", "the previous month"; not "over the following year".
+            Rule::ShiftUnit => {
+                let sh = norm(cap(c, "sh")?);
+                let first = c.get(0).and_then(|m| m.as_str().split_whitespace().next());
+                let span_prep = first.map(norm).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "over" | "during" | "within" | "throughout" | "for"
+                    )
+                });
+                if cap(c, "the").is_none() || span_prep || !self.lex.anaphoric.contains(&sh) {
+                    return None;
+                }
+                Some((i64::from(self.shift(&sh)?), self.lex.unit(cap(c, "u")?)?))
+            }
             Rule::Ago => Some((
                 -self.lex.number(cap(c, "n")?)?,
                 self.lex.unit(cap(c, "u")?)?,
@@ -2465,9 +2773,18 @@ pub fn tag_in_context(
         }
     }
     out.sort_by_key(|c| c.t.start);
-    if dct.is_some() {
-        reanchor(&mut out, reference);
+    if let Some(d) = dct {
+        // In a results report the period compared with is the last reported quarter.
+        let fallback = if lex.results_report(text) {
+            quarter_start(d)
+                .and_then(|q| add_months(q, -3))
+                .map(|q| (Gran::Quarter, q))
+        } else {
+            None
+        };
+        reanchor(&mut out, reference, fallback);
     }
+    relate_to_day(text, lex, &mut out);
     merge_time_and_day(text, out)
 }
 
@@ -2483,19 +2800,25 @@ struct Cand {
 /// (TimeML's anchorTimeID): "two days later", "a year earlier", "year-earlier" take the
 /// last calendar expression's date and granularity when it is at least as fine as their
 /// unit ("a year earlier" after "the third quarter" of 1989 is 1988-Q3); a quarter or half
-/// also anchors "a year ago". Without a reference the DCT-based value stands.
-fn reanchor(out: &mut [Cand], carried: &mut Reference) {
+/// also anchors "a year ago". Without a reference that applies, "a year ago/earlier" is
+/// shifted from `fallback` (the last reported quarter of a results report: "net rose to
+/// $5 million from $4 million a year ago" on 1989-11-02 is 1988-Q3); else the DCT-based
+/// value stands.
+fn reanchor(out: &mut [Cand], carried: &mut Reference, fallback: Option<(Gran, Date)>) {
     let mut reference = carried.0;
     for c in out.iter_mut() {
+        let mut anchored = false;
         if let (Some((n, u)), Some((g, d))) = (c.shift, reference) {
             // A reference coarser than the unit ("June 2019 … two weeks later") anchors
             // from its first day at the unit's granularity.
+            // "the following year" names a period of its own unit.
             let (g, d) = match c.rule {
                 Rule::Offset if g > Gran::of_unit(u) => (Gran::of_unit(u), d),
+                Rule::ShiftUnit if g <= Gran::of_unit(u) => (Gran::of_unit(u), d),
                 _ => (g, d),
             };
             let applies = match c.rule {
-                Rule::Offset | Rule::YearAgoAdj => g <= Gran::of_unit(u),
+                Rule::Offset | Rule::YearAgoAdj | Rule::ShiftUnit => g <= Gran::of_unit(u),
                 // "… in the third quarter, against $5 million a year ago".
                 Rule::Ago => matches!(g, Gran::Quarter | Gran::Half) && u == Unit::Year,
                 _ => false,
@@ -2504,7 +2827,17 @@ fn reanchor(out: &mut [Cand], carried: &mut Reference) {
                 c.t.ttype = ttype;
                 c.t.value = value;
                 c.t.interval = interval;
+                anchored = true;
             }
+        }
+        if !anchored
+            && let (Some((-1, Unit::Year)), Some((g, d))) = (c.shift, fallback)
+            && matches!(c.rule, Rule::Offset | Rule::YearAgoAdj | Rule::Ago)
+            && let Some((ttype, value, interval)) = shift_at(d, g, -1, Unit::Year)
+        {
+            c.t.ttype = ttype;
+            c.t.value = value;
+            c.t.interval = interval;
         }
         if c.t.ttype == TimexType::Date
             && let (Some(g), Some((a, _))) = (Gran::of_value(&c.t.value), c.t.interval)
@@ -2513,6 +2846,49 @@ fn reanchor(out: &mut [Cand], carried: &mut Reference) {
         }
     }
     carried.0 = reference;
+}
+
+/// Extends a resolved day over a `day_prefix` right before it: "the day before last
+/// Tuesday('s hearing)" is the Monday before (TimeML: one expression, its value shifted),
+/// "the week of March 6" is the ISO week of that day (`2000-W10`). `start` moves to the
+/// phrase and the signal is the word before it.
+fn relate_to_day(text: &str, lex: &TimeLexicon, out: &mut [Cand]) {
+    let Some(re) = &lex.day_prefix_re else {
+        return;
+    };
+    for c in out.iter_mut() {
+        let Some((day, _)) = c.t.interval else {
+            continue;
+        };
+        if c.t.ttype != TimexType::Date || Gran::of_value(&c.t.value) != Some(Gran::Day) {
+            continue;
+        }
+        let Some(before) = text.get(..c.t.start) else {
+            continue;
+        };
+        let Some(m) = re.captures(before) else {
+            continue;
+        };
+        let (Some(all), Some(p)) = (m.get(0), m.name("p")) else {
+            continue;
+        };
+        let Some(shift) = lex.day_prefixes.get(&norm(p.as_str())) else {
+            continue;
+        };
+        let res = match shift {
+            Some(n) => add_days(day, *n).map(Cx::date_res),
+            None => Gran::Week.res(day),
+        };
+        let Some((ttype, value, interval)) = res else {
+            continue;
+        };
+        c.t.start = all.start();
+        c.t.text = text[all.start()..c.t.end].to_string();
+        c.t.signal = lex.signal_before(text, all.start());
+        c.t.ttype = ttype;
+        c.t.value = value;
+        c.t.interval = interval;
+    }
 }
 
 /// Joins a clock time and the day next to it into one TIME expression, as TimeML does:

@@ -2969,3 +2969,542 @@ fn hyphenated_year_range_has_both_years() {
         iv("1983-01-01", "1983-12-31"),
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Results reports: "a year ago" is the year-ago quarter (TimeBank WSJ convention)
+// ---------------------------------------------------------------------------------------
+
+/// Wednesday 5 November 2025: the last reported quarter is 2025-Q3.
+const RESULTS_DCT: Date = date(2025, 11, 5);
+
+#[test]
+fn results_report_year_ago_is_the_year_ago_quarter() {
+    check(
+        "Acme said net income fell to $3 million, or 10 cents a share, from $5 million a year ago.",
+        RESULTS_DCT,
+        "a year ago",
+        D,
+        "2024-Q3",
+        iv("2024-07-01", "2024-09-30"),
+    );
+    check(
+        "Revenue slipped to $40 million from $44 million a year earlier.",
+        RESULTS_DCT,
+        "a year earlier",
+        D,
+        "2024-Q3",
+        iv("2024-07-01", "2024-09-30"),
+    );
+}
+
+#[test]
+fn year_ago_outside_quarterly_results_stays_a_year() {
+    // An annual cue: the comparison is not with a quarter.
+    check(
+        "For the nine months, net rose to $9 million from $7 million a year earlier.",
+        RESULTS_DCT,
+        "a year earlier",
+        D,
+        "2024",
+        iv("2024-01-01", "2024-12-31"),
+    );
+    // Results vocabulary but no amount: not a results report.
+    check(
+        "The election results shocked the country, as the sales tax had a year earlier.",
+        RESULTS_DCT,
+        "a year earlier",
+        D,
+        "2024",
+        iv("2024-01-01", "2024-12-31"),
+    );
+    // No results vocabulary at all.
+    check(
+        "A year ago, the party won the election in a landslide.",
+        RESULTS_DCT,
+        "A year ago",
+        D,
+        "2024",
+        iv("2024-01-01", "2024-12-31"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// A past reading far back yields to the nearest day or month
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn past_day_more_than_300_days_back_yields_to_the_coming_one() {
+    // "extended" reads as past, but the new deadline is days ahead.
+    check(
+        "The company extended its tender offer until Nov. 20.",
+        RESULTS_DCT,
+        "Nov. 20",
+        D,
+        "2025-11-20",
+        day("2025-11-20"),
+    );
+    // A past day two months back stays in the past; "the plan" is a noun, not a
+    // future cue.
+    check(
+        "The company announced the plan Aug. 21.",
+        RESULTS_DCT,
+        "Aug. 21",
+        D,
+        "2025-08-21",
+        day("2025-08-21"),
+    );
+}
+
+#[test]
+fn past_month_ten_months_back_yields_to_the_coming_one() {
+    let dct = date(2025, 3, 20);
+    check(
+        "The talks were supposed to conclude by May.",
+        dct,
+        "May",
+        D,
+        "2025-05",
+        iv("2025-05-01", "2025-05-31"),
+    );
+    // Nine months back is still the past.
+    check(
+        "The strike ended in June.",
+        dct,
+        "June",
+        D,
+        "2024-06",
+        iv("2024-06-01", "2024-06-30"),
+    );
+}
+
+#[test]
+fn present_passive_schedules_like_a_present_verb() {
+    // "is scheduled": a present passive, not a past participle of the past.
+    check_parsed(
+        "The merger is scheduled for completion by Dec. 10.",
+        RESULTS_DCT,
+        "Dec. 10",
+        D,
+        "2025-12-10",
+        day("2025-12-10"),
+    );
+}
+
+#[test]
+fn deadline_set_or_moved_lies_ahead() {
+    // Wednesday 2025-11-05: a postponed decision waits for the coming Tuesday...
+    check(
+        "Officials postponed until Tuesday any decision on the permit.",
+        RESULTS_DCT,
+        "Tuesday",
+        D,
+        "2025-11-11",
+        day("2025-11-11"),
+    );
+    check_parsed(
+        "The ministry extended its deadline until Friday.",
+        RESULTS_DCT,
+        "Friday",
+        D,
+        "2025-11-07",
+        day("2025-11-07"),
+    );
+    // ...while a plain "until" in a past clause is the past day.
+    check(
+        "The talks went on until Tuesday.",
+        RESULTS_DCT,
+        "Tuesday",
+        D,
+        "2025-11-04",
+        day("2025-11-04"),
+    );
+}
+
+#[test]
+fn possessive_weekday_is_past() {
+    // Wednesday 2025-11-05: "Thursday's ruling" has been handed down, whatever the verb.
+    check_parsed(
+        "Lawyers said they would appeal Thursday's ruling.",
+        RESULTS_DCT,
+        "Thursday",
+        D,
+        "2025-10-30",
+        day("2025-10-30"),
+    );
+}
+
+#[test]
+fn as_soon_as_puts_the_day_ahead() {
+    check_parsed(
+        "The delegation said it was ready to leave as soon as Friday.",
+        RESULTS_DCT,
+        "Friday",
+        D,
+        "2025-11-07",
+        day("2025-11-07"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Number words and duration forms
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn compound_number_words() {
+    check(
+        "The talks lasted twenty-four hours.",
+        SEED,
+        "twenty-four hours",
+        Dur,
+        "PT24H",
+        None,
+    );
+    check(
+        "The strike ended in the last twenty four hours.",
+        SEED,
+        "the last twenty four hours",
+        Dur,
+        "PT24H",
+        None,
+    );
+    check(
+        "The party was founded thirty five years ago.",
+        SEED,
+        "thirty five years ago",
+        D,
+        "1990",
+        iv("1990-01-01", "1990-12-31"),
+    );
+}
+
+#[test]
+fn unit_and_a_half_and_trading_days() {
+    check(
+        "The vote took a minute and a half.",
+        SEED,
+        "a minute and a half",
+        Dur,
+        "PT1M30S",
+        None,
+    );
+    check(
+        "Shares fell for eight trading days.",
+        SEED,
+        "eight trading days",
+        Dur,
+        "P8D",
+        None,
+    );
+}
+
+#[test]
+fn month_and_season_of_a_spoken_year() {
+    check(
+        "Prices peaked in January nineteen ninety-seven.",
+        SEED,
+        "January nineteen ninety-seven",
+        D,
+        "1997-01",
+        iv("1997-01-01", "1997-01-31"),
+    );
+    // Meteorological winter: December 1994 to February 1995.
+    check(
+        "Oil fell to that level in the winter of nineteen ninety-four.",
+        SEED,
+        "the winter of nineteen ninety-four",
+        D,
+        "1994-WI",
+        iv("1994-12-01", "1995-02-28"),
+    );
+    check(
+        "The treaty was signed in May of two thousand and one.",
+        SEED,
+        "May of two thousand and one",
+        D,
+        "2001-05",
+        iv("2001-05-01", "2001-05-31"),
+    );
+}
+
+#[test]
+fn results_report_periods_are_the_reported_quarter() {
+    check(
+        "Acme earned $2 million, or 5 cents a share, in the 2024 period.",
+        RESULTS_DCT,
+        "the 2024 period",
+        D,
+        "2024-Q3",
+        iv("2024-07-01", "2024-09-30"),
+    );
+    check(
+        "Sales for last year's quarter were about $3 million.",
+        RESULTS_DCT,
+        "last year's quarter",
+        D,
+        "2024-Q3",
+        iv("2024-07-01", "2024-09-30"),
+    );
+    check(
+        "That compares with net income of $1.8 million for the corresponding period last year.",
+        RESULTS_DCT,
+        "the corresponding period last year",
+        D,
+        "2024-Q3",
+        iv("2024-07-01", "2024-09-30"),
+    );
+    // Outside a results report the year stands.
+    check(
+        "Protests marked the 1968 period in Prague.",
+        RESULTS_DCT,
+        "the 1968 period",
+        D,
+        "1968",
+        iv("1968-01-01", "1968-12-31"),
+    );
+}
+
+#[test]
+fn following_and_previous_units_count_from_the_reference_time() {
+    check(
+        "On May 22, 1995, she was promoted, and the following year she retired.",
+        SEED,
+        "the following year",
+        D,
+        "1996",
+        iv("1996-01-01", "1996-12-31"),
+    );
+    check(
+        "The firm was sold in 2010; the previous year it had lost money.",
+        SEED,
+        "the previous year",
+        D,
+        "2009",
+        iv("2009-01-01", "2009-12-31"),
+    );
+    // Across sentences, through the pipeline's carried reference time.
+    check_parsed(
+        "The plant opened in March 2019. The following month, it hired 200 workers.",
+        SEED,
+        "The following month",
+        D,
+        "2019-04",
+        iv("2019-04-01", "2019-04-30"),
+    );
+    // A stretch of time, and no reference at all: a duration.
+    check(
+        "In 2010 the firm was sold, and over the following year it shed jobs.",
+        SEED,
+        "the following year",
+        Dur,
+        "P1Y",
+        None,
+    );
+    check(
+        "The following year, she retired.",
+        SEED,
+        "The following year",
+        Dur,
+        "P1Y",
+        None,
+    );
+}
+
+#[test]
+fn day_of_month_as_an_ordinal_word() {
+    // SEED is Tuesday 2025-03-04.
+    check(
+        "Women's Day is this coming Saturday, March eighth.",
+        SEED,
+        "March eighth",
+        D,
+        "2025-03-08",
+        day("2025-03-08"),
+    );
+    check(
+        "The summit opens on the twenty-first of March.",
+        SEED,
+        "the twenty-first of March",
+        D,
+        "2025-03-21",
+        day("2025-03-21"),
+    );
+    check(
+        "The vote was held on February twenty third.",
+        SEED,
+        "February twenty third",
+        D,
+        "2025-02-23",
+        day("2025-02-23"),
+    );
+}
+
+#[test]
+fn centuries_by_ordinal() {
+    check(
+        "She called herself a 20th century democrat.",
+        SEED,
+        "20th century",
+        D,
+        "19",
+        iv("1900-01-01", "1999-12-31"),
+    );
+    check(
+        "They cleared mines near an 11th-century temple.",
+        SEED,
+        "11th-century",
+        D,
+        "10",
+        iv("1000-01-01", "1099-12-31"),
+    );
+    check(
+        "Schools must prepare for the twenty-first century.",
+        SEED,
+        "the twenty-first century",
+        D,
+        "20",
+        iv("2000-01-01", "2099-12-31"),
+    );
+}
+
+#[test]
+fn possessive_weekday_after_ahead_of_follows_the_tense() {
+    // Wednesday 2025-11-05.
+    check_parsed(
+        "Troops will be deployed ahead of Sunday's election.",
+        RESULTS_DCT,
+        "Sunday",
+        D,
+        "2025-11-09",
+        day("2025-11-09"),
+    );
+}
+
+#[test]
+fn future_day_more_than_eleven_months_ahead_yields_to_the_past_one() {
+    let dct = date(2025, 2, 5);
+    check(
+        "Senators will recall the oath of January 16.",
+        dct,
+        "January 16",
+        D,
+        "2025-01-16",
+        day("2025-01-16"),
+    );
+    // Ten months ahead is still the future.
+    check(
+        "The reform will take effect on December 1.",
+        dct,
+        "December 1",
+        D,
+        "2025-12-01",
+        day("2025-12-01"),
+    );
+    // So is a month: "in March", said in May, is next March.
+    check(
+        "The reform will take effect in March.",
+        date(2025, 5, 10),
+        "March",
+        D,
+        "2026-03",
+        iv("2026-03-01", "2026-03-31"),
+    );
+}
+
+#[test]
+fn day_before_after_and_week_of_a_day() {
+    // SEED is Tuesday 2025-03-04; "last Friday" is 2025-02-28.
+    check(
+        "The day before last Friday's vote, the minister resigned.",
+        SEED,
+        "The day before last Friday",
+        D,
+        "2025-02-27",
+        day("2025-02-27"),
+    );
+    check(
+        "The talks resumed the day after March 10.",
+        SEED,
+        "the day after March 10",
+        D,
+        "2025-03-11",
+        day("2025-03-11"),
+    );
+    check(
+        "The hearing is set for the week of March 17.",
+        SEED,
+        "the week of March 17",
+        D,
+        "2025-W12",
+        iv("2025-03-17", "2025-03-23"),
+    );
+    check_signal(
+        "They met on the day before March 10.",
+        SEED,
+        "the day before March 10",
+        Some("on"),
+    );
+}
+
+#[test]
+fn month_without_tense_two_months_ahead_is_the_coming_one() {
+    // No tense cue: the coming January (two months ahead) rather than ten months back.
+    check(
+        "Merger talks with the bank in January.",
+        RESULTS_DCT,
+        "January",
+        D,
+        "2026-01",
+        iv("2026-01-01", "2026-01-31"),
+    );
+    // Three months ahead is too far: the past one.
+    check(
+        "Merger talks with the bank in February.",
+        RESULTS_DCT,
+        "February",
+        D,
+        "2025-02",
+        iv("2025-02-01", "2025-02-28"),
+    );
+}
+
+#[test]
+fn on_this_day_is_the_dct() {
+    check(
+        "On this day we remember those who fell.",
+        SEED,
+        "this day",
+        D,
+        "2025-03-04",
+        day("2025-03-04"),
+    );
+    check_signal(
+        "On this day we remember those who fell.",
+        SEED,
+        "this day",
+        Some("on"),
+    );
+    // "to this day" is not a day.
+    none("The case remains unsolved to this day.", SEED);
+}
+
+#[test]
+fn past_perfect_plan_is_over() {
+    // Wednesday 2025-11-05: a schedule in the past perfect points back.
+    check_parsed(
+        "The offer had been scheduled to expire on Friday.",
+        RESULTS_DCT,
+        "Friday",
+        D,
+        "2025-10-31",
+        day("2025-10-31"),
+    );
+    // A plain past plan leaves the day open: the nearest reading of the words.
+    check_parsed(
+        "The ministry planned to publish the figures on Friday.",
+        RESULTS_DCT,
+        "Friday",
+        D,
+        "2025-11-07",
+        day("2025-11-07"),
+    );
+}
