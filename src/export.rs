@@ -22,6 +22,8 @@ use crate::store::{ActorOut, EventOut, SYMMETRIC_TYPES, Snapshot};
 ///
 /// `source`/`target` are actor ids (`target` may be null); `date` is `YYYY-MM-DD`, `YYYY-MM`,
 /// `YYYY`, `YYYY-MM-DD/YYYY-MM-DD` or null; `trigger` is the first evidence's trigger (or null);
+/// `plover` is the PLOVER type of the event as reported (a planned act of cooperation is
+/// AGREE: [`crate::events::plover_reading`]);
 /// `sources` is the number of distinct articles; evidence `text` is the whole sentence and
 /// `start`/`end` its byte offsets in the article text. Absent optional values are null.
 pub fn to_json(s: &Snapshot) -> Value {
@@ -76,7 +78,10 @@ pub fn to_json(s: &Snapshot) -> Value {
                 "id": e.id,
                 "type": e.etype,
                 "cameo": e.cameo,
-                "plover": e.plover,
+                "plover": crate::model::Status::parse(&e.status)
+                    .map_or_else(|| e.plover.clone(), |st| {
+                        crate::events::plover_reading(e.plover.as_deref(), &e.cameo, st)
+                    }),
                 "goldstein": e.goldstein,
                 "source": e.source,
                 "target": e.target,

@@ -199,7 +199,9 @@ pub struct EventRec {
     pub etype: String,
     /// CAMEO 1.1b3 event code ("040", "1622").
     pub cameo: String,
-    /// PLOVER event type, if the CAMEO table maps it.
+    /// PLOVER event type of the CAMEO code ("CONSULT"), if the CAMEO table maps it; the
+    /// reading with the status (a planned act is AGREE, …) is
+    /// [`crate::events::plover_reading`], used by the export.
     pub plover: Option<String>,
     /// Goldstein score of the CAMEO code (−10 … +10).
     pub goldstein: Option<f64>,

@@ -329,11 +329,6 @@ impl Knowledge {
         }
         dating::fill_within_article(&mut events);
         dating::future_is_planned(&mut events, published.as_deref());
-        for e in &mut events {
-            if let Some(info) = self.events.cameo_info(&e.cameo) {
-                e.plover = info.plover_for(&e.cameo, e.status);
-            }
-        }
         let sentences = doc
             .sentences
             .iter()
@@ -1044,7 +1039,7 @@ mod tests {
             .map(|e| {
                 (
                     ex.actors[e.target.unwrap_or(e.source)].name.clone(),
-                    e.plover.clone(),
+                    crate::events::plover_reading(e.plover.as_deref(), &e.cameo, e.status),
                 )
             })
             .collect();

@@ -140,26 +140,26 @@ pub struct CameoInfo {
     /// PLOVER event type, if mapped.
     pub plover: Option<String>,
     /// CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
-    /// 4 material conflict.
+    /// 4 material conflict (validated when `cameo.tsv` loads).
     pub quad_class: Option<u8>,
 }
 
-impl CameoInfo {
-    /// The PLOVER event type of an event of this code with status `status`. PLOVER (manual
-    /// 0.8) codes what an actor says it *will* do as the saying: a planned act of
-    /// cooperation ("will visit Albania", "will give Tanzania a grant") is AGREE ("agree to,
-    /// offer, promise … to cooperate"), except a promised concession ("will withdraw its
-    /// peacekeepers", CAMEO root 08), which is CONCEDE; a planned act of material conflict
-    /// ("will impose sanctions", "will impose a curfew") is THREATEN. Otherwise the code's
-    /// own mapping (`cameo.tsv`, from CAMEO2PLOVER); `None` where CAMEO has none (roots 01,
-    /// 02).
-    pub fn plover_for(&self, code: &str, status: Status) -> Option<String> {
-        match (status, self.quad_class) {
-            (Status::Planned, Some(2)) if code.starts_with("08") => Some("CONCEDE".into()),
-            (Status::Planned, Some(1 | 2)) if self.plover.is_some() => Some("AGREE".into()),
-            (Status::Planned, Some(4)) => Some("THREATEN".into()),
-            _ => self.plover.clone(),
-        }
+/// The PLOVER event type of an event as reported. PLOVER (manual 0.8) codes what an actor
+/// says it *will* do as the saying: a planned act of cooperation ("will visit Albania",
+/// "will give Tanzania a grant") is AGREE ("agree to, offer, promise … to cooperate"), except
+/// a promised concession ("will withdraw its peacekeepers", CAMEO root 08), which is CONCEDE;
+/// a planned act of material conflict ("will impose sanctions", "will impose a curfew") is
+/// THREATEN. Otherwise `base`, the CAMEO table's mapping of `cameo` (`cameo.tsv`, from
+/// CAMEO2PLOVER); `None` where CAMEO maps to none (roots 01, 02). The quad class comes from
+/// the CAMEO root (CAMEO 1.1b3: 01–05 verbal cooperation, 06–08 material cooperation, 09–13
+/// verbal conflict, 14–20 material conflict).
+pub fn plover_reading(base: Option<&str>, cameo: &str, status: Status) -> Option<String> {
+    let root: Option<u8> = cameo.get(..2).and_then(|r| r.parse().ok());
+    match (status, root) {
+        (Status::Planned, Some(8)) => Some("CONCEDE".into()),
+        (Status::Planned, Some(1..=8)) if base.is_some() => Some("AGREE".into()),
+        (Status::Planned, Some(14..=20)) => Some("THREATEN".into()),
+        _ => base.map(str::to_string),
     }
 }
 
