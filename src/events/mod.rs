@@ -144,18 +144,79 @@ pub struct CameoInfo {
     pub quad_class: Option<u8>,
 }
 
+/// The event types polgraph codes and the CAMEO roots (first two digits) each may carry:
+/// the type table of the gold guidelines (`../shared/gold/GUIDELINES.md`, CAMEO 1.1b3),
+/// plus `apologize` (055). A dictionary line with another type, or a code outside its
+/// type's roots, is refused when the files load.
+pub const EVENT_TYPES: &[(&str, &[&str])] = &[
+    ("statement", &["01"]),
+    ("appeal", &["02"]),
+    ("intend", &["03"]),
+    ("invite", &["03"]),
+    ("talk", &["04"]),
+    ("meet", &["04"]),
+    ("visit", &["04"]),
+    ("host", &["04"]),
+    ("mediate", &["04"]),
+    ("negotiate", &["04"]),
+    ("praise", &["05"]),
+    ("apologize", &["05"]),
+    ("agree", &["05"]),
+    ("cooperate", &["05", "06"]),
+    ("provide_aid", &["07"]),
+    ("yield", &["08"]),
+    ("investigate", &["09"]),
+    ("demand", &["10"]),
+    ("criticize", &["11"]),
+    ("reject", &["12"]),
+    ("threaten", &["13"]),
+    ("protest", &["14"]),
+    ("mobilize", &["15"]),
+    ("reduce_aid", &["16"]),
+    ("sanction", &["16"]),
+    ("expel", &["16"]),
+    ("arrest", &["17"]),
+    ("coerce", &["17"]),
+    ("assault", &["18"]),
+    ("fight", &["19", "20"]),
+];
+
+/// Checks a dictionary line's event type and CAMEO code against [`EVENT_TYPES`]; the error
+/// says what is wrong.
+pub fn check_type(etype: &str, cameo: &str) -> Result<(), String> {
+    let Some((_, roots)) = EVENT_TYPES.iter().find(|(t, _)| *t == etype) else {
+        return Err(format!(
+            "unknown event type `{etype}` (known: {})",
+            EVENT_TYPES
+                .iter()
+                .map(|(t, _)| *t)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    };
+    if !roots.iter().any(|r| cameo.starts_with(r)) {
+        return Err(format!(
+            "CAMEO code `{cameo}` does not belong to type `{etype}` (roots {})",
+            roots.join("/")
+        ));
+    }
+    Ok(())
+}
+
 /// The PLOVER event type of an event as reported. PLOVER (manual 0.8) codes what an actor
 /// says it *will* do as the saying: a planned act of cooperation ("will visit Albania",
 /// "will give Tanzania a grant") is AGREE ("agree to, offer, promise … to cooperate"), except
 /// a promised concession ("will withdraw its peacekeepers", CAMEO root 08), which is CONCEDE;
 /// a planned act of material conflict ("will impose sanctions", "will impose a curfew") is
-/// THREATEN. Otherwise `base`, the CAMEO table's mapping of `cameo` (`cameo.tsv`, from
+/// THREATEN. A negated event has none. Otherwise `base`, the CAMEO table's mapping of `cameo` (`cameo.tsv`, from
 /// CAMEO2PLOVER); `None` where CAMEO maps to none (roots 01, 02). The quad class comes from
 /// the CAMEO root (CAMEO 1.1b3: 01–05 verbal cooperation, 06–08 material cooperation, 09–13
 /// verbal conflict, 14–20 material conflict).
 pub fn plover_reading(base: Option<&str>, cameo: &str, status: Status) -> Option<String> {
     let root: Option<u8> = cameo.get(..2).and_then(|r| r.parse().ok());
     match (status, root) {
+        // What did not happen is no PLOVER event.
+        (Status::Negated, _) => None,
         (Status::Planned, Some(8)) => Some("CONCEDE".into()),
         (Status::Planned, Some(1..=8)) if base.is_some() => Some("AGREE".into()),
         (Status::Planned, Some(14..=20)) => Some("THREATEN".into()),
@@ -309,6 +370,7 @@ impl EventCoder {
                     f[1]
                 )));
             }
+            check_type(f[0], f[1]).map_err(err)?;
             let pos = match f[2] {
                 "verb" => Pos::Verb,
                 "noun" => Pos::Noun,
@@ -1935,5 +1997,40 @@ mod tests {
                 .message
                 .contains("pos")
         );
+    }
+
+    #[test]
+    fn event_types_and_their_cameo_roots_are_checked() {
+        assert!(check_type("reject", "120").is_ok());
+        assert!(check_type("fight", "2042").is_ok());
+        let e = check_type("rejekt", "120").unwrap_err();
+        assert!(e.contains("unknown event type `rejekt`"), "{e}");
+        let e = check_type("meet", "120").unwrap_err();
+        assert!(e.contains("does not belong to type `meet`"), "{e}");
+    }
+
+    #[test]
+    fn a_negated_event_has_no_plover_type_and_a_plan_is_a_commitment() {
+        assert_eq!(
+            plover_reading(Some("CONCEDE"), "080", Status::Negated),
+            None
+        );
+        assert_eq!(
+            plover_reading(Some("CONSULT"), "042", Status::Planned).as_deref(),
+            Some("AGREE")
+        );
+        assert_eq!(
+            plover_reading(Some("RETREAT"), "087", Status::Planned).as_deref(),
+            Some("CONCEDE")
+        );
+        assert_eq!(
+            plover_reading(Some("COERCE"), "163", Status::Planned).as_deref(),
+            Some("THREATEN")
+        );
+        assert_eq!(
+            plover_reading(Some("CONSULT"), "042", Status::Occurred).as_deref(),
+            Some("CONSULT")
+        );
+        assert_eq!(plover_reading(None, "010", Status::Planned), None);
     }
 }

@@ -230,6 +230,7 @@ impl TreeCoder {
                     f[1]
                 )));
             }
+            super::check_type(f[0], f[1]).map_err(err)?;
             let pos = match f[2] {
                 "verb" => PredPos::Verb,
                 "noun" => PredPos::Noun,
