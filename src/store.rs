@@ -2408,6 +2408,7 @@ fn write_extraction(
     }
 
     let mut events_new = 0;
+    let mut to_refresh: Vec<i64> = Vec::new();
     for (i, e) in ex.events.iter().enumerate() {
         let what = || format!("event {i} ({})", e.etype);
         let mut source = actor_at(e.source, &what)?;
@@ -2490,8 +2491,15 @@ fn write_extraction(
         })
         .ctx(p, "inserting event evidence")?;
         if existing.is_some() {
-            refresh_event(c, p, event_id)?;
+            // Once per event at the end: an article repeating one event thousands of times
+            // would otherwise re-read its growing evidence after every report.
+            if !to_refresh.contains(&event_id) {
+                to_refresh.push(event_id);
+            }
         }
+    }
+    for id in to_refresh {
+        refresh_event(c, p, id)?;
     }
 
     Ok(IngestOutcome::New {
