@@ -1282,4 +1282,34 @@ mod tests {
             "{e:?}"
         );
     }
+
+    #[test]
+    fn firing_missiles_at_a_state_is_fighting() {
+        let e = events(
+            "North Korea fired two missiles toward Japan on Sunday. Hamas fired rockets into Israel.",
+            "2024-05-01",
+        );
+        assert!(
+            has(
+                &e,
+                "North Korea",
+                "fight",
+                "Japan",
+                Status::Occurred,
+                "2024-04-28"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Hamas",
+                "fight",
+                "Israel",
+                Status::Occurred,
+                "2024-05-01"
+            ),
+            "{e:?}"
+        );
+    }
 }
