@@ -664,9 +664,14 @@ impl Ctx<'_> {
 /// Whether clause `c` is an open question ("has not decided whether to supply weapons"):
 /// nothing is committed to, promised or refused.
 fn open_question(t: &Tree, c: usize) -> bool {
+    marked_by(t, c, &["whether", "if"])
+}
+
+/// Whether clause `c` has a `mark` dependent with one of `lemmas` ("to" for an infinitive).
+fn marked_by(t: &Tree, c: usize, lemmas: &[&str]) -> bool {
     t.children(c)
         .iter()
-        .any(|&m| t.base_rel(m) == "mark" && matches!(t.nodes[m].lemma.as_str(), "whether" | "if"))
+        .any(|&m| t.base_rel(m) == "mark" && lemmas.contains(&t.nodes[m].lemma.as_str()))
 }
 
 impl TreeCoder {
@@ -699,13 +704,9 @@ impl TreeCoder {
                 continue;
             };
             for &c in t.children(g) {
-                let to_clause = t
-                    .children(c)
-                    .iter()
-                    .any(|&m| t.base_rel(m) == "mark" && t.nodes[m].lemma == "to");
                 // A to-infinitive only: "told visiting minister X" is no complement.
                 let infinitive = t.nodes[c].upos == "VERB"
-                    && to_clause
+                    && marked_by(t, c, &["to"])
                     && matches!(t.base_rel(c), "xcomp" | "advcl");
                 if !infinitive {
                     continue;
@@ -832,11 +833,6 @@ impl TreeCoder {
             // The complement is an infinitive (`xcomp`, or a to-clause parsed as `advcl`:
             // "threatened on Monday to cut …"), or for commitments a that-clause ("agreed
             // that their border guards should share information").
-            let to_clause = |c: usize| {
-                t.children(c)
-                    .iter()
-                    .any(|&m| t.base_rel(m) == "mark" && t.nodes[m].lemma == "to")
-            };
             let committed = lines
                 .iter()
                 .any(|l| l.emits == Some(emits) && l.status == CueStatus::Planned);
@@ -856,7 +852,7 @@ impl TreeCoder {
                     && !open_question(t, c)
                     && match t.base_rel(c) {
                         "xcomp" => true,
-                        "advcl" => to_clause(c),
+                        "advcl" => marked_by(t, c, &["to"]),
                         "ccomp" => committed && emits == Emits::Intend && binds_parties(c),
                         _ => false,
                     }
