@@ -1312,4 +1312,85 @@ mod tests {
             "{e:?}"
         );
     }
+
+    #[test]
+    fn a_protest_without_a_stated_target_is_against_the_protesters_state() {
+        // Protesters placed by a city are that city's country's protesters; with no
+        // target named, the protest is against their own state (CAMEO 140).
+        let e = events(
+            "Thousands of protesters in Nairobi demonstrated on Friday against the new tax law. \
+             Kenya's parliament passed the law last week.",
+            "2024-06-26",
+        );
+        assert!(
+            has(
+                &e,
+                "Kenya protesters",
+                "protest",
+                "Kenya",
+                Status::Occurred,
+                "2024-06-21"
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_protest_takes_its_scene_and_the_agent_of_what_it_condemns() {
+        // "on Monday in Austria": the place hung on the day by the parser is the scene.
+        let e = events(
+            "Hungarian farmers demonstrated on Monday in Austria. Students in Manila protested \
+             the detention of fishermen by Chinese coast guards on Tuesday.",
+            "2024-03-06",
+        );
+        assert!(
+            has(
+                &e,
+                "Hungarian farmers",
+                "protest",
+                "Austria",
+                Status::Occurred,
+                "2024-03-04"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Philippines students",
+                "protest",
+                "China",
+                Status::Occurred,
+                "2024-03-05"
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn supporters_of_a_leader_are_not_the_leader_and_innocence_is_no_protest() {
+        let e = events(
+            "Supporters of Raila Odinga blocked roads in Kisumu on Monday. \
+             Former Kenyan minister Peter Kamau protested his innocence on Tuesday. \
+             Latvia protested to the Russian authorities on Tuesday.",
+            "2024-03-06",
+        );
+        // A protest lodged with a government is an official complaint (CAMEO 114).
+        assert!(
+            has(
+                &e,
+                "Latvia",
+                "criticize",
+                "Russia",
+                Status::Occurred,
+                "2024-03-05"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            !e.iter()
+                .any(|x| x.0 == "Raila Odinga" || x.1 == "protest" && x.0 == "Peter Kamau"),
+            "{e:?}"
+        );
+    }
 }

@@ -777,6 +777,23 @@ impl State<'_> {
         };
         let mut i = 0;
         while i < toks.len() {
+            // A group placed by a country or place right after it ("demonstrators in
+            // Baghdad", "students throughout Indonesia", "opposition parties in Nepal") is
+            // the group of that country. Reporters in a city are only an audience.
+            if !covered(i, facts)
+                && let Some((w, n)) = self.gaz().sector_at(&lower, i).map(|(w, n)| (w.clone(), n))
+                && w.group
+                && w.sector != "MED"
+                && let Some(entry) = self.place_after(&lower, facts, i + n)
+            {
+                let span = TokSpan { from: i, to: i + n };
+                let name = format!("{} {}", self.gaz().entries[entry].name, w.words.join(" "));
+                let kind = (!w.bare).then(|| w.words.join(" "));
+                let a = self.group_actor(entry, &w.sector, kind.as_deref(), &name);
+                facts.fixed.push((span, a, MentionKind::Name));
+                i += n;
+                continue;
+            }
             if !covered(i, facts)
                 && let Some((w, n)) = self.gaz().sector_at(&lower, i)
                 && w.bare
@@ -792,6 +809,33 @@ impl State<'_> {
             }
             i += 1;
         }
+    }
+
+    /// The country entry of a country or place named at token `at` after `in`, `from`,
+    /// `throughout` or `across` (optionally with `the`): the location of a group noun
+    /// ending at `at`.
+    fn place_after(&self, lower: &[&str], facts: &SentenceFacts, at: usize) -> Option<usize> {
+        if !matches!(
+            lower.get(at).copied(),
+            Some("in" | "from" | "throughout" | "across")
+        ) {
+            return None;
+        }
+        let start = if lower.get(at + 1) == Some(&"the") {
+            at + 2
+        } else {
+            at + 1
+        };
+        facts.gaz.iter().find_map(|h| {
+            let surf = &self.gaz().surfaces[h.surface];
+            (h.span.from == start
+                && self.gaz().entries[surf.entry].kind == ActorType::Country
+                && matches!(
+                    surf.kind,
+                    SurfaceKind::Name | SurfaceKind::Place | SurfaceKind::Government
+                ))
+            .then_some(surf.entry)
+        })
     }
 
     /// The group actor of a country and sector (`grp:ISO3:SECTOR`, for people of a country

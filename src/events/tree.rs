@@ -52,8 +52,9 @@ pub enum Cond {
     /// A dependent reached by this path of relations, with one of these lemmas (any lemma
     /// when empty).
     Has(Vec<String>, Vec<String>),
-    /// No dependent reached by this path of relations.
-    Lacks(Vec<String>),
+    /// No dependent reached by this path of relations (with one of these lemmas, when not
+    /// empty: `!obj=innocence`).
+    Lacks(Vec<String>, Vec<String>),
     /// A dependent introduced by this preposition or marker.
     Prep(String),
 }
@@ -78,6 +79,10 @@ pub struct TargetSpec {
     pub path: Vec<Step>,
     /// `rev:`: the dependent is the source and the subject the target.
     pub reverse: bool,
+    /// `home`: no path; the target is the source's own country, where the article names it
+    /// (a protest without a stated target is directed at the protesters' state, as CAMEO
+    /// codes domestic protest against the government).
+    pub home: bool,
 }
 
 /// One line of `verbs.tsv`.
@@ -149,7 +154,14 @@ fn parse_frame(s: &str) -> Result<Vec<Cond>, String> {
         if let Some(p) = item.strip_prefix('@') {
             out.push(Cond::Prep(p.to_string()));
         } else if let Some(r) = item.strip_prefix('!') {
-            out.push(Cond::Lacks(r.split('>').map(str::to_string).collect()));
+            let (path, lemmas) = match r.split_once('=') {
+                Some((p, l)) => (p, l.split('|').map(str::to_string).collect()),
+                None => (r, Vec::new()),
+            };
+            out.push(Cond::Lacks(
+                path.split('>').map(str::to_string).collect(),
+                lemmas,
+            ));
         } else {
             let (path, lemmas) = match item.split_once('=') {
                 Some((p, l)) => (p, l.split('|').map(str::to_string).collect()),
@@ -171,6 +183,14 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSpec>, String> {
     }
     let mut out = Vec::new();
     for spec in s.split('|') {
+        if spec == "home" {
+            out.push(TargetSpec {
+                path: Vec::new(),
+                reverse: false,
+                home: true,
+            });
+            continue;
+        }
         let (reverse, rest) = match spec.strip_prefix("rev:") {
             Some(r) => (true, r),
             None => (false, spec),
@@ -181,7 +201,7 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSpec>, String> {
                 "" => return Err(format!("empty step in target `{spec}`")),
                 "obj" => Step::Obj,
                 "iobj" => Step::Iobj,
-                "nmod" | "obl" | "amod" | "compound" | "xcomp" | "ccomp" | "nsubj" => {
+                "nmod" | "obl" | "amod" | "compound" | "xcomp" | "ccomp" | "advcl" | "nsubj" => {
                     Step::Rel(st.to_string())
                 }
                 "poss" => Step::Rel("nmod:poss".to_string()),
@@ -191,7 +211,11 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSpec>, String> {
                 o => return Err(format!("bad target step `{o}`")),
             });
         }
-        out.push(TargetSpec { path, reverse });
+        out.push(TargetSpec {
+            path,
+            reverse,
+            home: false,
+        });
     }
     Ok(out)
 }
@@ -337,6 +361,48 @@ impl TreeCoder {
 /// ("almost reached an agreement": it was not reached.)
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "almost", "nearly"];
 
+/// Nouns of time, on which the parser often hangs a verb's prepositional phrase.
+const TIME_NOUNS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "day",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "week",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
+/// People nouns whose `of` complement is someone else ("supporters of X", "relatives of
+/// the victims"): the phrase does not name that actor.
+const RELATIONAL_NOUNS: &[&str] = &[
+    "supporter",
+    "follower",
+    "loyalist",
+    "opponent",
+    "critic",
+    "rival",
+    "enemy",
+    "victim",
+    "relative",
+    "family",
+    "friend",
+    "ally",
+    "admirer",
+    "detractor",
+];
+
 /// The sentence context shared by the rules.
 struct Ctx<'a> {
     coder: &'a TreeCoder,
@@ -377,6 +443,8 @@ impl Ctx<'_> {
         let i = self.antecedent(i);
         let subject = self.t.base_rel(i) == "nsubj";
         let mut found = self.head_actors(i, allow_place);
+        // "supporters of Ben Bella" are not Ben Bella.
+        let relational = RELATIONAL_NOUNS.contains(&self.t.nodes[i].lemma.to_lowercase().as_str());
         if found.is_empty() {
             // Breadth-first over modifiers, two levels.
             let mut frontier = vec![i];
@@ -408,7 +476,8 @@ impl Ctx<'_> {
                                 .t
                                 .case_of(k)
                                 .is_some_and(|c| !matches!(c.as_str(), "of" | "'s" | "’s")))
-                            && !(possessor && subject);
+                            && !(possessor && subject)
+                            && !(relational && n == i && self.t.base_rel(k) == "nmod");
                         if ok {
                             let a = self.head_actors(k, allow_place);
                             if !a.is_empty() {
@@ -436,6 +505,21 @@ impl Ctx<'_> {
     /// country modifying it: rejecting "proposed Israeli changes" is rejecting Israel
     /// (CAMEO codes the target by the thing's owner).
     fn target_actors(&self, i: usize, allow_place: bool) -> Vec<usize> {
+        // The agent of a condemned act is its target: protesting "the occupation of Laos
+        // by Vietnamese troops" is protesting Vietnam.
+        // (Not for a destination or scene: "flew into the city by helicopter".)
+        let head = self.antecedent(i);
+        if !allow_place && self.t.nodes[head].upos == "NOUN" {
+            let agents: Vec<usize> = self
+                .t
+                .kids_rel(head, "nmod")
+                .filter(|&k| self.t.case_of(k).as_deref() == Some("by"))
+                .flat_map(|k| self.actors_of(k, false))
+                .collect();
+            if !agents.is_empty() {
+                return agents;
+            }
+        }
         let found = self.actors_of(i, allow_place);
         if !found.is_empty() {
             return found;
@@ -457,6 +541,28 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// The country actors of the sources' own countries (not the sources themselves), for
+    /// the `home` target.
+    /// Only when all sources are of one country ("Polish and Laotian students" have no
+    /// common home).
+    fn home_countries(&self, sources: &[usize]) -> Vec<usize> {
+        let acts = &self.actors.actors;
+        let Some(c) = sources.first().and_then(|&s| acts[s].country.as_deref()) else {
+            return Vec::new();
+        };
+        if sources
+            .iter()
+            .any(|&s| acts[s].country.as_deref() != Some(c))
+        {
+            return Vec::new();
+        }
+        acts.iter()
+            .position(|a| a.kind == ActorType::Country && a.country.as_deref() == Some(c))
+            .filter(|h| !sources.contains(h))
+            .into_iter()
+            .collect()
     }
 
     fn head_actors(&self, i: usize, allow_place: bool) -> Vec<usize> {
@@ -609,9 +715,17 @@ impl Ctx<'_> {
                 if !found.is_empty() || t.nodes[from].upos != "VERB" {
                     return found;
                 }
-                // The commonest attachment error: a verb's prepositional phrase hung on its
-                // object ("extradite the suspects to Spain", "send troops to Mali").
-                t.kids_rel(from, "obj").flat_map(with_prep).collect()
+                // The commonest attachment errors: a verb's prepositional phrase hung on its
+                // object ("extradite the suspects to Spain", "send troops to Mali") or on
+                // its time ("demonstrated on Tuesday in Serbia").
+                let found: Vec<usize> = t.kids_rel(from, "obj").flat_map(with_prep).collect();
+                if !found.is_empty() {
+                    return found;
+                }
+                t.kids_rel(from, "obl")
+                    .filter(|&k| TIME_NOUNS.contains(&t.nodes[k].lemma.to_lowercase().as_str()))
+                    .flat_map(with_prep)
+                    .collect()
             }
         }
     }
@@ -646,12 +760,13 @@ impl Ctx<'_> {
                 cur.iter()
                     .any(|&k| lemmas.is_empty() || lemmas.contains(&t.nodes[k].lemma))
             }
-            Cond::Lacks(path) => {
+            Cond::Lacks(path, lemmas) => {
                 let mut cur = vec![i];
                 for r in path {
                     cur = cur.iter().flat_map(|&c| t.kids_rel(c, r)).collect();
                 }
-                cur.is_empty()
+                !cur.iter()
+                    .any(|&k| lemmas.is_empty() || lemmas.contains(&t.nodes[k].lemma))
             }
             Cond::Prep(p) => t
                 .children(i)
@@ -977,6 +1092,15 @@ impl TreeCoder {
             .unwrap_or_default();
         let mut targets: Vec<usize> = Vec::new();
         for spec in &p.targets {
+            if spec.home {
+                targets = ctx.home_countries(&sources);
+                if !targets.is_empty() {
+                    break;
+                }
+                continue;
+            }
+            // A place counts where it is the scene ("demonstrated in Baghdad").
+            let scene = matches!(spec.path.as_slice(), [Step::Prep(x)] if x == "in" || x == "at");
             let ends = ctx.path_end(i, &spec.path, passive);
             // "talks between X and Y": both are participants; "hosted talks between X and
             // Y" (a longer path): both are targets.
@@ -988,7 +1112,7 @@ impl TreeCoder {
                 && (p.pos == PredPos::Noun || (sources.is_empty() && is_symmetric(&p.etype)));
             let mut found = Vec::new();
             for e in ends {
-                for a in ctx.target_actors(e, visit) {
+                for a in ctx.target_actors(e, visit || scene) {
                     if !found.contains(&a) {
                         found.push(a);
                     }
