@@ -1393,4 +1393,36 @@ mod tests {
             "{e:?}"
         );
     }
+
+    #[test]
+    fn a_minority_is_coded_by_where_it_lives_and_wire_subjects_before_today_count() {
+        let e = events(
+            "The Hungarians of southern Slovakia demanded autonomy from the Slovak government \
+             on Monday. Turkey today threatened further action against Greece.",
+            "2024-03-06",
+        );
+        assert!(
+            has(
+                &e,
+                "Hungarians in Slovakia",
+                "demand",
+                "Slovakia",
+                Status::Occurred,
+                "2024-03-04"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Turkey",
+                "threaten",
+                "Greece",
+                Status::Occurred,
+                "2024-03-06"
+            ),
+            "{e:?}"
+        );
+        assert!(!e.iter().any(|x| x.0 == "Hungary"), "{e:?}");
+    }
 }

@@ -33,6 +33,31 @@ pub struct Node {
     pub deprel: String,
 }
 
+/// Nouns of time (lower-case lemmas). The parser often hangs other words on them: a
+/// verb's prepositional phrase ("demonstrated on Monday in Serbia") or its subject
+/// ("Pakistan today threatened").
+pub const TIME_NOUNS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "day",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "week",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
 /// A dependency tree: words in sentence order, with child lists.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tree {
@@ -236,6 +261,41 @@ impl Tree {
         }
     }
 
+    /// Repairs another frequent error on wire copy: "Pakistan today threatened …" and
+    /// "Iran Monday rejected …" parsed with the subject as a `compound` of the time word.
+    /// A verb without a subject whose time adjunct before it ([`TIME_NOUNS`]) has a nominal
+    /// `compound` before that word gets the compound back as its `nsubj`.
+    pub fn repair_subject_before_time(&mut self) {
+        for v in 0..self.nodes.len() {
+            if self.nodes[v].upos != "VERB"
+                || self.kids_rel(v, "nsubj").next().is_some()
+                || self.kids_rel(v, "expl").next().is_some()
+            {
+                continue;
+            }
+            let times: Vec<usize> = self
+                .kids_rel(v, "obl")
+                .filter(|&o| {
+                    o < v
+                        && TIME_NOUNS.contains(&self.nodes[o].lemma.to_lowercase().as_str())
+                        && self.case_of(o).is_none()
+                })
+                .collect();
+            for o in times {
+                let subj = self
+                    .kids_rel(o, "compound")
+                    .find(|&c| c < o && matches!(self.nodes[c].upos.as_str(), "PROPN" | "NOUN"));
+                if let Some(c) = subj {
+                    self.nodes[c].head = Some(v);
+                    self.nodes[c].deprel = "nsubj".to_string();
+                    let nodes = std::mem::take(&mut self.nodes);
+                    *self = Tree::new(nodes);
+                    break;
+                }
+            }
+        }
+    }
+
     /// Index of the word whose byte span contains body offset `byte`.
     pub fn word_at(&self, byte: usize) -> Option<usize> {
         self.nodes
@@ -428,6 +488,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
         .collect();
     let mut tree = Tree::new(nodes);
     tree.repair_fronted_adjunct();
+    tree.repair_subject_before_time();
     tree
 }
 
@@ -476,6 +537,27 @@ mod tests {
         .unwrap();
         t.repair_fronted_adjunct();
         assert_eq!(t.head(3), Some(1));
+    }
+
+    #[test]
+    fn subject_hung_on_a_time_word_is_given_back() {
+        // "Pakistan today threatened" with Pakistan misparsed as a compound of "today".
+        let mut t = Tree::from_conll(
+            "1 Pakistan Pakistan PROPN 2 compound\n2 today today NOUN 3 obl:unmarked\n3 threatened threaten VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.repair_subject_before_time();
+        assert_eq!(t.head(0), Some(2));
+        assert_eq!(t.nodes[0].deprel, "nsubj");
+        // A verb with its subject keeps it ("Iran said Monday …" is left alone).
+        let mut t = Tree::from_conll(
+            "1 He he PRON 4 nsubj\n2 Monday Monday PROPN 3 compound\n3 night night NOUN 4 obl:unmarked\n4 left leave VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.repair_subject_before_time();
+        assert_eq!(t.head(1), Some(2));
     }
 
     #[test]

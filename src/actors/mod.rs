@@ -771,6 +771,30 @@ impl State<'_> {
             }
         }
         facts.gaz = keep;
+        // People named by a plural demonym and placed in another country ("the Albanians of
+        // southern Serbia", "ethnic Turks in Bulgaria") are people of that country, not the
+        // state of their name (CAMEO codes minorities by where they live: SRBCVL).
+        let mut k = 0;
+        while k < facts.gaz.len() {
+            let h = facts.gaz[k].clone();
+            let surf = self.gaz().surfaces[h.surface].clone();
+            let plural = toks[h.span.to - 1].text.ends_with('s');
+            let home = self.gaz().entries[surf.entry].country.clone();
+            let placed = (surf.kind == SurfaceKind::Demonym && plural)
+                .then(|| self.place_after(&lower, facts, h.span.to))
+                .flatten()
+                .filter(|&e| self.gaz().entries[e].country != home);
+            if let Some(entry) = placed {
+                let noun = seq_text(s, h.span);
+                let name = format!("{noun} in {}", self.gaz().entries[entry].name);
+                let kind = noun.to_lowercase();
+                let a = self.group_actor(entry, "CVL", Some(&kind), &name);
+                facts.gaz.remove(k);
+                facts.fixed.push((h.span, a, MentionKind::Name));
+                continue;
+            }
+            k += 1;
+        }
         let covered = |i: usize, f: &SentenceFacts| {
             f.fixed.iter().any(|(sp, _, _)| sp.from <= i && i < sp.to)
                 || f.gaz.iter().any(|g| g.span.from <= i && i < g.span.to)
@@ -811,21 +835,37 @@ impl State<'_> {
         }
     }
 
-    /// The country entry of a country or place named at token `at` after `in`, `from`,
-    /// `throughout` or `across` (optionally with `the`): the location of a group noun
-    /// ending at `at`.
+    /// The country entry of a country or place named after `in`, `of`, `from`,
+    /// `throughout` or `across` at token `at` (optionally with `the` and a direction:
+    /// "in southern Serbia"): the location of a group noun ending at `at`.
     fn place_after(&self, lower: &[&str], facts: &SentenceFacts, at: usize) -> Option<usize> {
         if !matches!(
             lower.get(at).copied(),
-            Some("in" | "from" | "throughout" | "across")
+            Some("in" | "of" | "from" | "throughout" | "across")
         ) {
             return None;
         }
-        let start = if lower.get(at + 1) == Some(&"the") {
-            at + 2
-        } else {
-            at + 1
-        };
+        // "in the south of", "of southern Serbia": skip an article and a direction.
+        let mut start = at + 1;
+        if lower.get(start) == Some(&"the") {
+            start += 1;
+        }
+        if lower.get(start).is_some_and(|w| {
+            matches!(
+                *w,
+                "southern"
+                    | "northern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "south"
+                    | "north"
+                    | "east"
+                    | "west"
+            )
+        }) {
+            start += 1;
+        }
         facts.gaz.iter().find_map(|h| {
             let surf = &self.gaz().surfaces[h.surface];
             (h.span.from == start

@@ -361,29 +361,6 @@ impl TreeCoder {
 /// ("almost reached an agreement": it was not reached.)
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "almost", "nearly"];
 
-/// Nouns of time, on which the parser often hangs a verb's prepositional phrase.
-const TIME_NOUNS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "day",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "weekend",
-    "week",
-    "month",
-    "year",
-    "today",
-    "yesterday",
-    "tonight",
-];
-
 /// People nouns whose `of` complement is someone else ("supporters of X", "relatives of
 /// the victims"): the phrase does not name that actor.
 const RELATIONAL_NOUNS: &[&str] = &[
@@ -723,7 +700,10 @@ impl Ctx<'_> {
                     return found;
                 }
                 t.kids_rel(from, "obl")
-                    .filter(|&k| TIME_NOUNS.contains(&t.nodes[k].lemma.to_lowercase().as_str()))
+                    .filter(|&k| {
+                        crate::syntax::TIME_NOUNS
+                            .contains(&t.nodes[k].lemma.to_lowercase().as_str())
+                    })
                     .flat_map(with_prep)
                     .collect()
             }
