@@ -1425,4 +1425,26 @@ mod tests {
         );
         assert!(!e.iter().any(|x| x.0 == "Hungary"), "{e:?}");
     }
+
+    #[test]
+    fn mutual_fighting_welcomed_agreements_and_freed_people() {
+        let e = events(
+            "Armenia and Azerbaijan exchanged fire along the border on Thursday. \
+             Norway welcomed the agreement between Colombia and Ecuador on Friday. \
+             Libya freed two Bulgarian nurses on Saturday. \
+             Armenia and Azerbaijan could also work together in fighting avian flu.",
+            "2024-03-10",
+        );
+        let want = [
+            ("Armenia", "fight", "Azerbaijan", "2024-03-07"),
+            ("Norway", "praise", "Colombia", "2024-03-08"),
+            ("Norway", "praise", "Ecuador", "2024-03-08"),
+            ("Libya", "yield", "Bulgarian nurses", "2024-03-09"),
+        ];
+        for (s, t, o, d) in want {
+            assert!(has(&e, s, t, o, Status::Occurred, d), "{s} {t} {o}: {e:?}");
+        }
+        // Fighting a disease together is no fight between the two.
+        assert_eq!(e.iter().filter(|x| x.1 == "fight").count(), 1, "{e:?}");
+    }
 }

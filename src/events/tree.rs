@@ -83,6 +83,9 @@ pub struct TargetSpec {
     /// (a protest without a stated target is directed at the protesters' state, as CAMEO
     /// codes domestic protest against the government).
     pub home: bool,
+    /// `mutual`: no path; with no target found, coordinated sources act on each other
+    /// ("India and Pakistan clashed"), for types that otherwise keep them apart (fight).
+    pub mutual: bool,
 }
 
 /// One line of `verbs.tsv`.
@@ -183,11 +186,12 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSpec>, String> {
     }
     let mut out = Vec::new();
     for spec in s.split('|') {
-        if spec == "home" {
+        if spec == "home" || spec == "mutual" {
             out.push(TargetSpec {
                 path: Vec::new(),
                 reverse: false,
-                home: true,
+                home: spec == "home",
+                mutual: spec == "mutual",
             });
             continue;
         }
@@ -215,6 +219,7 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSpec>, String> {
             path,
             reverse,
             home: false,
+            mutual: false,
         });
     }
     Ok(out)
@@ -1072,6 +1077,9 @@ impl TreeCoder {
             .unwrap_or_default();
         let mut targets: Vec<usize> = Vec::new();
         for spec in &p.targets {
+            if spec.mutual {
+                continue;
+            }
             if spec.home {
                 targets = ctx.home_countries(&sources);
                 if !targets.is_empty() {
@@ -1206,8 +1214,12 @@ impl TreeCoder {
             // A meeting, talk or agreement needs two sides.
             return out;
         }
-        let pairwise =
-            (2..=3).contains(&sources.len()) && is_symmetric(&p.etype) && p.etype != "fight";
+        // "X and Y met": each with the other. "X and Y attacked Z" is no fight between X
+        // and Y, but "X and Y clashed" (no target) is.
+        let mutual = targets.is_empty() && p.targets.iter().any(|t| t.mutual);
+        let pairwise = (2..=3).contains(&sources.len())
+            && is_symmetric(&p.etype)
+            && (p.etype != "fight" || mutual);
         out.extend(pair_events(
             &sources,
             &targets,
