@@ -1447,4 +1447,51 @@ mod tests {
         // Fighting a disease together is no fight between the two.
         assert_eq!(e.iter().filter(|x| x.1 == "fight").count(), 1, "{e:?}");
     }
+
+    #[test]
+    fn organisations_with_a_group_noun_and_names_written_in_lower_case() {
+        let e = events(
+            "Two Somali soldiers were killed by al-Shabaab fighters on Monday. \
+             Kenyan troops killed 30 Hamas militants on Tuesday. \
+             Ukrainian forces recaptured the town from Russian troops on Wednesday. \
+             Later, the rebels of Sudan attacked the town.",
+            "2024-06-13",
+        );
+        let want = [
+            ("al-Shabaab", "assault", "Somalia", "2024-06-10"),
+            ("Kenya", "assault", "Hamas", "2024-06-11"),
+        ];
+        for (s, t, o, d) in want {
+            assert!(has(&e, s, t, o, Status::Occurred, d), "{s} {t} {o}: {e:?}");
+        }
+        assert!(
+            e.iter()
+                .any(|x| x.1 == "fight" && x.2.contains("Russia") && x.4 == "2024-06-12"),
+            "{e:?}"
+        );
+        // "fighters" in the first sentence is not the Sudanese rebels named later.
+        assert!(
+            !e.iter()
+                .any(|x| x.0 == "Sudan rebels" && x.4 == "2024-06-10"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_subject_hung_inside_a_fronted_adjunct_and_lifted_sieges() {
+        let e = events(
+            "After his meeting with Putin, Erdogan flew to Baku on Wednesday. \
+             Israel lifted the state of siege on Gaza on Monday. \
+             Iran accepted UN inspectors on Tuesday.",
+            "2024-06-13",
+        );
+        let want = [
+            ("Recep Tayyip Erdoğan", "visit", "Azerbaijan", "2024-06-12"),
+            ("Iran", "yield", "United Nations", "2024-06-11"),
+            ("Israel", "yield", "Palestinian Territories", "2024-06-10"),
+        ];
+        for (s, t, o, d) in want {
+            assert!(has(&e, s, t, o, Status::Occurred, d), "{s} {t} {o}: {e:?}");
+        }
+    }
 }

@@ -232,8 +232,8 @@ impl Tree {
 
     /// Repairs a frequent parser error on news: "On Saturday, Mobutu offered …" parsed with
     /// "Mobutu" as a conjunct of "Saturday" and the verb without a subject. A verb without a
-    /// subject whose fronted adjunct (`obl`, before it) has a nominal conjunct right after a
-    /// comma gets that conjunct back as its `nsubj`.
+    /// subject whose fronted adjunct (`obl`, before it), or a word inside that adjunct, has a
+    /// nominal conjunct right after a comma gets that conjunct back as its `nsubj`.
     pub fn repair_fronted_adjunct(&mut self) {
         for v in 0..self.nodes.len() {
             if self.nodes[v].upos != "VERB"
@@ -242,7 +242,14 @@ impl Tree {
             {
                 continue;
             }
-            let fronted: Vec<usize> = self.kids_rel(v, "obl").filter(|&o| o < v).collect();
+            // The adjunct or a word inside it ("After his meeting with Putin, Erdogan flew"
+            // with Erdogan a conjunct of Putin).
+            let fronted: Vec<usize> = (0..v)
+                .filter(|&w| {
+                    self.kids_rel(v, "obl")
+                        .any(|o| o < v && (o == w || self.dominates(o, w)))
+                })
+                .collect();
             for o in fronted {
                 let conj = self.kids_rel(o, "conj").find(|&c| {
                     c < v
@@ -292,6 +299,24 @@ impl Tree {
                     *self = Tree::new(nodes);
                     break;
                 }
+            }
+        }
+    }
+
+    /// Repairs an active verb misread as a passive participle ("Kenyan troops killed 30
+    /// militants" with `troops` as `nsubj:pass`): a verb with a passive subject but no
+    /// passive auxiliary and with an object is active, and its subject is `nsubj`.
+    pub fn repair_passive_without_auxiliary(&mut self) {
+        for v in 0..self.nodes.len() {
+            if self.nodes[v].upos != "VERB"
+                || self.kids_rel(v, "aux:pass").next().is_some()
+                || self.kids_rel(v, "obj").next().is_none()
+            {
+                continue;
+            }
+            let subj: Vec<usize> = self.kids_rel(v, "nsubj:pass").collect();
+            for k in subj {
+                self.nodes[k].deprel = "nsubj".to_string();
             }
         }
     }
@@ -489,6 +514,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     let mut tree = Tree::new(nodes);
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
+    tree.repair_passive_without_auxiliary();
     tree
 }
 
@@ -558,6 +584,25 @@ mod tests {
         .unwrap();
         t.repair_subject_before_time();
         assert_eq!(t.head(1), Some(2));
+    }
+
+    #[test]
+    fn a_passive_subject_without_auxiliary_but_with_an_object_is_active() {
+        let mut t = Tree::from_conll(
+            "1 troops troops NOUN 2 nsubj:pass\n2 killed kill VERB 0 root\n3 militants militant NOUN 2 obj",
+            0,
+        )
+        .unwrap();
+        t.repair_passive_without_auxiliary();
+        assert_eq!(t.nodes[0].deprel, "nsubj");
+        // A real passive keeps its subject.
+        let mut t = Tree::from_conll(
+            "1 troops troops NOUN 3 nsubj:pass\n2 were be AUX 3 aux:pass\n3 killed kill VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.repair_passive_without_auxiliary();
+        assert_eq!(t.nodes[0].deprel, "nsubj:pass");
     }
 
     #[test]

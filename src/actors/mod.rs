@@ -526,10 +526,15 @@ impl State<'_> {
             if surf.case_sensitive && written.replace('’', "'") != surf.text.replace('’', "'") {
                 continue;
             }
-            if !written
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            // Names are capitalised, except where the gazetteer writes them in lower case
+            // and the text agrees ("al-Qaeda", "al-Shabaab").
+            let lower_name = surf.text.starts_with(|c: char| c.is_lowercase())
+                && written.replace('’', "'") == surf.text.replace('’', "'");
+            if !lower_name
+                && !written
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
             {
                 continue;
             }
@@ -728,6 +733,18 @@ impl State<'_> {
             let surf = self.gaz().surfaces[h.surface].clone();
             let is_country = self.gaz().entries[surf.entry].kind == ActorType::Country
                 && matches!(surf.kind, SurfaceKind::Name | SurfaceKind::Demonym);
+            // "Hamas militants", "Taliban fighters": the organisation itself.
+            let is_org = self.gaz().entries[surf.entry].kind == ActorType::Organization
+                && surf.kind == SurfaceKind::Name;
+            if is_org && let Some((_, n)) = self.gaz().sector_at(&lower, h.span.to) {
+                let span = TokSpan {
+                    from: h.span.from,
+                    to: h.span.to + n,
+                };
+                let a = self.actor_for_entry(surf.entry);
+                facts.fixed.push((span, a, MentionKind::Name));
+                continue;
+            }
             let sector = if is_country {
                 // Allow one modifier between an adjective and its noun: "Zairean government
                 // troops", "Somali interim government" — never after a name, where the word
@@ -914,13 +931,16 @@ impl State<'_> {
         self.push_actor(rec, Vec::new(), Vec::new())
     }
 
-    /// A bare group noun ("the rebels"): the group of that sector named last in the article,
-    /// else the group of the article's home country.
+    /// A bare group noun ("the rebels"): the group of that sector named last before it in
+    /// the article, else the group of the article's home country.
     fn resolve_sector(&mut self, sector: &str, text: &str) -> Option<usize> {
         let suffix = format!(":{sector}");
         let known = (0..self.actors.len())
+            // Only a group already mentioned: one named later in the article is no antecedent.
             .filter(|&i| {
-                self.actors[i].key.starts_with("grp:") && self.actors[i].key.ends_with(&suffix)
+                self.actors[i].key.starts_with("grp:")
+                    && self.actors[i].key.ends_with(&suffix)
+                    && self.info[i].mentions > 0
             })
             .max_by_key(|&i| self.info[i].last_sentence);
         if known.is_some() {

@@ -1136,6 +1136,9 @@ impl TreeCoder {
                 return Vec::new();
             }
         }
+        // A target that is also the source says nothing ("lifted the emergency in
+        // Ethiopia", said of Ethiopia): the event stands without one.
+        targets.retain(|a| !sources.contains(a));
         targets.retain(|&a| match p.target_kind {
             TargetKind::Any => true,
             TargetKind::Person => ctx.actors.actors[a].kind == ActorType::Person,
