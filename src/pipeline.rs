@@ -1494,4 +1494,33 @@ mod tests {
             assert!(has(&e, s, t, o, Status::Occurred, d), "{s} {t} {o}: {e:?}");
         }
     }
+
+    #[test]
+    fn denials_claims_and_cancellations_set_the_status_of_what_they_govern() {
+        let e = events(
+            "Iran denied on Tuesday that it had attacked the Saudi tanker. \
+             Serbia rejected claims that it had shelled Kosovo. \
+             The summit between Putin and Erdogan was cancelled on Friday. \
+             Hamas rejected Abbas's call for elections on Thursday.",
+            "2024-06-12",
+        );
+        let status = |s: &str, t: &str| e.iter().find(|x| x.0 == s && x.1 == t).map(|x| x.3);
+        assert_eq!(status("Iran", "assault"), Some(Status::Negated), "{e:?}");
+        assert_eq!(
+            status("Serbia", "assault"),
+            Some(Status::Uncertain),
+            "{e:?}"
+        );
+        assert_eq!(
+            status("Vladimir Putin", "meet"),
+            Some(Status::Negated),
+            "{e:?}"
+        );
+        // Rejecting someone's call does not undo the call.
+        assert_ne!(
+            status("Mahmoud Abbas", "appeal"),
+            Some(Status::Negated),
+            "{e:?}"
+        );
+    }
 }

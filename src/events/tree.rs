@@ -144,6 +144,9 @@ impl Emits {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Governor {
     particle: Option<String>,
+    /// `lemma:noun`: governs only as a noun ("claims that it had shelled", not "claimed
+    /// responsibility for the attack").
+    noun_only: bool,
     status: CueStatus,
     emits: Option<Emits>,
 }
@@ -327,8 +330,13 @@ impl TreeCoder {
                 return Err(DataError::new(governors.0, ln, "empty lemma"));
             };
             let particle = words.next().map(str::to_string);
+            let (lemma, noun_only) = match lemma.strip_suffix(":noun") {
+                Some(l) => (l, true),
+                None => (lemma, false),
+            };
             gov.entry(lemma.to_lowercase()).or_default().push(Governor {
                 particle,
+                noun_only,
                 status,
                 emits,
             });
@@ -789,7 +797,8 @@ impl TreeCoder {
     }
 
     /// The infinitive complements of governing verbs in `t` ("threatened on Monday to break
-    /// relations", "refused to extradite"): the complement's verb and its objects (word
+    /// relations", "refused to extradite"), and the that-clauses of denials and claims
+    /// ("denied that it had attacked"): the complement's verb and its objects (word
     /// indices), with the status the governor gives them: `Some(Planned | Uncertain |
     /// Negated)`, or `None` where it is only hypothetical (threatened, hoped, urged: not an
     /// event). Adjuncts of the complement ("… when the two met") keep their own status.
@@ -797,7 +806,7 @@ impl TreeCoder {
     pub fn governed_words(&self, t: &Tree) -> Vec<(usize, Option<Status>)> {
         let mut out = Vec::new();
         for g in 0..t.len() {
-            if !matches!(t.nodes[g].upos.as_str(), "VERB" | "ADJ") {
+            if !matches!(t.nodes[g].upos.as_str(), "VERB" | "ADJ" | "NOUN") {
                 continue;
             }
             let Some(cue) = self.governor(t, g) else {
@@ -808,7 +817,28 @@ impl TreeCoder {
                 let infinitive = t.nodes[c].upos == "VERB"
                     && marked_by(t, c, &["to"])
                     && matches!(t.base_rel(c), "xcomp" | "advcl");
-                if !infinitive {
+                // A that-clause of a denial or a claim: "denied that it had attacked X",
+                // "rejected claims that it had shelled X".
+                let content = t.nodes[c].upos == "VERB"
+                    && matches!(t.base_rel(c), "ccomp" | "acl")
+                    && matches!(cue, CueStatus::Negated | CueStatus::Uncertain)
+                    && !marked_by(t, c, &["to", "if", "whether"]);
+                // A nominal event as the object or passive subject of a negating verb:
+                // "called off the summit", "the summit was cancelled". Not someone else's
+                // act: "rejected Abbas's call for elections" does not undo the call.
+                if t.nodes[c].upos == "NOUN"
+                    && cue == CueStatus::Negated
+                    && (t.rel_is(c, "obj") || t.rel_is(c, "nsubj:pass"))
+                    && t.nodes[g].upos == "VERB"
+                    && !t
+                        .children(c)
+                        .iter()
+                        .any(|&k| t.rel_is(k, "nmod:poss") || t.case_of(k).as_deref() == Some("by"))
+                {
+                    out.push((c, cue_status(Some(cue))));
+                    continue;
+                }
+                if !infinitive && !content {
                     continue;
                 }
                 let status = cue_status(Some(cue));
@@ -1240,8 +1270,10 @@ impl TreeCoder {
             .kids_rel(h, "compound:prt")
             .next()
             .map(|k| t.nodes[k].lemma.as_str());
+        let noun = t.nodes[h].upos == "NOUN";
         list.iter()
             .filter(|g| g.particle.is_none() || g.particle.as_deref() == prt)
+            .filter(|g| noun || !g.noun_only)
             .map(|g| g.status)
             .max()
     }
