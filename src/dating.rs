@@ -264,6 +264,7 @@ fn choose<'a>(
                         })
                 })
             };
+            let ahead = dct.is_some_and(|d| t.interval.is_some_and(|(a, _)| a > d));
             let tree_cost = ev_anchor.and_then(|(tr, ec)| {
                 // "… last Thursday, a day before Trump's attack": the expression anchors the
                 // event through the stated offset.
@@ -290,10 +291,13 @@ fn choose<'a>(
                     // The expression modifies the event's own clause.
                     0
                 } else if governs(tr, tc, ec).is_some_and(|l| {
-                    // The day of saying is not the day of a planned act; a "to" clause after
-                    // a noun shares the verb's time only as a plan.
+                    // The day of saying is not the day of a planned act — unless it lies
+                    // ahead, when it can only be the act's ("is set to visit Iran next
+                    // week", "said he would visit next week" with the parser hanging "next
+                    // week" on "set"/"said"); a "to" clause after a noun shares the verb's
+                    // time only as a plan.
                     if ev.status == Status::Planned {
-                        !l.reported
+                        !l.reported || ahead
                     } else {
                         !l.noun_to
                     }

@@ -1523,4 +1523,21 @@ mod tests {
             "{e:?}"
         );
     }
+
+    #[test]
+    fn a_time_ahead_on_the_governor_dates_the_planned_act() {
+        // The parser hangs "next week" on "set"; a time after publication cannot be the
+        // time of a state or a saying in the past, so it is the visit's.
+        let e = events(
+            "Syria's president is set to visit Iran next week.",
+            "2024-06-12",
+        );
+        assert!(
+            e.iter().any(|x| x.1 == "visit"
+                && x.2 == "Iran"
+                && x.3 == Status::Planned
+                && x.4 == "2024-06-17/2024-06-23"),
+            "{e:?}"
+        );
+    }
 }
