@@ -304,6 +304,7 @@ impl Knowledge {
             self.tree.code(&doc, &trees, &table),
         );
         govern_statuses(&mut coded, &trees, &self.tree);
+        drop_wrong_subjects(&mut coded, &trees, &self.tree, &table);
         prune_place_only_actors(&mut table, &mut coded);
         let dct = published
             .as_deref()
@@ -422,6 +423,35 @@ fn govern_statuses(
                 true
             }
         }
+    });
+}
+
+/// Drops an event whose source the tree contradicts: the trigger is an active verb whose
+/// subject phrase ([`TreeCoder::subject_span`]) names no actor at all, so whoever acted is
+/// unknown. The word-window coder takes the nearest actor before a verb; in "the
+/// 66-year-old diplomat will hold talks with Moroccan and Polisario leaders and meet
+/// officials in Algiers" that would make Morocco meet Algeria. (A subject naming another
+/// actor is left alone: reversed patterns such as "won support from X" make X the source.)
+fn drop_wrong_subjects(
+    coded: &mut Vec<crate::events::CodedEvent>,
+    trees: &[crate::syntax::Tree],
+    coder: &TreeCoder,
+    table: &ActorTable,
+) {
+    coded.retain(|e| {
+        let Some(t) = trees.get(e.sentence) else {
+            return true;
+        };
+        let Some(w) = t.word_at(e.start) else {
+            return true;
+        };
+        let Some((lo, hi)) = coder.subject_span(t, w) else {
+            return true;
+        };
+        table
+            .mentions
+            .iter()
+            .any(|m| m.sentence == e.sentence && m.start < hi && lo < m.end)
     });
 }
 
@@ -1537,6 +1567,31 @@ mod tests {
                 && x.2 == "Iran"
                 && x.3 == Status::Planned
                 && x.4 == "2024-06-17/2024-06-23"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn an_unnamed_subject_is_not_replaced_by_the_nearest_actor() {
+        // The envoy, named by no actor here, meets the officials: not Morocco.
+        let e = events(
+            "The 66-year-old diplomat will hold talks with Moroccan leaders and meet with \
+             officials in Algiers on Monday.",
+            "1997-04-21",
+        );
+        assert!(
+            !e.iter().any(|x| x.0 == "Morocco" && x.1 == "meet"),
+            "{e:?}"
+        );
+        // A named subject keeps its events.
+        let e = events(
+            "The Moroccan king will hold talks with Polisario leaders and meet with officials \
+             in Algiers on Monday.",
+            "1997-04-21",
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "King Hassan II" && x.1 == "meet" && x.2 == "Algeria"),
             "{e:?}"
         );
     }

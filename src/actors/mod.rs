@@ -820,14 +820,24 @@ impl State<'_> {
         while i < toks.len() {
             // A group placed by a country or place right after it ("demonstrators in
             // Baghdad", "students throughout Indonesia", "opposition parties in Nepal") is
-            // the group of that country. Reporters in a city are only an audience.
+            // the group of that country, a state body so placed the state. Reporters in a
+            // city are only an audience.
             if !covered(i, facts)
                 && let Some((w, n)) = self.gaz().sector_at(&lower, i).map(|(w, n)| (w.clone(), n))
-                && w.group
                 && w.sector != "MED"
                 && let Some(entry) = self.place_after(&lower, facts, i + n)
             {
                 let span = TokSpan { from: i, to: i + n };
+                // "the authorities in Tehran", "officials in Washington": the state itself.
+                // Not troops: "troops in Iraq" are seldom Iraq's.
+                if !w.group {
+                    if w.sector != "MIL" {
+                        let a = self.actor_for_entry(entry);
+                        facts.fixed.push((span, a, MentionKind::Demonym));
+                    }
+                    i += n;
+                    continue;
+                }
                 let name = format!("{} {}", self.gaz().entries[entry].name, w.words.join(" "));
                 let kind = (!w.bare).then(|| w.words.join(" "));
                 let a = self.group_actor(entry, &w.sector, kind.as_deref(), &name);

@@ -796,6 +796,44 @@ impl TreeCoder {
             .filter(|l| !l.contains(' '))
     }
 
+    /// The body byte span `[start, end)` of the subject of verb `w` in `t` when it is a
+    /// common noun phrase — the verb's own `nsubj`, or that of the first conjunct for a
+    /// conjunct without one ("the diplomat will hold talks … and meet …") — else `None`
+    /// (no verb, passive, no such subject, or a name, pronoun or number the parser may
+    /// have misplaced). Used to check the word-window coder's source against the tree.
+    pub fn subject_span(&self, t: &Tree, w: usize) -> Option<(usize, usize)> {
+        if t.nodes.get(w)?.upos != "VERB" {
+            return None;
+        }
+        let mut cur = w;
+        let subj = loop {
+            if t.kids_rel(cur, "nsubj:pass").next().is_some()
+                || t.kids_rel(cur, "aux:pass").next().is_some()
+            {
+                return None;
+            }
+            if let Some(s) = t.kids_rel(cur, "nsubj").next() {
+                break s;
+            }
+            if t.nodes[cur].deprel != "conj" {
+                return None;
+            }
+            cur = t.head(cur)?;
+        };
+        if t.nodes[subj].upos != "NOUN" {
+            return None;
+        }
+        let mut lo = t.nodes[subj].start;
+        let mut hi = t.nodes[subj].end;
+        for k in 0..t.len() {
+            if t.dominates(subj, k) {
+                lo = lo.min(t.nodes[k].start);
+                hi = hi.max(t.nodes[k].end);
+            }
+        }
+        Some((lo, hi))
+    }
+
     /// The infinitive complements of governing verbs in `t` ("threatened on Monday to break
     /// relations", "refused to extradite"), and the that-clauses of denials and claims
     /// ("denied that it had attacked"): the complement's verb and its objects (word
@@ -1130,7 +1168,10 @@ impl TreeCoder {
                 && (p.pos == PredPos::Noun || (sources.is_empty() && is_symmetric(&p.etype)));
             let mut found = Vec::new();
             for e in ends {
-                for a in ctx.target_actors(e, visit || scene) {
+                // A city attacked stands for its country ("shelled Juba"); a city visited
+                // is the host's.
+                let strike = matches!(p.etype.as_str(), "assault" | "fight");
+                for a in ctx.target_actors(e, visit || scene || strike) {
                     if !found.contains(&a) {
                         found.push(a);
                     }
@@ -1169,6 +1210,25 @@ impl TreeCoder {
         // A target that is also the source says nothing ("lifted the emergency in
         // Ethiopia", said of Ethiopia): the event stands without one.
         targets.retain(|a| !sources.contains(a));
+        // A state organ acting in its own country does not act on its own state ("China's
+        // People's Liberation Army invaded Tibet", Tibet being a place in China).
+        let organ_homes: Vec<&str> = sources
+            .iter()
+            .filter_map(|&a| {
+                let r = &ctx.actors.actors[a];
+                let organ = r.cameo.as_deref().is_some_and(|c| {
+                    ["MIL", "GOV", "COP", "LEG", "JUD", "SPY"]
+                        .iter()
+                        .any(|s| c.ends_with(s))
+                });
+                organ.then_some(r.country.as_deref()).flatten()
+            })
+            .collect();
+        targets.retain(|&a| {
+            let r = &ctx.actors.actors[a];
+            r.kind != ActorType::Country
+                || !organ_homes.contains(&r.country.as_deref().unwrap_or("-"))
+        });
         targets.retain(|&a| match p.target_kind {
             TargetKind::Any => true,
             TargetKind::Person => ctx.actors.actors[a].kind == ActorType::Person,
