@@ -1595,4 +1595,18 @@ mod tests {
             "{e:?}"
         );
     }
+
+    #[test]
+    fn who_condemns_an_attack_did_not_attack() {
+        let e = events(
+            "The Security Council strongly condemned the attack on UN peacekeepers in Lebanon \
+             on Monday.",
+            "2006-11-14",
+        );
+        assert!(
+            !e.iter().any(|x| x.1 == "fight" || x.1 == "assault"),
+            "{e:?}"
+        );
+        assert!(!e.iter().any(|x| x.0 == "Egypt" && x.1 == "meet"), "{e:?}");
+    }
 }

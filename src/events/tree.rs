@@ -665,6 +665,27 @@ impl Ctx<'_> {
                 if t.base_rel(n) == "nsubj" {
                     return None;
                 }
+                // A verb of judging takes the nominal as its topic: who "condemned the
+                // attack" or "welcomed the talks" did not attack or talk. (Support verbs —
+                // "held talks" — and governors — "called off the talks" — pass the source.)
+                let reacting = self
+                    .coder
+                    .by_lemma
+                    .get(&t.nodes[h].lemma)
+                    .is_some_and(|ps| {
+                        ps.iter().any(|&pi| {
+                            let p = &self.coder.preds[pi];
+                            p.pos == PredPos::Verb
+                                && matches!(
+                                    p.etype.as_str(),
+                                    "criticize" | "praise" | "reject" | "investigate" | "protest"
+                                )
+                        })
+                    })
+                    && self.coder.governor_lines(t, h).is_none();
+                if reacting {
+                    return None;
+                }
                 if self.is_passive(h) {
                     self.agent(h)
                 } else {
