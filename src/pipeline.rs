@@ -411,9 +411,16 @@ fn govern_statuses(
         let Some(t) = trees.get(e.sentence) else {
             return true;
         };
-        let Some(w) = t.word_at(e.start) else {
+        let Some(mut w) = t.word_at(e.start) else {
             return true;
         };
+        // A word-window match starting at an auxiliary ("has suspended peace talks with X"
+        // read as "has … talks with X") is governed through the noun it ends on.
+        if t.nodes[w].upos == "AUX"
+            && let Some(last) = t.word_at(e.end.saturating_sub(1))
+        {
+            w = last;
+        }
         let words = governed[e.sentence].get_or_insert_with(|| coder.governed_words(t));
         match words.iter().find(|(g, _)| *g == w) {
             None => true,
@@ -1608,5 +1615,22 @@ mod tests {
             "{e:?}"
         );
         assert!(!e.iter().any(|x| x.0 == "Egypt" && x.1 == "meet"), "{e:?}");
+    }
+
+    #[test]
+    fn meeting_obligations_pledging_support_and_suspended_talks() {
+        let e = events(
+            "Ankara has refused to meet its obligations to the European Union. \
+             Germany pledged support for the work of the European Union on Monday. \
+             Colombia has suspended peace talks with Colombian rebels.",
+            "2006-11-14",
+        );
+        assert!(!e.iter().any(|x| x.1 == "meet" && x.0 == "Turkey"), "{e:?}");
+        assert!(!e.iter().any(|x| x.1 == "provide_aid"), "{e:?}");
+        assert!(
+            !e.iter()
+                .any(|x| x.1 == "meet" && x.2 == "Colombian rebels" && x.3 == Status::Occurred),
+            "{e:?}"
+        );
     }
 }

@@ -894,7 +894,10 @@ impl TreeCoder {
                         .iter()
                         .any(|&k| t.rel_is(k, "nmod:poss") || t.case_of(k).as_deref() == Some("by"))
                 {
-                    out.push((c, cue_status(Some(cue))));
+                    // With its compounds: the word-window trigger may start at "peace talks".
+                    let st = cue_status(Some(cue));
+                    out.push((c, st));
+                    out.extend(t.kids_rel(c, "compound").map(|k| (k, st)));
                     continue;
                 }
                 if !infinitive && !content {
