@@ -1633,4 +1633,17 @@ mod tests {
             "{e:?}"
         );
     }
+
+    #[test]
+    fn winning_an_election_or_receiving_a_letter_is_no_event() {
+        let e = events(
+            "Romano Prodi narrowly beat Silvio Berlusconi in April's general election. \
+             Silvio Berlusconi received a letter from Romano Prodi on Monday.",
+            "2006-11-14",
+        );
+        assert!(
+            !e.iter().any(|x| x.1 == "assault" || x.1 == "host"),
+            "{e:?}"
+        );
+    }
 }
