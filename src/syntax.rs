@@ -321,6 +321,35 @@ impl Tree {
         }
     }
 
+    /// Repairs passive labels the parser got wrong: in English a form of "be" before a past
+    /// participle (VBN) is the passive auxiliary ("was criticised", "has been halted"),
+    /// whatever relation the parser gave it; that verb's plain `nsubj` is then its passive
+    /// subject. "get" passives are left to the parser.
+    pub fn repair_passive_labels(&mut self) {
+        for v in 0..self.nodes.len() {
+            if self.nodes[v].upos != "VERB" || self.nodes[v].xpos != "VBN" {
+                continue;
+            }
+            let be: Vec<usize> = self
+                .kids_rel(v, "aux")
+                .filter(|&k| k < v && self.nodes[k].deprel == "aux" && self.nodes[k].lemma == "be")
+                .collect();
+            if be.is_empty() {
+                continue;
+            }
+            for k in be {
+                self.nodes[k].deprel = "aux:pass".to_string();
+            }
+            let subj: Vec<usize> = self
+                .kids_rel(v, "nsubj")
+                .filter(|&k| self.nodes[k].deprel == "nsubj")
+                .collect();
+            for k in subj {
+                self.nodes[k].deprel = "nsubj:pass".to_string();
+            }
+        }
+    }
+
     /// Index of the word whose byte span contains body offset `byte`.
     pub fn word_at(&self, byte: usize) -> Option<usize> {
         self.nodes
@@ -512,6 +541,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
         })
         .collect();
     let mut tree = Tree::new(nodes);
+    tree.repair_passive_labels();
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
     tree.repair_passive_without_auxiliary();
@@ -603,6 +633,28 @@ mod tests {
         .unwrap();
         t.repair_passive_without_auxiliary();
         assert_eq!(t.nodes[0].deprel, "nsubj:pass");
+    }
+
+    #[test]
+    fn be_before_a_past_participle_is_the_passive_auxiliary() {
+        let mut t = Tree::from_conll(
+            "1 aid aid NOUN 3 nsubj\n2 was be AUX 3 aux\n3 halted halt VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.nodes[2].xpos = "VBN".into();
+        t.repair_passive_labels();
+        assert_eq!(t.nodes[1].deprel, "aux:pass");
+        assert_eq!(t.nodes[0].deprel, "nsubj:pass");
+        // "has met": no passive.
+        let mut t = Tree::from_conll(
+            "1 he he PRON 3 nsubj\n2 has have AUX 3 aux\n3 met meet VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.nodes[2].xpos = "VBN".into();
+        t.repair_passive_labels();
+        assert_eq!(t.nodes[0].deprel, "nsubj");
     }
 
     #[test]
