@@ -151,6 +151,16 @@ struct Governor {
     emits: Option<Emits>,
 }
 
+/// The `a|b|c` lemma list of a frame condition; an empty list or an empty alternative is an
+/// error (`obj=`, `obj=a||b`).
+fn lemma_list(l: &str, item: &str) -> Result<Vec<String>, String> {
+    let v: Vec<String> = l.split('|').map(str::to_string).collect();
+    if v.iter().any(|x| x.is_empty()) {
+        return Err(format!("empty lemma in frame `{item}`"));
+    }
+    Ok(v)
+}
+
 fn parse_frame(s: &str) -> Result<Vec<Cond>, String> {
     if s == "-" {
         return Ok(Vec::new());
@@ -161,7 +171,7 @@ fn parse_frame(s: &str) -> Result<Vec<Cond>, String> {
             out.push(Cond::Prep(p.to_string()));
         } else if let Some(r) = item.strip_prefix('!') {
             let (path, lemmas) = match r.split_once('=') {
-                Some((p, l)) => (p, l.split('|').map(str::to_string).collect()),
+                Some((p, l)) => (p, lemma_list(l, item)?),
                 None => (r, Vec::new()),
             };
             out.push(Cond::Lacks(
@@ -170,7 +180,7 @@ fn parse_frame(s: &str) -> Result<Vec<Cond>, String> {
             ));
         } else {
             let (path, lemmas) = match item.split_once('=') {
-                Some((p, l)) => (p, l.split('|').map(str::to_string).collect()),
+                Some((p, l)) => (p, lemma_list(l, item)?),
                 None => (item, Vec::new()),
             };
             let path: Vec<String> = path.split('>').map(str::to_string).collect();
@@ -212,10 +222,14 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSpec>, String> {
                     Step::Rel(st.to_string())
                 }
                 "poss" => Step::Rel("nmod:poss".to_string()),
-                p if p.chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
-                    Step::Prep(p.to_string())
+                p if PREPOSITIONS.contains(&p) => Step::Prep(p.to_string()),
+                o => {
+                    return Err(format!(
+                        "bad target step `{o}`: a relation (obj, iobj, nmod, obl, amod, \
+                         compound, xcomp, ccomp, advcl, nsubj, poss), a preposition (to, \
+                         with, against, …) or, alone, `home` or `mutual`"
+                    ));
                 }
-                o => return Err(format!("bad target step `{o}`")),
             });
         }
         out.push(TargetSpec {
@@ -373,6 +387,64 @@ impl TreeCoder {
 /// Lemmas of negation dependents.
 /// ("almost reached an agreement": it was not reached.)
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "almost", "nearly"];
+
+/// English prepositions (and `_`-joined multi-word ones) a target step may name; anything
+/// else in a target path is a typo ("hme", "obk") and refused at load.
+const PREPOSITIONS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "alongside",
+    "amid",
+    "among",
+    "around",
+    "as",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "except",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "out",
+    "outside",
+    "over",
+    "past",
+    "since",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
+    "because_of",
+    "on_behalf_of",
+    "out_of",
+];
 
 /// People nouns whose `of` complement is someone else ("supporters of X", "relatives of
 /// the victims"): the phrase does not name that actor.
@@ -1892,5 +1964,30 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("unknown CAMEO code `999`"), "{e}");
+        // Typos in a target path and empty lemma lists are refused, with file and line.
+        for (frame, target, want) in [
+            ("-", "against|hme", "bad target step `hme`"),
+            ("-", "advcl>obk", "bad target step `obk`"),
+            ("!obj=", "obj", "empty lemma in frame `!obj=`"),
+            (
+                "obj=aid||loan",
+                "obj",
+                "empty lemma in frame `obj=aid||loan`",
+            ),
+        ] {
+            let bad = format!(
+                "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\n\
+                 meet\t040\tverb\tmeet\t{frame}\t{target}\ttarget\tany\n"
+            );
+            let e = TreeCoder::parse(
+                ("verbs.tsv", &bad),
+                ("g.tsv", "lemma\tstatus\temits\n"),
+                ("i.tsv", "emits\tinner\tcode\n"),
+                &|_| true,
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(e.contains("verbs.tsv:2") && e.contains(want), "{e}");
+        }
     }
 }
