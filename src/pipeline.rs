@@ -1646,4 +1646,20 @@ mod tests {
             "{e:?}"
         );
     }
+
+    #[test]
+    fn a_demonym_names_the_state_a_domestic_protest_is_against() {
+        let e = events("Kenyan nurses demonstrated on Tuesday.", "2024-06-20");
+        assert!(
+            has(
+                &e,
+                "Kenyan nurses",
+                "protest",
+                "Kenya",
+                Status::Occurred,
+                "2024-06-18"
+            ),
+            "{e:?}"
+        );
+    }
 }

@@ -914,6 +914,8 @@ impl State<'_> {
         kind: Option<&str>,
         text: &str,
     ) -> usize {
+        // The group's state is an actor of the article too (kept by `finish`).
+        self.actor_for_entry(country_entry);
         let iso = self.gaz().entries[country_entry]
             .country
             .clone()
@@ -1776,11 +1778,24 @@ impl State<'_> {
     }
 
     fn finish(self) -> ActorTable {
-        // Keep only actors that are mentioned.
+        // Keep only actors that are mentioned, and the state of every group mentioned
+        // ("Kenyan nurses" name Kenya through the demonym: the state a domestic protest is
+        // against).
         let mut used = vec![false; self.actors.len()];
         for m in &self.mentions {
             for &a in &m.actors {
                 used[a] = true;
+            }
+        }
+        let group_states: Vec<String> = (0..self.actors.len())
+            .filter(|&i| used[i] && self.actors[i].key.starts_with("grp:"))
+            .filter_map(|i| self.actors[i].country.clone())
+            .collect();
+        for (i, a) in self.actors.iter().enumerate() {
+            if a.kind == ActorType::Country
+                && a.country.as_ref().is_some_and(|c| group_states.contains(c))
+            {
+                used[i] = true;
             }
         }
         let mut remap = vec![usize::MAX; self.actors.len()];
