@@ -72,20 +72,24 @@ pub enum Step {
     Prep(String),
 }
 
-/// Where a target is: a path of steps, possibly reversed (the found actor is the source).
+/// Where a target is (one `|`-separated item of the `target` column).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TargetSpec {
-    /// Steps from the trigger.
-    pub path: Vec<Step>,
-    /// `rev:`: the dependent is the source and the subject the target.
-    pub reverse: bool,
-    /// `home`: no path; the target is the source's own country, where the article names it
-    /// (a protest without a stated target is directed at the protesters' state, as CAMEO
-    /// codes domestic protest against the government).
-    pub home: bool,
-    /// `mutual`: no path; with no target found, coordinated sources act on each other
-    /// ("India and Pakistan clashed"), for types that otherwise keep them apart (fight).
-    pub mutual: bool,
+pub enum TargetSpec {
+    /// A path of steps from the trigger; `reverse` (`rev:`): the dependent found is the
+    /// source and the subject the target.
+    Path {
+        /// Steps from the trigger.
+        path: Vec<Step>,
+        /// `rev:` was given.
+        reverse: bool,
+    },
+    /// `home`: the source's own country, where the article names it (a protest without a
+    /// stated target is directed at the protesters' state, as CAMEO codes domestic protest
+    /// against the government).
+    Home,
+    /// `mutual`: with no target found, coordinated sources act on each other ("India and
+    /// Pakistan clashed"), for types that otherwise keep them apart (fight).
+    Mutual,
 }
 
 /// One line of `verbs.tsv`.
@@ -199,14 +203,16 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSpec>, String> {
     }
     let mut out = Vec::new();
     for spec in s.split('|') {
-        if spec == "home" || spec == "mutual" {
-            out.push(TargetSpec {
-                path: Vec::new(),
-                reverse: false,
-                home: spec == "home",
-                mutual: spec == "mutual",
-            });
-            continue;
+        match spec {
+            "home" => {
+                out.push(TargetSpec::Home);
+                continue;
+            }
+            "mutual" => {
+                out.push(TargetSpec::Mutual);
+                continue;
+            }
+            _ => {}
         }
         let (reverse, rest) = match spec.strip_prefix("rev:") {
             Some(r) => (true, r),
@@ -232,12 +238,7 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSpec>, String> {
                 }
             });
         }
-        out.push(TargetSpec {
-            path,
-            reverse,
-            home: false,
-            mutual: false,
-        });
+        out.push(TargetSpec::Path { path, reverse });
     }
     Ok(out)
 }
@@ -1241,26 +1242,27 @@ impl TreeCoder {
             .unwrap_or_default();
         let mut targets: Vec<usize> = Vec::new();
         for spec in &p.targets {
-            if spec.mutual {
-                continue;
-            }
-            if spec.home {
-                targets = ctx.home_countries(&sources);
-                if !targets.is_empty() {
-                    break;
+            let (path, reverse) = match spec {
+                TargetSpec::Mutual => continue,
+                TargetSpec::Home => {
+                    targets = ctx.home_countries(&sources);
+                    if !targets.is_empty() {
+                        break;
+                    }
+                    continue;
                 }
-                continue;
-            }
+                TargetSpec::Path { path, reverse } => (path, *reverse),
+            };
             // A place counts where it is the scene ("demonstrated in Baghdad").
-            let scene = matches!(spec.path.as_slice(), [Step::Prep(x)] if x == "in" || x == "at");
-            let ends = ctx.path_end(i, &spec.path, passive);
+            let scene = matches!(path.as_slice(), [Step::Prep(x)] if x == "in" || x == "at");
+            let ends = ctx.path_end(i, path, passive);
             // "talks between X and Y": both are participants; "hosted talks between X and
             // Y" (a longer path): both are targets.
             // A verb keeps its subject as the source ("Egypt mediated between X and Y");
             // only a symmetric one without a named subject takes both sides as participants
             // ("a truce was signed between X and Y").
-            let between = spec.path.len() == 1
-                && matches!(&spec.path[0], Step::Prep(x) if x == "between")
+            let between = path.len() == 1
+                && matches!(&path[0], Step::Prep(x) if x == "between")
                 && (p.pos == PredPos::Noun || (sources.is_empty() && is_symmetric(&p.etype)));
             let mut found = Vec::new();
             for e in ends {
@@ -1276,7 +1278,7 @@ impl TreeCoder {
             if found.is_empty() || (between && found.len() < 2) {
                 continue;
             }
-            if spec.reverse {
+            if reverse {
                 targets = std::mem::replace(&mut sources, found);
             } else if between {
                 sources = vec![found[0]];
@@ -1405,7 +1407,7 @@ impl TreeCoder {
         }
         // "X and Y met": each with the other. "X and Y attacked Z" is no fight between X
         // and Y, but "X and Y clashed" (no target) is.
-        let mutual = targets.is_empty() && p.targets.iter().any(|t| t.mutual);
+        let mutual = targets.is_empty() && p.targets.contains(&TargetSpec::Mutual);
         let pairwise = (2..=3).contains(&sources.len())
             && is_symmetric(&p.etype)
             && (p.etype != "fight" || mutual);
