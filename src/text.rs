@@ -175,12 +175,42 @@ fn cap_length(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// News agencies and broadcasters whose name in brackets after a place makes a dateline
+/// even when the place is not written in capitals ("Washington (CNN) Hillary Clinton …").
+/// Any other bracket after a capitalised phrase is most often an abbreviation ("The
+/// European Union (EU) said …") and is no dateline.
+const AGENCIES: &[&str] = &[
+    "AFP",
+    "AP",
+    "CNN",
+    "Reuters",
+    "Xinhua",
+    "UPI",
+    "Kyodo",
+    "Yonhap",
+    "Interfax",
+    "Bloomberg",
+    "TASS",
+    "IRNA",
+    "Bernama",
+    "Anadolu",
+    "dpa",
+    "ANSA",
+    "EFE",
+    "PTI",
+    "BBC",
+];
+
 fn looks_like_dateline(s: &str) -> bool {
     // The place name must be mostly upper case (BEIJING) or followed by an agency in brackets.
     let head: String = s.chars().take_while(|c| *c != ',' && *c != '(').collect();
     let letters: Vec<char> = head.chars().filter(|c| c.is_alphabetic()).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-    !letters.is_empty() && upper * 10 >= letters.len() * 7
+    let agency = s
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .is_some_and(|(a, _)| AGENCIES.contains(&a.trim()));
+    !letters.is_empty() && (upper * 10 >= letters.len() * 7 || agency)
 }
 
 fn make_sentence(
@@ -290,6 +320,15 @@ mod tests {
         let d2 = Splitter::default().split(t2);
         assert!(d2.sentences[0].dateline);
         assert_eq!(d2.sentences[1].text, "China warned the US on Tuesday.");
+        // A place in mixed case counts when a news agency follows in brackets ...
+        let d3 = Splitter::default().split("Washington (CNN) The senator agreed to testify.");
+        assert!(d3.sentences[0].dateline);
+        assert_eq!(d3.sentences[0].text, "Washington (CNN)");
+        assert_eq!(d3.sentences[1].text, "The senator agreed to testify.");
+        // ... but an abbreviation in brackets is part of the sentence.
+        let d4 = Splitter::default().split("The European Union (EU) agreed to talks.");
+        assert_eq!(d4.sentences.len(), 1);
+        assert!(!d4.sentences[0].dateline);
     }
 
     #[test]
