@@ -299,10 +299,9 @@ impl Knowledge {
         }
         let trees =
             crate::syntax::parse_document(&self.parser, &doc, &self.irregular, &|i| named[i]);
-        let mut coded = merge_coders(
-            self.events.code(&doc, &table),
-            self.tree.code(&doc, &trees, &table),
-        );
+        let mut windows = self.events.code(&doc, &table);
+        drop_crossed_windows(&mut windows, &trees);
+        let mut coded = merge_coders(windows, self.tree.code(&doc, &trees, &table));
         govern_statuses(&mut coded, &trees, &self.tree);
         drop_wrong_subjects(&mut coded, &trees, &self.tree, &table);
         prune_place_only_actors(&mut table, &mut coded);
@@ -462,6 +461,72 @@ fn drop_wrong_subjects(
     });
 }
 
+/// Drops a word-window event whose window ends on a noun that belongs to another verb's
+/// clause: in "announced it would prohibit all aid to X" the window `announce … aid` reads
+/// an announcement of aid, but the tree makes "aid" the object of "prohibit", so the
+/// announcement is not about giving aid (the tree coder codes what "prohibit" does). The
+/// noun's heads are followed up to the first verb; if that verb is not the trigger, the
+/// window crossed a clause. Windows ending on a function word ("told X to") are kept.
+///
+/// Also drops a verb pattern whose trigger the tree reads as a noun followed by "from": after
+/// a noun, "from" names who made it ("acceded to demands from China" is no demand on China:
+/// China made them).
+fn drop_crossed_windows(
+    windows: &mut Vec<crate::events::CodedEvent>,
+    trees: &[crate::syntax::Tree],
+) {
+    windows.retain(|e| {
+        let Some(t) = trees.get(e.sentence) else {
+            return true;
+        };
+        if e.verbal
+            && let Some(w) = t.word_at(e.start)
+            && t.nodes[w].upos == "NOUN"
+            && t.nodes.get(w + 1).is_some_and(|n| n.lemma == "from")
+        {
+            return false;
+        }
+        let (Some(mut trigger), Some(last)) =
+            (t.word_at(e.start), t.word_at(e.end.saturating_sub(1)))
+        else {
+            return true;
+        };
+        // A window starting at an auxiliary ("has ruled out talks") belongs to its verb.
+        if t.nodes[trigger].upos == "AUX"
+            && let Some(h) = t.head(trigger)
+        {
+            trigger = h;
+        }
+        if last <= trigger || !matches!(t.nodes[last].upos.as_str(), "NOUN" | "PROPN") {
+            return true;
+        }
+        let mut w = last;
+        for _ in 0..t.nodes.len() {
+            let Some(h) = t.head(w) else {
+                return true;
+            };
+            if h == trigger {
+                return true;
+            }
+            // Only a verb heading a clause of its own (a subject, an auxiliary or a marker
+            // such as "to") ends the window's reach; a participle read as a verb
+            // ("imposed targeted sanctions") does not.
+            if t.nodes[h].upos == "VERB" && clause_head(t, h) {
+                return !(trigger < h && h < last);
+            }
+            w = h;
+        }
+        true
+    });
+}
+
+/// Whether verb `v` heads a clause of its own: it has a subject, an auxiliary or a marker.
+fn clause_head(t: &crate::syntax::Tree, v: usize) -> bool {
+    t.children(v)
+        .iter()
+        .any(|&k| matches!(t.base_rel(k), "nsubj" | "aux" | "mark" | "csubj" | "expl"))
+}
+
 fn merge_coders(
     first: Vec<crate::events::CodedEvent>,
     second: Vec<crate::events::CodedEvent>,
@@ -589,6 +654,7 @@ mod tests {
             start,
             end: start + 5,
             trigger: "x".into(),
+            verbal: false,
         }
     }
 
@@ -1659,6 +1725,92 @@ mod tests {
                 Status::Occurred,
                 "2024-06-18"
             ),
+            "{e:?}"
+        );
+    }
+    #[test]
+    fn conditional_threats_concessions_and_prohibited_aid() {
+        let e = events(
+            "Iran threatened on Monday to launch an offensive unless Iraq withdrew its troops. \
+             Malaysia accepted demands from Indonesia on Tuesday. \
+             Serbia lifted the curfew in Montenegro on Wednesday. \
+             Brazil announced on Thursday it would prohibit all aid to Bolivian rebels. \
+             Chile rejected a Peruvian peace plan on Friday.",
+            "2001-03-10",
+        );
+        // The threat is aimed at whoever must comply.
+        assert!(
+            has(
+                &e,
+                "Iran",
+                "threaten",
+                "Iraq",
+                Status::Occurred,
+                "2001-03-05"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Malaysia",
+                "yield",
+                "Indonesia",
+                Status::Occurred,
+                "2001-03-06"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Serbia",
+                "yield",
+                "Montenegro",
+                Status::Occurred,
+                "2001-03-07"
+            ),
+            "{e:?}"
+        );
+        // Aid that is to be prohibited is no aid: the window "announced … aid" crossed
+        // into the clause of "prohibit".
+        assert!(!e.iter().any(|x| x.1 == "provide_aid"), "{e:?}");
+        assert!(
+            e.iter().any(|x| x.0 == "Brazil" && x.1 == "reduce_aid"),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Chile",
+                "reject",
+                "Peru",
+                Status::Occurred,
+                "2001-03-09"
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_window_starting_at_an_auxiliary_is_not_cut_and_unlikely_is_uncertain() {
+        let e = events(
+            "The White House has ruled out direct talks with North Korea. \
+             The United States is unlikely to accede to demands from China, Trump said.",
+            "2018-03-06",
+        );
+        assert!(
+            e.iter().any(|x| x.0 == "United States"
+                && x.1 == "meet"
+                && x.2 == "North Korea"
+                && x.3 == Status::Negated),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().any(|x| x.0 == "United States"
+                && x.1 == "yield"
+                && x.2 == "China"
+                && x.3 == Status::Uncertain),
             "{e:?}"
         );
     }

@@ -247,6 +247,9 @@ pub struct CodedEvent {
     pub end: usize,
     /// Text of the matched pattern.
     pub trigger: String,
+    /// True when a word-window pattern of part of speech `verb` coded it (its trigger is
+    /// read as a verb); false for nominal and participle patterns and for the tree coder.
+    pub verbal: bool,
 }
 
 /// The event coder: patterns, status cues and the CAMEO table.
@@ -639,6 +642,7 @@ impl EventCoder {
                             start: toks[ti].start,
                             end: toks[end_tok - 1].end,
                             trigger,
+                            verbal: p.pos == Pos::Verb,
                         }];
                     }
                 }
@@ -748,6 +752,7 @@ impl EventCoder {
             start: toks[ti].start,
             end: toks[end_tok - 1].end,
             trigger: trigger_text.clone(),
+            verbal: p.pos == Pos::Verb,
         };
         sources.dedup();
         // Dyadic events only: a gathering of more than three actors is not coded pairwise.

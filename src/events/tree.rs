@@ -224,15 +224,14 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSpec>, String> {
                 "" => return Err(format!("empty step in target `{spec}`")),
                 "obj" => Step::Obj,
                 "iobj" => Step::Iobj,
-                "nmod" | "obl" | "amod" | "compound" | "xcomp" | "ccomp" | "advcl" | "nsubj" => {
-                    Step::Rel(st.to_string())
-                }
+                "nmod" | "obl" | "amod" | "compound" | "xcomp" | "ccomp" | "advcl" | "acl"
+                | "nsubj" => Step::Rel(st.to_string()),
                 "poss" => Step::Rel("nmod:poss".to_string()),
                 p if PREPOSITIONS.contains(&p) => Step::Prep(p.to_string()),
                 o => {
                     return Err(format!(
                         "bad target step `{o}`: a relation (obj, iobj, nmod, obl, amod, \
-                         compound, xcomp, ccomp, advcl, nsubj, poss), a preposition (to, \
+                         compound, xcomp, ccomp, advcl, acl, nsubj, poss), a preposition (to, \
                          with, against, …) or, alone, `home` or `mutual`"
                     ));
                 }
@@ -389,7 +388,8 @@ impl TreeCoder {
 /// ("almost reached an agreement": it was not reached.)
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "almost", "nearly"];
 
-/// English prepositions (and `_`-joined multi-word ones) a target step may name; anything
+/// English prepositions (and `_`-joined multi-word ones) and the conditional markers `if`
+/// and `unless` ("threatened to strike unless X complied") a target step may name; anything
 /// else in a target path is a typo ("hme", "obk") and refused at load.
 const PREPOSITIONS: &[&str] = &[
     "about",
@@ -417,6 +417,7 @@ const PREPOSITIONS: &[&str] = &[
     "except",
     "for",
     "from",
+    "if",
     "in",
     "inside",
     "into",
@@ -436,6 +437,7 @@ const PREPOSITIONS: &[&str] = &[
     "toward",
     "towards",
     "under",
+    "unless",
     "until",
     "upon",
     "via",
@@ -1175,6 +1177,18 @@ impl TreeCoder {
                         .filter(|&k| t.base_rel(k) == "nmod" && participant(k)),
                 );
             }
+            // A conditional threat is aimed at whoever must comply: "threatened to launch an
+            // offensive unless Baghdad accepted its conditions" (after the complement's own
+            // participants, which come first).
+            if emits == Emits::Threaten {
+                for c in [comp, g] {
+                    for k in t.kids_rel(c, "advcl") {
+                        if marked_by(t, k, &["if", "unless"]) {
+                            cands.extend(t.kids_rel(k, "nsubj"));
+                        }
+                    }
+                }
+            }
             let target = cands
                 .into_iter()
                 .map(|k| ctx.target_actors(k, false))
@@ -1208,6 +1222,7 @@ impl TreeCoder {
                     start: w.start,
                     end: w.end,
                     trigger: w.form.clone(),
+                    verbal: false,
                 });
             }
         }
@@ -1373,6 +1388,7 @@ impl TreeCoder {
                     start: gw.start,
                     end: gw.end,
                     trigger: gw.form.clone(),
+                    verbal: false,
                 });
             }
         }
@@ -1392,6 +1408,7 @@ impl TreeCoder {
             start: w.start,
             end: w.end,
             trigger: w.form.clone(),
+            verbal: false,
         };
         // "X and Y both spoke": each on their own, not to each other.
         let distributive = |w: usize| {
