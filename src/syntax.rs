@@ -303,6 +303,99 @@ impl Tree {
         }
     }
 
+    /// Repairs a sentence parsed as a noun phrase around its finite verb ("Young Algerians
+    /// blocked roads" as "roads" modified by "blocked"): when the root is a noun or proper
+    /// noun with no copula or auxiliary, a word tagged past tense (Penn `VBD`, never an
+    /// adjective; a `VBN` only when it is the sentence's one verb and comes after the root)
+    /// that hangs as `amod` or `compound` on a noun after it becomes the root;
+    /// that noun becomes its object, and the subject is the old root when it comes before
+    /// the verb, else the nearest noun before the verb among the old root's dependents (the
+    /// other dependents before the verb go with the subject).
+    pub fn repair_verbless_root(&mut self) {
+        let Some(r) = self.nodes.iter().position(|n| n.head.is_none()) else {
+            return;
+        };
+        if !matches!(self.nodes[r].upos.as_str(), "NOUN" | "PROPN")
+            || self
+                .children(r)
+                .iter()
+                .any(|&k| self.base_rel(k) == "cop" || self.nodes[k].upos == "AUX")
+        {
+            return;
+        }
+        // A participle (`VBN`) counts only as the sentence's one verb after the old root
+        // ("Israeli helicopters and tanks shelled positions near Rafah").
+        let verbs = self.nodes.iter().filter(|n| n.upos == "VERB").count();
+        let Some(v) = (0..self.nodes.len()).find(|&v| {
+            let w = &self.nodes[v];
+            w.upos == "VERB"
+                && (w.xpos == "VBD" || (w.xpos == "VBN" && verbs == 1 && r < v))
+                && matches!(self.base_rel(v), "amod" | "compound")
+                && w.head.is_some_and(|h| {
+                    h > v && matches!(self.nodes[h].upos.as_str(), "NOUN" | "PROPN")
+                })
+        }) else {
+            return;
+        };
+        let Some(obj) = self.nodes[v].head else {
+            return;
+        };
+        let subj = if r < v {
+            Some(r)
+        } else if r == obj {
+            // Dependents before the verb, of the verb itself ("Algerians" read as a
+            // compound of "blocked") or of the old root.
+            let left: Vec<usize> = self
+                .children(v)
+                .iter()
+                .chain(self.children(obj))
+                .copied()
+                .filter(|&k| k < v)
+                .collect();
+            let s = left
+                .iter()
+                .copied()
+                .max_by_key(|&k| {
+                    (
+                        matches!(self.nodes[k].upos.as_str(), "NOUN" | "PROPN" | "PRON"),
+                        k,
+                    )
+                })
+                .filter(|&k| matches!(self.nodes[k].upos.as_str(), "NOUN" | "PROPN" | "PRON"));
+            if let Some(s) = s {
+                for k in left {
+                    if k != s {
+                        self.nodes[k].head = Some(s);
+                    }
+                }
+            }
+            s
+        } else {
+            None
+        };
+        let Some(subj) = subj else {
+            return;
+        };
+        self.nodes[v].head = None;
+        self.nodes[v].deprel = "root".to_string();
+        self.nodes[obj].head = Some(v);
+        self.nodes[obj].deprel = "obj".to_string();
+        self.nodes[subj].head = Some(v);
+        self.nodes[subj].deprel = "nsubj".to_string();
+        // The old root's other dependents stay where they are; the final full stop goes
+        // to the new root.
+        for k in 0..self.nodes.len() {
+            if self.nodes[k].deprel == "punct"
+                && self.nodes[k].head == Some(r)
+                && k + 1 == self.nodes.len()
+            {
+                self.nodes[k].head = Some(v);
+            }
+        }
+        let nodes = std::mem::take(&mut self.nodes);
+        *self = Tree::new(nodes);
+    }
+
     /// Repairs an active verb misread as a passive participle ("Kenyan troops killed 30
     /// militants" with `troops` as `nsubj:pass`): a verb with a passive subject but no
     /// passive auxiliary and with an object is active, and its subject is `nsubj`.
@@ -545,6 +638,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
     tree.repair_passive_without_auxiliary();
+    tree.repair_verbless_root();
     tree
 }
 
@@ -719,5 +813,38 @@ mod tests {
         assert_eq!(t.case_of(3).as_deref(), Some("because_of"));
         assert!(t.rel_is(3, "nmod"));
         assert_eq!(t.kids_rel(0, "nmod").collect::<Vec<_>>(), vec![3]);
+    }
+}
+
+#[cfg(test)]
+mod reparse_tests {
+    use super::*;
+
+    fn parse(text: &str) -> Tree {
+        let model = crate::parse::Model::builtin().expect("built-in model");
+        parse_sentence(model, text, 0, &IrregularVerbs::new())
+    }
+
+    #[test]
+    fn a_finite_verb_misread_as_a_modifier_is_reparsed() {
+        for (text, verb) in [
+            (
+                "Young Algerians blocked roads leading to the city centre on Sunday.",
+                "blocked",
+            ),
+            (
+                "Israeli helicopters and tanks shelled positions near the town of Rafah.",
+                "shelled",
+            ),
+        ] {
+            let t = parse(text);
+            let dump: Vec<String> = t
+                .nodes
+                .iter()
+                .map(|n| format!("{}/{}/{}", n.form, n.upos, n.deprel))
+                .collect();
+            let root = t.nodes.iter().find(|n| n.deprel == "root").expect("a root");
+            assert_eq!(root.form, verb, "{dump:?}");
+        }
     }
 }
