@@ -3798,6 +3798,7 @@ mod tests {
         set("Envoys meet twice a month.", "month", "P1M");
         set("Prayers are held on Fridays.", "Fridays", "XXXX-WXX-5");
         set("Patrols run every morning.", "morning", "XXXX-XX-XXTMO");
+        set("Their hourly wage rose.", "hourly", "PT1H");
     }
 
     #[test]
