@@ -959,7 +959,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::RecentUnits,
-            format!(r"\b(?P<w>recent|coming|past|the\s+past|the\s+coming|the\s+last)\s+(?P<u>{u})s\b"),
+            format!(r"\b(?P<w>recent|coming|past|future|the\s+past|the\s+coming|the\s+last)\s+(?P<u>{u})s\b"),
         ),
         (
             Rule::Quarter,
@@ -2240,6 +2240,13 @@ impl Cx<'_> {
                 if rest.starts_with("old") || rest.starts_with("-old") {
                     return None; // ages
                 }
+                if rule == Rule::DurPlural && u == Unit::Quarter {
+                    return None; // "living quarters", "in some quarters": bare, not time
+                }
+                if cap(c, "w").map(norm).as_deref() == Some("future") {
+                    // "in future quarters": times to come, not a length of time.
+                    return Some((TimexType::Date, "FUTURE_REF".into(), None));
+                }
                 Some((TimexType::Duration, u.duration("X"), None))
             }
             Rule::Quarter => {
@@ -2645,7 +2652,22 @@ impl Cx<'_> {
                 Some(self.time_res(if w == "midnight" { "T24:00" } else { "T12:00" }))
             }
             Rule::Ref => {
-                let v = lex.refs.get(&norm(cap(c, "r")?))?;
+                let w = norm(cap(c, "r")?);
+                let v = lex.refs.get(&w)?;
+                if !w.contains(' ') {
+                    // "soon after the vote", "as soon as Monday", "sooner than": near
+                    // another time, not the DCT's past or future.
+                    if let Some(next) = self.next_word(e)
+                        && ["after", "before", "as", "than", "afterwards", "thereafter"]
+                            .contains(&next.as_str())
+                    {
+                        return None;
+                    }
+                    // "He was soon freed": the future of a past time.
+                    if v == "FUTURE_REF" && tense() == Tense::Past {
+                        return None;
+                    }
+                }
                 Some((TimexType::Date, v.clone(), None))
             }
         }
@@ -3827,6 +3849,59 @@ mod tests {
         assert_eq!((t.value.as_str(), t.interval), ("XXXX-XX-XX", None));
         let t = find("Ministers met in February.", None, "February");
         assert_eq!(t.value, "XXXX-02");
+    }
+
+    #[test]
+    fn recent_soon_and_future_are_references() {
+        let g = |text: &str, needle: &str, v: &str| {
+            let t = find(text, Some(T), needle);
+            assert_eq!(
+                (t.text.as_str(), t.value.as_str(), t.interval),
+                (needle, v, None),
+                "{text}"
+            );
+        };
+        g("A recent survey found wide support.", "recent", "PAST_REF");
+        g("The envoy will soon return to Cairo.", "soon", "FUTURE_REF");
+        g(
+            "The ministry may soon lift the curfew.",
+            "soon",
+            "FUTURE_REF",
+        );
+        g(
+            "The army wants the talks to end as soon as possible.",
+            "as soon as possible",
+            "FUTURE_REF",
+        );
+        g(
+            "The deal limits future tariff rises.",
+            "future",
+            "FUTURE_REF",
+        );
+        g(
+            "It will cut costs in future years.",
+            "future years",
+            "FUTURE_REF",
+        );
+        g(
+            "Shares were sold at the then current price.",
+            "then current",
+            "PAST_REF",
+        );
+        // Near another time, or the future of a past one: no reference to the DCT.
+        for text in [
+            "The mayor resigned soon after the vote.",
+            "Troops may arrive as soon as Monday.",
+            "The hostage was soon freed by the rebels.",
+        ] {
+            assert!(
+                run(text, Some(T)).iter().all(|t| !t.text.contains("soon")),
+                "{text}"
+            );
+        }
+        // Unchanged: "recent weeks" stays a vague duration, "recently" a reference.
+        g("Prices rose in recent weeks.", "recent weeks", "PXW");
+        g("Prices rose recently.", "recently", "PAST_REF");
     }
 
     #[test]
