@@ -178,10 +178,10 @@ impl Unit {
             Unit::Month => format!("P{n}M"),
             Unit::Quarter => format!("P{n}Q"),
             Unit::Year => format!("P{n}Y"),
-            // TimeML writes decades in years: "two decades" = P20Y.
+            // TimeML writes decades in years: "two decades" = P20Y, "decades" = PXY.
             Unit::Decade => match n.parse::<i64>() {
                 Ok(k) => format!("P{}Y", k.saturating_mul(10)),
-                Err(_) => format!("P{n}DE"),
+                Err(_) => format!("P{n}Y"),
             },
         }
     }
@@ -2191,7 +2191,10 @@ impl Cx<'_> {
             }
             Rule::DurHyphen | Rule::Dur => {
                 let u = lex.unit(cap(c, "u")?)?;
-                if c.name("vague").is_some() {
+                if let Some(v) = c.name("vague") {
+                    if u == Unit::Quarter && norm(v.as_str()) == "some" {
+                        return None; // "criticism in some quarters": among some people
+                    }
                     return Some((TimexType::Duration, u.duration("X"), None));
                 }
                 let n = lex.number(cap(c, "n")?)?;
@@ -3801,6 +3804,18 @@ mod tests {
         dur("A 48-hour ceasefire began.", "48-hour", "PT48H");
         dur("They talked for a week.", "week", "P1W");
         dur("Fighting has raged for years.", "years", "PXY");
+        // TimeML writes decades in years, the vague ones too.
+        dur("The feud has lasted decades.", "decades", "PXY");
+        dur(
+            "The feud has lasted several decades.",
+            "several decades",
+            "PXY",
+        );
+        dur("The feud has lasted two decades.", "two decades", "P20Y");
+        // Bare "quarters" is a place or a circle of people, not time.
+        assert!(run("Troops searched the living quarters.", Some(T)).is_empty());
+        assert!(run("Critics in some quarters objected.", Some(T)).is_empty());
+        dur("Losses lasted several quarters.", "several quarters", "PXQ");
         dur("The past two weeks were calm.", "weeks", "P2W");
         assert!(run("A 20-year-old man was hurt.", Some(T)).is_empty());
     }
@@ -3833,22 +3848,6 @@ mod tests {
         g("The town is now calm.", "now", "PRESENT_REF");
         g("She currently leads.", "currently", "PRESENT_REF");
         g("Talks may resume in the future.", "future", "FUTURE_REF");
-    }
-
-    #[test]
-    fn without_dct() {
-        let t = find("Ministers met on Wednesday.", None, "Wednesday");
-        assert_eq!((t.value.as_str(), t.interval), ("XXXX-WXX-3", None));
-        let t = find("Ministers met on Monday night.", None, "Monday");
-        assert_eq!(t.value, "XXXX-WXX-1TNI");
-        let t = find("Ministers met on December 25.", None, "December");
-        assert_eq!((t.value.as_str(), t.interval), ("XXXX-12-25", None));
-        let t = find("Ministers met last week.", None, "week");
-        assert_eq!((t.value.as_str(), t.interval), ("XXXX-WXX", None));
-        let t = find("Ministers met yesterday.", None, "yesterday");
-        assert_eq!((t.value.as_str(), t.interval), ("XXXX-XX-XX", None));
-        let t = find("Ministers met in February.", None, "February");
-        assert_eq!(t.value, "XXXX-02");
     }
 
     #[test]
@@ -3902,6 +3901,22 @@ mod tests {
         // Unchanged: "recent weeks" stays a vague duration, "recently" a reference.
         g("Prices rose in recent weeks.", "recent weeks", "PXW");
         g("Prices rose recently.", "recently", "PAST_REF");
+    }
+
+    #[test]
+    fn without_dct() {
+        let t = find("Ministers met on Wednesday.", None, "Wednesday");
+        assert_eq!((t.value.as_str(), t.interval), ("XXXX-WXX-3", None));
+        let t = find("Ministers met on Monday night.", None, "Monday");
+        assert_eq!(t.value, "XXXX-WXX-1TNI");
+        let t = find("Ministers met on December 25.", None, "December");
+        assert_eq!((t.value.as_str(), t.interval), ("XXXX-12-25", None));
+        let t = find("Ministers met last week.", None, "week");
+        assert_eq!((t.value.as_str(), t.interval), ("XXXX-WXX", None));
+        let t = find("Ministers met yesterday.", None, "yesterday");
+        assert_eq!((t.value.as_str(), t.interval), ("XXXX-XX-XX", None));
+        let t = find("Ministers met in February.", None, "February");
+        assert_eq!(t.value, "XXXX-02");
     }
 
     #[test]
