@@ -921,7 +921,9 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::WeekdaySet,
-            format!(r"\b(?:(?:every|each)\s+(?:other\s+)?(?P<wd1>{w})|(?:on\s+)?(?P<wd2>{w_nob})s\b)"),
+            format!(
+                r"\b(?:(?:every|each)\s+(?:other\s+)?(?P<wd1>{w})(?:\s+(?P<dp1>{dp_nob})s?\b)?|(?:on\s+)?(?P<wd2>{w_nob})s\b|(?:on\s+)?(?P<wd3>{w_nob})\s+(?P<dp3>{dp_nob})s\b)"
+            ),
         ),
         (
             Rule::Relday,
@@ -1014,7 +1016,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::SetEvery,
             format!(
-                r"\b(?:every|each)\s+(?:(?P<n>{nnum})\s+)?(?:(?P<u>{u})s?\b|(?P<dp>{dp_nob})s?\b)"
+                r"\b(?:every|each)\s+(?:(?P<mon>{m})|(?P<se>{se})|(?:(?P<n>{nnum})\s+)?(?:(?P<u>{u})s?\b|(?P<dp>{dp_nob})s?\b))"
             ),
         ),
         (
@@ -2038,11 +2040,16 @@ impl Cx<'_> {
                 Some((ttype, format!("{}{suffix}", fmt_date(d)), Some((d, d))))
             }
             Rule::WeekdaySet => {
-                let w = cap(c, "wd1").or_else(|| cap(c, "wd2"))?;
+                let w = cap(c, "wd1").or(cap(c, "wd2")).or(cap(c, "wd3"))?;
                 let wd = self.weekday(w)?;
+                // "every Monday night", "on Tuesday nights".
+                let dp = match cap(c, "dp1").or(cap(c, "dp3")) {
+                    Some(x) => format!("T{}", lex.dayparts.get(&norm(x))?),
+                    None => String::new(),
+                };
                 Some((
                     TimexType::Set,
-                    format!("XXXX-WXX-{}", wd.to_monday_one_offset()),
+                    format!("XXXX-WXX-{}{dp}", wd.to_monday_one_offset()),
                     None,
                 ))
             }
@@ -2519,6 +2526,15 @@ impl Cx<'_> {
                 Some((TimexType::Date, fmt_year(y), year_bounds(y)))
             }
             Rule::SetEvery => {
+                // "each July" = XXXX-07, "every summer" = XXXX-SU.
+                if let Some(mw) = cap(c, "mon") {
+                    let m = self.full_month(mw)?;
+                    return Some((TimexType::Set, format!("XXXX-{m:02}"), None));
+                }
+                if let Some(sw) = cap(c, "se") {
+                    let season = lex.seasons.get(&norm(sw))?;
+                    return Some((TimexType::Set, format!("XXXX-{}", season.code()), None));
+                }
                 let n = match cap(c, "n") {
                     Some(x) => lex.number(x)?,
                     None => 1,
@@ -3836,6 +3852,18 @@ mod tests {
         set("Prayers are held on Fridays.", "Fridays", "XXXX-WXX-5");
         set("Patrols run every morning.", "morning", "XXXX-XX-XXTMO");
         set("Their hourly wage rose.", "hourly", "PT1H");
+        set("Farmers march each July.", "July", "XXXX-07");
+        set("The roads flood every winter.", "winter", "XXXX-WI");
+        set(
+            "Vigils are held on Friday nights.",
+            "Friday nights",
+            "XXXX-WXX-5TNI",
+        );
+        set(
+            "Envoys meet every Monday evening.",
+            "Monday",
+            "XXXX-WXX-1TEV",
+        );
     }
 
     #[test]
