@@ -947,12 +947,12 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::DurHyphen,
-            format!(r"\b(?P<n>{nnum})-(?P<u>{u})(?:-long)?\b"),
+            format!(r"\b(?:(?P<n>{nnum})-|(?P<vague>several-|multi-?))(?P<u>{u})(?:-long)?\b"),
         ),
         (
             Rule::Dur,
             format!(
-                r"\b(?:(?P<pre>for|over|within|in|during|throughout)\s+)?(?:the\s+)?(?:(?P<sh>{sh})\s+)?(?:(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?|{vague})\s+(?:more\s+)?(?:(?:trading|business|working)\s+)?(?P<u>{u})s?\b(?P<half2>\s+and\s+a\s+half\b)?"
+                r"\b(?:(?P<pre>for|over|within|in|during|throughout)\s+)?(?:the\s+)?(?:(?P<sh>{sh})\s+)?(?:(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?|{vague})\s+(?:(?:more|additional|extra|further)\s+)?(?:(?:trading|business|working)\s+)?(?P<u>{u})s?\b(?P<half2>\s+and\s+a\s+half\b)?"
             ),
         ),
         (
@@ -3832,6 +3832,18 @@ mod tests {
         assert!(run("Troops searched the living quarters.", Some(T)).is_empty());
         assert!(run("Critics in some quarters objected.", Some(T)).is_empty());
         dur("Losses lasted several quarters.", "several quarters", "PXQ");
+        dur("He ended a several-year exile.", "several-year", "PXY");
+        dur("They signed a multiyear contract.", "multiyear", "PXY");
+        dur(
+            "The truce holds for an additional week.",
+            "additional week",
+            "P1W",
+        );
+        dur(
+            "The mandate runs two extra years.",
+            "two extra years",
+            "P2Y",
+        );
         dur("The past two weeks were calm.", "weeks", "P2W");
         assert!(run("A 20-year-old man was hurt.", Some(T)).is_empty());
     }
