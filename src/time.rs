@@ -751,6 +751,7 @@ enum Rule {
     Weekday,
     WeekdaySet,
     Relday,
+    PartDay,
     Weekend,
     ShiftUnit,
     Ago,
@@ -835,6 +836,16 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
     let teens_tens =
         words_where(&|v| (10..=19).contains(&v) || (20..=90).contains(&v) && v % 10 == 0);
     let ones = words_where(&|v| (1..=9).contains(&v));
+    // Decades in words from the tens of the lexicon: "twenty" → "twenties".
+    let decade_words = alt(
+        lx.numbers
+            .iter()
+            .filter(|(w, v)| (20..=90).contains(*v) && *v % 10 == 0 && w.ends_with('y'))
+            .map(|(w, _)| format!("{}ies", &w[..w.len() - 1]))
+            .collect::<Vec<_>>()
+            .iter(),
+        true,
+    );
     let se = alt(lx.seasons.keys(), true);
     let hol = alt(lx.holidays.keys(), true);
     let ord = r"(?:st|nd|rd|th)?";
@@ -928,6 +939,10 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::Relday,
             format!(r"\b(?:(?P<part>{pt}|earlier|later)\s+)?(?P<rd>{rd})(?:\s+(?P<dp>{dp}))?"),
+        ),
+        (
+            Rule::PartDay,
+            format!(r"\b(?P<part>{pt})(?:-|\s+)(?P<dp>{dp})"),
         ),
         (
             Rule::Weekend,
@@ -1039,7 +1054,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::Decade,
             format!(
-                r"\b(?:(?:in|since|during|by|through|throughout|from)\s+)?(?:the\s+)?(?:(?P<part>{pt})(?:-|\s+))?(?P<dec>1[0-9]{{2}}|20[0-9])0s\b"
+                r"\b(?:(?:in|since|during|by|through|throughout|from)\s+)?(?:(?P<the>the)\s+)?(?:(?P<part>{pt})(?:-|\s+))?(?:(?P<dec>1[0-9]{{2}}|20[0-9])0s\b|['‘’](?P<d1>[2-9])0s\b|(?P<dw>{decade_words}))"
             ),
         ),
         (
@@ -2072,6 +2087,12 @@ impl Cx<'_> {
                 let d = add_days(dct, n)?;
                 Some((ttype, format!("{}{suffix}", fmt_date(d)), Some((d, d))))
             }
+            Rule::PartDay => {
+                // "mid-afternoon", "late morning": that part of the DCT's day (joined to a
+                // day next to it by `merge_time_and_day`: "mid-afternoon yesterday").
+                let dp = lex.dayparts.get(&norm(cap(c, "dp")?))?;
+                Some(self.time_res(&format!("T{dp}")))
+            }
             Rule::Weekend => {
                 let Some(dct) = dct else {
                     return Some((TimexType::Date, "XXXX-WXX-WE".into(), None));
@@ -2626,7 +2647,32 @@ impl Cx<'_> {
                 Some((TimexType::Date, format!("{:02}", n - 1), Some((a, b))))
             }
             Rule::Decade => {
-                let dec: i16 = parse_i16(cap(c, "dec")?)?;
+                let dec: i16 = match (cap(c, "dec"), cap(c, "d1"), cap(c, "dw")) {
+                    (Some(d), _, _) => parse_i16(d)?,
+                    (None, d1, dw) => {
+                        // "the '80s", "the nineties": the last such decade begun by the
+                        // DCT ("the twenties" is the 2020s in 2024, the 1920s in 2019).
+                        let d = match (d1, dw) {
+                            (Some(d1), _) => parse_i16(d1)?,
+                            (None, Some(w)) => {
+                                cap(c, "the")?; // without it, an age: "in his forties"
+                                let w = norm(w);
+                                let tens = lex.number(&format!("{}y", w.strip_suffix("ies")?))?;
+                                i16::try_from(tens / 10).ok()?
+                            }
+                            _ => return None,
+                        };
+                        let Some(dct) = dct else {
+                            return Some((TimexType::Date, format!("XX{d}"), None));
+                        };
+                        let y = dct.year();
+                        let mut start = y.div_euclid(100) * 100 + d * 10;
+                        if start > y {
+                            start -= 100;
+                        }
+                        start / 10
+                    }
+                };
                 if dec % 10 == 0 && dec <= 190 && cap(c, "part").is_none() {
                     // "the 1800s" is the century, 1800 to 1899 (TIMEX3 value "18"); "the
                     // 2000s" is the decade 2000 to 2009.
@@ -2938,7 +2984,7 @@ fn merge_time_and_day(text: &str, cands: Vec<Cand>) -> Vec<Timex> {
     let is_clock = |c: &Cand| {
         matches!(
             c.rule,
-            Rule::TimeAmPm | Rule::Time24 | Rule::TimeMil | Rule::Noon
+            Rule::TimeAmPm | Rule::Time24 | Rule::TimeMil | Rule::Noon | Rule::PartDay
         )
     };
     let is_day =
@@ -3751,6 +3797,69 @@ mod tests {
         // Years resolve without a DCT.
         let t = find("It was founded in 1979.", None, "1979");
         assert_eq!(t.interval, y(1979));
+    }
+
+    #[test]
+    fn decades_in_words() {
+        let dec = |a: i16| Some((date(a, 1, 1), date(a + 9, 12, 31)));
+        check(
+            "Crime fell in the nineties.",
+            T,
+            "nineties",
+            "199",
+            dec(1990),
+        );
+        check("Crime fell in the '80s.", T, "80s", "198", dec(1980));
+        check("Crime fell in the late ’70s.", T, "70s", "197", {
+            Some((date(1977, 1, 1), date(1979, 12, 31)))
+        });
+        // The last such decade begun by the DCT.
+        check(
+            "Prices rose in the twenties.",
+            T,
+            "twenties",
+            "202",
+            dec(2020),
+        );
+        check(
+            "Prices rose in the twenties.",
+            date(2019, 5, 1),
+            "twenties",
+            "192",
+            dec(1920),
+        );
+        // An age, not a decade.
+        assert!(run("He was in his forties.", Some(T)).is_empty());
+        let t = find("Crime fell in the nineties.", None, "nineties");
+        assert_eq!((t.value.as_str(), t.interval), ("XX9", None));
+    }
+
+    #[test]
+    fn parts_of_the_day() {
+        let t = find(
+            "By mid-afternoon the talks had ended.",
+            Some(T),
+            "afternoon",
+        );
+        assert_eq!(
+            (t.ttype, t.text.as_str(), t.value.as_str()),
+            (TimexType::Time, "mid-afternoon", "2025-03-04TAF")
+        );
+        check(
+            "Shares fell in late morning trading.",
+            T,
+            "morning",
+            "2025-03-04TMO",
+            day(T),
+        );
+        // Joined to the day next to it.
+        check(
+            "Shares rose at mid-afternoon yesterday.",
+            T,
+            "afternoon",
+            "2025-03-03TAF",
+            day(date(2025, 3, 3)),
+        );
     }
 
     #[test]
