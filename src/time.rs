@@ -962,7 +962,9 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::DurHyphen,
-            format!(r"\b(?:(?P<n>{nnum})-|(?P<vague>several-|multi-?))(?P<u>{u})(?:-long)?\b"),
+            format!(
+                r"\b(?:(?:(?P<n>{nnum})-|(?P<vague>several-|multi-?))(?P<u>{u})(?:-long)?|(?P<lu>{u})-?long)\b"
+            ),
         ),
         (
             Rule::Dur,
@@ -2218,7 +2220,10 @@ impl Cx<'_> {
                 })
             }
             Rule::DurHyphen | Rule::Dur => {
-                let u = lex.unit(cap(c, "u")?)?;
+                let u = lex.unit(cap(c, "u").or(cap(c, "lu"))?)?;
+                if cap(c, "lu").is_some() {
+                    return Some((TimexType::Duration, u.duration("1"), None)); // "a day-long meeting"
+                }
                 if let Some(v) = c.name("vague") {
                     if u == Unit::Quarter && norm(v.as_str()) == "some" {
                         return None; // "criticism in some quarters": among some people
@@ -3943,6 +3948,8 @@ mod tests {
         dur("Losses lasted several quarters.", "several quarters", "PXQ");
         dur("He ended a several-year exile.", "several-year", "PXY");
         dur("They signed a multiyear contract.", "multiyear", "PXY");
+        dur("They held a day-long meeting.", "day-long", "P1D");
+        dur("A yearlong siege ended.", "yearlong", "P1Y");
         dur(
             "The truce holds for an additional week.",
             "additional week",
