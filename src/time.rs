@@ -2719,6 +2719,12 @@ impl Cx<'_> {
             }
             Rule::Noon => {
                 let w = norm(cap(c, "w")?);
+                if tokens(&self.text[..s])
+                    .last()
+                    .is_some_and(|t| t.w == "high")
+                {
+                    return None; // "high noon": a showdown, not a clock time
+                }
                 Some(self.time_res(if w == "midnight" { "T24:00" } else { "T12:00" }))
             }
             Rule::Ref => {
@@ -3913,6 +3919,7 @@ mod tests {
         let t = find("Polls close at 8 p.m.", None, "p.m.");
         assert_eq!((t.value.as_str(), t.interval), ("XXXX-XX-XXT20:00", None));
         assert!(run("The score was 3:1 at 25:70.", Some(d)).is_empty());
+        assert!(run("It was high noon for the coalition.", Some(d)).is_empty());
     }
 
     #[test]
