@@ -2730,6 +2730,16 @@ impl Cx<'_> {
             Rule::Ref => {
                 let w = norm(cap(c, "r")?);
                 let v = lex.refs.get(&w)?;
+                // "The Future Movement", "Current TV": capitalised inside a sentence, a name.
+                let r = cap(c, "r")?;
+                let prev = self.text[..s].trim_end().chars().next_back();
+                let mut words = r.split_whitespace();
+                if words.next().is_some_and(capitalised)
+                    && prev.is_some_and(|p| p.is_alphanumeric() || ",;".contains(p))
+                    || words.any(capitalised)
+                {
+                    return None;
+                }
                 if !w.contains(' ') {
                     // "soon after the vote", "as soon as Monday", "sooner than": near
                     // another time, not the DCT's past or future.
@@ -4040,6 +4050,9 @@ mod tests {
             "future",
             "FUTURE_REF",
         );
+        g("Future talks will be held in Oslo.", "Future", "FUTURE_REF");
+        // Capitalised inside a sentence: a name.
+        assert!(run("The Future Movement won seats.", Some(T)).is_empty());
         g(
             "It will cut costs in future years.",
             "future years",
