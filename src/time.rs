@@ -958,7 +958,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::Ago,
-            format!(r"\b(?:(?P<n>{num})|{vague})\s+(?P<u>{u})s?\s+ago\b"),
+            format!(r"\b(?:(?P<n>{num})|{vague})\s+(?P<u>{u})s?\s+(?:or\s+so\s+)?ago\b"),
         ),
         (
             Rule::DurHyphen,
@@ -3714,6 +3714,19 @@ mod tests {
 
     #[test]
     fn relative_months_years() {
+        // "or so" keeps an approximate "ago" one expression.
+        let t = find("Talks began a week or so ago.", Some(T), "week");
+        assert_eq!(
+            (t.ttype, t.text.as_str(), t.value.as_str()),
+            (TimexType::Date, "a week or so ago", "2025-W09")
+        );
+        check(
+            "Talks began a month or so ago.",
+            T,
+            "month",
+            "2025-02",
+            Some((date(2025, 2, 1), date(2025, 2, 28))),
+        );
         check(
             "Exports fell last year.",
             T,
