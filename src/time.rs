@@ -178,10 +178,10 @@ impl Unit {
             Unit::Month => format!("P{n}M"),
             Unit::Quarter => format!("P{n}Q"),
             Unit::Year => format!("P{n}Y"),
-            // TimeML writes decades in years: "two decades" = P20Y.
+            // TimeML writes decades in years: "two decades" = P20Y, "decades" = PXY.
             Unit::Decade => match n.parse::<i64>() {
                 Ok(k) => format!("P{}Y", k.saturating_mul(10)),
-                Err(_) => format!("P{n}DE"),
+                Err(_) => format!("P{n}Y"),
             },
         }
     }
@@ -751,6 +751,7 @@ enum Rule {
     Weekday,
     WeekdaySet,
     Relday,
+    PartDay,
     Weekend,
     ShiftUnit,
     Ago,
@@ -835,6 +836,16 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
     let teens_tens =
         words_where(&|v| (10..=19).contains(&v) || (20..=90).contains(&v) && v % 10 == 0);
     let ones = words_where(&|v| (1..=9).contains(&v));
+    // Decades in words from the tens of the lexicon: "twenty" → "twenties".
+    let decade_words = alt(
+        lx.numbers
+            .iter()
+            .filter(|(w, v)| (20..=90).contains(*v) && *v % 10 == 0 && w.ends_with('y'))
+            .map(|(w, _)| format!("{}ies", &w[..w.len() - 1]))
+            .collect::<Vec<_>>()
+            .iter(),
+        true,
+    );
     let se = alt(lx.seasons.keys(), true);
     let hol = alt(lx.holidays.keys(), true);
     let ord = r"(?:st|nd|rd|th)?";
@@ -921,11 +932,17 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::WeekdaySet,
-            format!(r"\b(?:(?:every|each)\s+(?:other\s+)?(?P<wd1>{w})|(?:on\s+)?(?P<wd2>{w_nob})s\b)"),
+            format!(
+                r"\b(?:(?:every|each)\s+(?:other\s+)?(?P<wd1>{w})(?:\s+(?P<dp1>{dp_nob})s?\b)?|(?:on\s+)?(?P<wd2>{w_nob})s\b|(?:on\s+)?(?P<wd3>{w_nob})\s+(?P<dp3>{dp_nob})s\b)"
+            ),
         ),
         (
             Rule::Relday,
             format!(r"\b(?:(?P<part>{pt}|earlier|later)\s+)?(?P<rd>{rd})(?:\s+(?P<dp>{dp}))?"),
+        ),
+        (
+            Rule::PartDay,
+            format!(r"\b(?P<part>{pt})(?:-|\s+)(?P<dp>{dp})"),
         ),
         (
             Rule::Weekend,
@@ -941,16 +958,18 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::Ago,
-            format!(r"\b(?:(?P<n>{num})|{vague})\s+(?P<u>{u})s?\s+ago\b"),
+            format!(r"\b(?:(?P<n>{num})|{vague})\s+(?P<u>{u})s?\s+(?:or\s+so\s+)?ago\b"),
         ),
         (
             Rule::DurHyphen,
-            format!(r"\b(?P<n>{nnum})-(?P<u>{u})(?:-long)?\b"),
+            format!(
+                r"\b(?:(?:(?P<n>{nnum})-|(?P<vague>several-|multi-?))(?P<u>{u})(?:-long)?|(?P<lu>{u})-?long)\b"
+            ),
         ),
         (
             Rule::Dur,
             format!(
-                r"\b(?:(?P<pre>for|over|within|in|during|throughout)\s+)?(?:the\s+)?(?:(?P<sh>{sh})\s+)?(?:(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?|{vague})\s+(?:more\s+)?(?:(?:trading|business|working)\s+)?(?P<u>{u})s?\b(?P<half2>\s+and\s+a\s+half\b)?"
+                r"\b(?:(?P<pre>for|over|within|in|during|throughout)\s+)?(?:the\s+)?(?:(?P<sh>{sh})\s+)?(?:(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?|{vague})\s+(?:(?:more|additional|extra|further)\s+)?(?:(?:trading|business|working)\s+)?(?P<u>{u})s?\b(?P<half2>\s+and\s+a\s+half\b)?"
             ),
         ),
         (
@@ -959,7 +978,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         ),
         (
             Rule::RecentUnits,
-            format!(r"\b(?P<w>recent|coming|past|the\s+past|the\s+coming|the\s+last)\s+(?P<u>{u})s\b"),
+            format!(r"\b(?P<w>recent|coming|past|future|the\s+past|the\s+coming|the\s+last)\s+(?P<u>{u})s\b"),
         ),
         (
             Rule::Quarter,
@@ -1014,7 +1033,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::SetEvery,
             format!(
-                r"\b(?:every|each)\s+(?:(?P<n>{nnum})\s+)?(?:(?P<u>{u})s?\b|(?P<dp>{dp_nob})s?\b)"
+                r"\b(?:every|each)\s+(?:(?P<mon>{m})|(?P<se>{se})|(?:(?P<n>{nnum})\s+)?(?:(?P<u>{u})s?\b|(?P<dp>{dp_nob})s?\b))"
             ),
         ),
         (
@@ -1037,7 +1056,7 @@ fn build_rules(lx: &TimeLexicon) -> Result<Vec<(Rule, Regex)>, regex::Error> {
         (
             Rule::Decade,
             format!(
-                r"\b(?:(?:in|since|during|by|through|throughout|from)\s+)?(?:the\s+)?(?:(?P<part>{pt})(?:-|\s+))?(?P<dec>1[0-9]{{2}}|20[0-9])0s\b"
+                r"\b(?:(?:in|since|during|by|through|throughout|from)\s+)?(?:(?P<the>the)\s+)?(?:(?P<part>{pt})(?:-|\s+))?(?:(?P<dec>1[0-9]{{2}}|20[0-9])0s\b|['‘’](?P<d1>[2-9])0s\b|(?P<dw>{decade_words}))"
             ),
         ),
         (
@@ -2038,11 +2057,16 @@ impl Cx<'_> {
                 Some((ttype, format!("{}{suffix}", fmt_date(d)), Some((d, d))))
             }
             Rule::WeekdaySet => {
-                let w = cap(c, "wd1").or_else(|| cap(c, "wd2"))?;
+                let w = cap(c, "wd1").or(cap(c, "wd2")).or(cap(c, "wd3"))?;
                 let wd = self.weekday(w)?;
+                // "every Monday night", "on Tuesday nights".
+                let dp = match cap(c, "dp1").or(cap(c, "dp3")) {
+                    Some(x) => format!("T{}", lex.dayparts.get(&norm(x))?),
+                    None => String::new(),
+                };
                 Some((
                     TimexType::Set,
-                    format!("XXXX-WXX-{}", wd.to_monday_one_offset()),
+                    format!("XXXX-WXX-{}{dp}", wd.to_monday_one_offset()),
                     None,
                 ))
             }
@@ -2064,6 +2088,12 @@ impl Cx<'_> {
                 };
                 let d = add_days(dct, n)?;
                 Some((ttype, format!("{}{suffix}", fmt_date(d)), Some((d, d))))
+            }
+            Rule::PartDay => {
+                // "mid-afternoon", "late morning": that part of the DCT's day (joined to a
+                // day next to it by `merge_time_and_day`: "mid-afternoon yesterday").
+                let dp = lex.dayparts.get(&norm(cap(c, "dp")?))?;
+                Some(self.time_res(&format!("T{dp}")))
             }
             Rule::Weekend => {
                 let Some(dct) = dct else {
@@ -2190,8 +2220,14 @@ impl Cx<'_> {
                 })
             }
             Rule::DurHyphen | Rule::Dur => {
-                let u = lex.unit(cap(c, "u")?)?;
-                if c.name("vague").is_some() {
+                let u = lex.unit(cap(c, "u").or(cap(c, "lu"))?)?;
+                if cap(c, "lu").is_some() {
+                    return Some((TimexType::Duration, u.duration("1"), None)); // "a day-long meeting"
+                }
+                if let Some(v) = c.name("vague") {
+                    if u == Unit::Quarter && norm(v.as_str()) == "some" {
+                        return None; // "criticism in some quarters": among some people
+                    }
                     return Some((TimexType::Duration, u.duration("X"), None));
                 }
                 let n = lex.number(cap(c, "n")?)?;
@@ -2239,6 +2275,13 @@ impl Cx<'_> {
                 let rest = self.after(e).trim_start().to_lowercase();
                 if rest.starts_with("old") || rest.starts_with("-old") {
                     return None; // ages
+                }
+                if rule == Rule::DurPlural && u == Unit::Quarter {
+                    return None; // "living quarters", "in some quarters": bare, not time
+                }
+                if cap(c, "w").map(norm).as_deref() == Some("future") {
+                    // "in future quarters": times to come, not a length of time.
+                    return Some((TimexType::Date, "FUTURE_REF".into(), None));
                 }
                 Some((TimexType::Duration, u.duration("X"), None))
             }
@@ -2509,6 +2552,15 @@ impl Cx<'_> {
                 Some((TimexType::Date, fmt_year(y), year_bounds(y)))
             }
             Rule::SetEvery => {
+                // "each July" = XXXX-07, "every summer" = XXXX-SU.
+                if let Some(mw) = cap(c, "mon") {
+                    let m = self.full_month(mw)?;
+                    return Some((TimexType::Set, format!("XXXX-{m:02}"), None));
+                }
+                if let Some(sw) = cap(c, "se") {
+                    let season = lex.seasons.get(&norm(sw))?;
+                    return Some((TimexType::Set, format!("XXXX-{}", season.code()), None));
+                }
                 let n = match cap(c, "n") {
                     Some(x) => lex.number(x)?,
                     None => 1,
@@ -2600,7 +2652,32 @@ impl Cx<'_> {
                 Some((TimexType::Date, format!("{:02}", n - 1), Some((a, b))))
             }
             Rule::Decade => {
-                let dec: i16 = parse_i16(cap(c, "dec")?)?;
+                let dec: i16 = match (cap(c, "dec"), cap(c, "d1"), cap(c, "dw")) {
+                    (Some(d), _, _) => parse_i16(d)?,
+                    (None, d1, dw) => {
+                        // "the '80s", "the nineties": the last such decade begun by the
+                        // DCT ("the twenties" is the 2020s in 2024, the 1920s in 2019).
+                        let d = match (d1, dw) {
+                            (Some(d1), _) => parse_i16(d1)?,
+                            (None, Some(w)) => {
+                                cap(c, "the")?; // without it, an age: "in his forties"
+                                let w = norm(w);
+                                let tens = lex.number(&format!("{}y", w.strip_suffix("ies")?))?;
+                                i16::try_from(tens / 10).ok()?
+                            }
+                            _ => return None,
+                        };
+                        let Some(dct) = dct else {
+                            return Some((TimexType::Date, format!("XX{d}"), None));
+                        };
+                        let y = dct.year();
+                        let mut start = y.div_euclid(100) * 100 + d * 10;
+                        if start > y {
+                            start -= 100;
+                        }
+                        start / 10
+                    }
+                };
                 if dec % 10 == 0 && dec <= 190 && cap(c, "part").is_none() {
                     // "the 1800s" is the century, 1800 to 1899 (TIMEX3 value "18"); "the
                     // 2000s" is the decade 2000 to 2009.
@@ -2642,10 +2719,41 @@ impl Cx<'_> {
             }
             Rule::Noon => {
                 let w = norm(cap(c, "w")?);
+                if tokens(&self.text[..s])
+                    .last()
+                    .is_some_and(|t| t.w == "high")
+                {
+                    return None; // "high noon": a showdown, not a clock time
+                }
                 Some(self.time_res(if w == "midnight" { "T24:00" } else { "T12:00" }))
             }
             Rule::Ref => {
-                let v = lex.refs.get(&norm(cap(c, "r")?))?;
+                let w = norm(cap(c, "r")?);
+                let v = lex.refs.get(&w)?;
+                // "The Future Movement", "Current TV": capitalised inside a sentence, a name.
+                let r = cap(c, "r")?;
+                let prev = self.text[..s].trim_end().chars().next_back();
+                let mut words = r.split_whitespace();
+                if words.next().is_some_and(capitalised)
+                    && prev.is_some_and(|p| p.is_alphanumeric() || ",;".contains(p))
+                    || words.any(capitalised)
+                {
+                    return None;
+                }
+                if !w.contains(' ') {
+                    // "soon after the vote", "as soon as Monday", "sooner than": near
+                    // another time, not the DCT's past or future.
+                    if let Some(next) = self.next_word(e)
+                        && ["after", "before", "as", "than", "afterwards", "thereafter"]
+                            .contains(&next.as_str())
+                    {
+                        return None;
+                    }
+                    // "He was soon freed": the future of a past time.
+                    if v == "FUTURE_REF" && tense() == Tense::Past {
+                        return None;
+                    }
+                }
                 Some((TimexType::Date, v.clone(), None))
             }
         }
@@ -2897,7 +3005,7 @@ fn merge_time_and_day(text: &str, cands: Vec<Cand>) -> Vec<Timex> {
     let is_clock = |c: &Cand| {
         matches!(
             c.rule,
-            Rule::TimeAmPm | Rule::Time24 | Rule::TimeMil | Rule::Noon
+            Rule::TimeAmPm | Rule::Time24 | Rule::TimeMil | Rule::Noon | Rule::PartDay
         )
     };
     let is_day =
@@ -3606,6 +3714,19 @@ mod tests {
 
     #[test]
     fn relative_months_years() {
+        // "or so" keeps an approximate "ago" one expression.
+        let t = find("Talks began a week or so ago.", Some(T), "week");
+        assert_eq!(
+            (t.ttype, t.text.as_str(), t.value.as_str()),
+            (TimexType::Date, "a week or so ago", "2025-W09")
+        );
+        check(
+            "Talks began a month or so ago.",
+            T,
+            "month",
+            "2025-02",
+            Some((date(2025, 2, 1), date(2025, 2, 28))),
+        );
         check(
             "Exports fell last year.",
             T,
@@ -3713,6 +3834,69 @@ mod tests {
     }
 
     #[test]
+    fn decades_in_words() {
+        let dec = |a: i16| Some((date(a, 1, 1), date(a + 9, 12, 31)));
+        check(
+            "Crime fell in the nineties.",
+            T,
+            "nineties",
+            "199",
+            dec(1990),
+        );
+        check("Crime fell in the '80s.", T, "80s", "198", dec(1980));
+        check("Crime fell in the late ’70s.", T, "70s", "197", {
+            Some((date(1977, 1, 1), date(1979, 12, 31)))
+        });
+        // The last such decade begun by the DCT.
+        check(
+            "Prices rose in the twenties.",
+            T,
+            "twenties",
+            "202",
+            dec(2020),
+        );
+        check(
+            "Prices rose in the twenties.",
+            date(2019, 5, 1),
+            "twenties",
+            "192",
+            dec(1920),
+        );
+        // An age, not a decade.
+        assert!(run("He was in his forties.", Some(T)).is_empty());
+        let t = find("Crime fell in the nineties.", None, "nineties");
+        assert_eq!((t.value.as_str(), t.interval), ("XX9", None));
+    }
+
+    #[test]
+    fn parts_of_the_day() {
+        let t = find(
+            "By mid-afternoon the talks had ended.",
+            Some(T),
+            "afternoon",
+        );
+        assert_eq!(
+            (t.ttype, t.text.as_str(), t.value.as_str()),
+            (TimexType::Time, "mid-afternoon", "2025-03-04TAF")
+        );
+        check(
+            "Shares fell in late morning trading.",
+            T,
+            "morning",
+            "2025-03-04TMO",
+            day(T),
+        );
+        // Joined to the day next to it.
+        check(
+            "Shares rose at mid-afternoon yesterday.",
+            T,
+            "afternoon",
+            "2025-03-03TAF",
+            day(date(2025, 3, 3)),
+        );
+    }
+
+    #[test]
     fn times_of_day() {
         let d = date(1997, 4, 2);
         let t = find(
@@ -3758,6 +3942,7 @@ mod tests {
         let t = find("Polls close at 8 p.m.", None, "p.m.");
         assert_eq!((t.value.as_str(), t.interval), ("XXXX-XX-XXT20:00", None));
         assert!(run("The score was 3:1 at 25:70.", Some(d)).is_empty());
+        assert!(run("It was high noon for the coalition.", Some(d)).is_empty());
     }
 
     #[test]
@@ -3779,6 +3964,32 @@ mod tests {
         dur("A 48-hour ceasefire began.", "48-hour", "PT48H");
         dur("They talked for a week.", "week", "P1W");
         dur("Fighting has raged for years.", "years", "PXY");
+        // TimeML writes decades in years, the vague ones too.
+        dur("The feud has lasted decades.", "decades", "PXY");
+        dur(
+            "The feud has lasted several decades.",
+            "several decades",
+            "PXY",
+        );
+        dur("The feud has lasted two decades.", "two decades", "P20Y");
+        // Bare "quarters" is a place or a circle of people, not time.
+        assert!(run("Troops searched the living quarters.", Some(T)).is_empty());
+        assert!(run("Critics in some quarters objected.", Some(T)).is_empty());
+        dur("Losses lasted several quarters.", "several quarters", "PXQ");
+        dur("He ended a several-year exile.", "several-year", "PXY");
+        dur("They signed a multiyear contract.", "multiyear", "PXY");
+        dur("They held a day-long meeting.", "day-long", "P1D");
+        dur("A yearlong siege ended.", "yearlong", "P1Y");
+        dur(
+            "The truce holds for an additional week.",
+            "additional week",
+            "P1W",
+        );
+        dur(
+            "The mandate runs two extra years.",
+            "two extra years",
+            "P2Y",
+        );
         dur("The past two weeks were calm.", "weeks", "P2W");
         assert!(run("A 20-year-old man was hurt.", Some(T)).is_empty());
     }
@@ -3798,6 +4009,19 @@ mod tests {
         set("Envoys meet twice a month.", "month", "P1M");
         set("Prayers are held on Fridays.", "Fridays", "XXXX-WXX-5");
         set("Patrols run every morning.", "morning", "XXXX-XX-XXTMO");
+        set("Their hourly wage rose.", "hourly", "PT1H");
+        set("Farmers march each July.", "July", "XXXX-07");
+        set("The roads flood every winter.", "winter", "XXXX-WI");
+        set(
+            "Vigils are held on Friday nights.",
+            "Friday nights",
+            "XXXX-WXX-5TNI",
+        );
+        set(
+            "Envoys meet every Monday evening.",
+            "Monday",
+            "XXXX-WXX-1TEV",
+        );
     }
 
     #[test]
@@ -3810,6 +4034,62 @@ mod tests {
         g("The town is now calm.", "now", "PRESENT_REF");
         g("She currently leads.", "currently", "PRESENT_REF");
         g("Talks may resume in the future.", "future", "FUTURE_REF");
+    }
+
+    #[test]
+    fn recent_soon_and_future_are_references() {
+        let g = |text: &str, needle: &str, v: &str| {
+            let t = find(text, Some(T), needle);
+            assert_eq!(
+                (t.text.as_str(), t.value.as_str(), t.interval),
+                (needle, v, None),
+                "{text}"
+            );
+        };
+        g("A recent survey found wide support.", "recent", "PAST_REF");
+        g("The envoy will soon return to Cairo.", "soon", "FUTURE_REF");
+        g(
+            "The ministry may soon lift the curfew.",
+            "soon",
+            "FUTURE_REF",
+        );
+        g(
+            "The army wants the talks to end as soon as possible.",
+            "as soon as possible",
+            "FUTURE_REF",
+        );
+        g(
+            "The deal limits future tariff rises.",
+            "future",
+            "FUTURE_REF",
+        );
+        g("Future talks will be held in Oslo.", "Future", "FUTURE_REF");
+        // Capitalised inside a sentence: a name.
+        assert!(run("The Future Movement won seats.", Some(T)).is_empty());
+        g(
+            "It will cut costs in future years.",
+            "future years",
+            "FUTURE_REF",
+        );
+        g(
+            "Shares were sold at the then current price.",
+            "then current",
+            "PAST_REF",
+        );
+        // Near another time, or the future of a past one: no reference to the DCT.
+        for text in [
+            "The mayor resigned soon after the vote.",
+            "Troops may arrive as soon as Monday.",
+            "The hostage was soon freed by the rebels.",
+        ] {
+            assert!(
+                run(text, Some(T)).iter().all(|t| !t.text.contains("soon")),
+                "{text}"
+            );
+        }
+        // Unchanged: "recent weeks" stays a vague duration, "recently" a reference.
+        g("Prices rose in recent weeks.", "recent weeks", "PXW");
+        g("Prices rose recently.", "recently", "PAST_REF");
     }
 
     #[test]
