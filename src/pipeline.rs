@@ -1814,4 +1814,38 @@ mod tests {
             "{e:?}"
         );
     }
+    #[test]
+    fn demands_that_someone_act_and_a_pronoun_after_a_fronted_clause() {
+        let e = events(
+            "The White House demanded on Monday that Mexico accept the asylum seekers. \
+             Opposition groups in Zimbabwe said on Tuesday that they would march.",
+            "2019-06-06",
+        );
+        assert!(
+            has(
+                &e,
+                "United States",
+                "demand",
+                "Mexico",
+                Status::Occurred,
+                "2019-06-03"
+            ),
+            "{e:?}"
+        );
+        let ex = extract(
+            "Opposition groups in Zimbabwe met on Tuesday. \
+             Asked whether Evo Morales would visit Peru, Alan Garcia told reporters in Lima: \
+             \"We will see.\" He accused Bolivia of stalling.",
+            "2006-11-14",
+        );
+        let names: Vec<&str> = ex.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Zimbabwe opposition groups"), "{names:?}");
+        let acc: Vec<&str> = ex
+            .events
+            .iter()
+            .filter(|ev| ev.etype == "criticize")
+            .map(|ev| ex.actors[ev.source].name.as_str())
+            .collect();
+        assert_eq!(acc, ["Alan Garcia"], "{:?}", ex.events);
+    }
 }

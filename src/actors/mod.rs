@@ -155,6 +155,50 @@ struct State<'a> {
     by_key: HashMap<String, usize>,
     mentions: Vec<Mention>,
     published: Option<String>,
+    /// Per sentence (by index), the byte offset where its main clause starts: after a
+    /// fronted subordinate or participle clause and its comma ("Asked if …, Karaha said"),
+    /// else the sentence start. Filled as sentences are read, for pronoun resolution.
+    main_clause: HashMap<usize, usize>,
+}
+
+/// Words that open a fronted adverbial clause ("When asked …, X said", "If necessary, …").
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "although",
+    "as",
+    "because",
+    "before",
+    "despite",
+    "if",
+    "once",
+    "since",
+    "though",
+    "unless",
+    "until",
+    "when",
+    "whereas",
+    "while",
+    "following",
+    "unlike",
+];
+
+/// The byte offset of the main clause of sentence `s`: after the first comma when the
+/// sentence opens with a subordinator or a participle ("Asked", "Speaking"), else its start.
+fn main_clause_start(s: &crate::text::Sentence) -> usize {
+    let toks = &s.tokens;
+    let Some(first) = toks.first() else {
+        return s.start;
+    };
+    let w = first.lower.as_str();
+    let fronted = SUBORDINATORS.contains(&w)
+        || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")) && first.is_capitalized());
+    if !fronted {
+        return s.start;
+    }
+    toks.iter()
+        .take(30)
+        .find(|t| t.text == ",")
+        .map_or(s.start, |t| t.end)
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "him"];
@@ -242,6 +286,7 @@ impl ActorRecognizer {
             by_key: HashMap::new(),
             mentions: Vec::new(),
             published: published.map(str::to_string),
+            main_clause: HashMap::new(),
         };
         // Pass 1: names with support (gazetteer full names and titled/appositive persons).
         let per_sentence: Vec<SentenceFacts> = doc
@@ -1152,6 +1197,7 @@ impl State<'_> {
     /// Pass 2 over one sentence: emits mentions in order, resolving references.
     fn references_pass(&mut self, si: usize, s: &crate::text::Sentence, facts: &SentenceFacts) {
         let toks = &s.tokens;
+        self.main_clause.insert(si, main_clause_start(s));
         let mut items: Vec<(TokSpan, Item)> = Vec::new();
         for (sp, a, k) in &facts.fixed {
             items.push((*sp, Item::Fixed(*a, *k)));
@@ -1710,10 +1756,18 @@ impl State<'_> {
         {
             return Some(m.actors[0]);
         }
+        // In an earlier sentence, its first person in the main clause (the likeliest
+        // subject: "Asked if …, Karaha said: …" makes "He" Karaha), else its first person.
         let mut prev = si;
         while prev > 0 && si - prev < 3 {
             prev -= 1;
-            if let Some(m) = recent.iter().filter(|m| m.sentence == prev).find(persons) {
+            let main = self.main_clause.get(&prev).copied().unwrap_or(0);
+            let here = || recent.iter().filter(|m| m.sentence == prev);
+            if let Some(m) = here()
+                .filter(|m| m.start >= main)
+                .find(persons)
+                .or_else(|| here().find(persons))
+            {
                 return Some(m.actors[0]);
             }
         }
