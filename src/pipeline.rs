@@ -1847,5 +1847,20 @@ mod tests {
             .map(|ev| ex.actors[ev.source].name.as_str())
             .collect();
         assert_eq!(acc, ["Alan Garcia"], "{:?}", ex.events);
+        // A role word used as an adjective is no possessor: the demand is the speaker's.
+        let e = events(
+            "Rebel leader Laurent Kabila spoke on Monday. \
+             Bizima Karaha reiterated on Tuesday the rebel demand that Mobutu quit.",
+            "1997-04-13",
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Bizima Karaha" && x.1 == "demand" && x.2 == "Mobutu Sese Seko"),
+            "{e:?}"
+        );
+        assert!(
+            !e.iter().any(|x| x.0 == "Laurent Kabila" && x.1 == "demand"),
+            "{e:?}"
+        );
     }
 }

@@ -1494,7 +1494,11 @@ fn find_possessor<'a>(
                 t.lower.ends_with("'s") || t.lower.ends_with('\'') || is_determiner_pronoun(m);
             // A noun modifier right before a nominal trigger is its agent: "the White House
             // dressing down of …", "a US attack on …".
-            let modifier = !verbal && steps == 0 && m.kind != MentionKind::Pronoun;
+            // Not a role word used as an adjective: "the rebel demand that …" is no demand
+            // of the person last called "the rebel".
+            let role_word = m.kind == MentionKind::Role
+                && m.text.chars().next().is_some_and(char::is_lowercase);
+            let modifier = !verbal && steps == 0 && m.kind != MentionKind::Pronoun && !role_word;
             return ((is_poss || modifier) && (!verbal || saw_to)).then_some(*m);
         }
         if t.is_punct() || PREPS.contains(&t.lower.as_str()) && t.lower != "to" {
