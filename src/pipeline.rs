@@ -1863,4 +1863,62 @@ mod tests {
             "{e:?}"
         );
     }
+    #[test]
+    fn investigations_complaints_welcomed_statements_and_scene_setting_talks() {
+        let e = events(
+            "The FBI opened an investigation into Russia on Monday. \
+             Lebanon complained to the United Nations on Tuesday about Israel. \
+             Germany welcomed Tony Blair's statement on Wednesday. \
+             Tony Blair pressured Hamid Karzai on Thursday to hold talks with Pakistan. \
+             During talks with Hu Jintao on Friday, Tony Blair requested more aid.",
+            "2006-11-18",
+        );
+        assert!(
+            has(
+                &e,
+                "Federal Bureau of Investigation",
+                "investigate",
+                "Russia",
+                Status::Occurred,
+                "2006-11-13"
+            ),
+            "{e:?}"
+        );
+        // A complaint is about whom it concerns; the addressee is only a fallback.
+        assert!(
+            has(
+                &e,
+                "Lebanon",
+                "criticize",
+                "Israel",
+                Status::Occurred,
+                "2006-11-14"
+            ),
+            "{e:?}"
+        );
+        // Welcoming a statement praises its author; it does not host him.
+        assert!(!e.iter().any(|x| x.1 == "host"), "{e:?}");
+        assert!(
+            has(
+                &e,
+                "Germany",
+                "praise",
+                "Tony Blair",
+                Status::Occurred,
+                "2006-11-15"
+            ),
+            "{e:?}"
+        );
+        // Talks someone was pressured to hold did not happen.
+        assert!(
+            !e.iter().any(|x| x.1 == "meet" && x.2 == "Pakistan"),
+            "{e:?}"
+        );
+        // Talks that set the scene of a request did happen.
+        assert!(
+            e.iter()
+                .any(|x| x.1 == "meet" && x.2 == "Hu Jintao" && x.3 == Status::Occurred),
+            "{e:?}"
+        );
+    }
 }

@@ -323,6 +323,35 @@ impl Tree {
         {
             return;
         }
+        // A past tense hung on the root as a plain clausal modifier ("The German government
+        // today welcomed the statement" read as "government [that] welcomed"): a finite
+        // verb cannot be a reduced relative, so it is the root and the noun its subject.
+        if let Some(v) = self.children(r).iter().copied().find(|&v| {
+            v > r
+                && v <= r + 3
+                && self.nodes[v].upos == "VERB"
+                && self.nodes[v].xpos == "VBD"
+                && self.nodes[v].deprel == "acl"
+                && !self
+                    .children(v)
+                    .iter()
+                    .any(|&k| self.base_rel(k) == "nsubj")
+                && (r + 1..v).all(|k| self.nodes[k].head == Some(v) || k == v)
+        }) {
+            self.nodes[v].head = None;
+            self.nodes[v].deprel = "root".to_string();
+            self.nodes[r].head = Some(v);
+            self.nodes[r].deprel = "nsubj".to_string();
+            for k in 0..self.nodes.len() {
+                if k != v && self.nodes[k].head == Some(r) && k > v {
+                    // The old root's dependents after the verb belong to the clause.
+                    self.nodes[k].head = Some(v);
+                }
+            }
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+            return;
+        }
         // A participle (`VBN`) counts only as the sentence's one verb after the old root
         // ("Israeli helicopters and tanks shelled positions near Rafah").
         let verbs = self.nodes.iter().filter(|n| n.upos == "VERB").count();

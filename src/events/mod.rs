@@ -693,7 +693,11 @@ impl EventCoder {
                     continue;
                 }
                 let t = match slot {
-                    Slot::Object => find_object(toks, ments, end_tok),
+                    // A person's thing is not the person: "welcomed Blair's statement"
+                    // hosts nobody (the tree coder reads it as praise of Blair).
+                    Slot::Object => find_object(toks, ments, end_tok).filter(|m| {
+                        p.target_kind != TargetKind::Person || !possessive_after(toks, m)
+                    }),
                     Slot::Inner => ments
                         .iter()
                         .find(|m| {
@@ -1564,6 +1568,18 @@ fn sj_actors(toks: &[Token], ments: &[&Mention], m: &Mention) -> Vec<usize> {
 }
 
 /// The mention right after the pattern (object), allowing a few filler words.
+/// Whether mention `m` is a possessor: followed by `'s`/`’s` (as its own token or as the
+/// end of its last word) or a bare apostrophe ("the Smiths'").
+fn possessive_after(toks: &[Token], m: &Mention) -> bool {
+    let Some(last) = toks.iter().position(|t| t.end >= m.end) else {
+        return false;
+    };
+    let own = toks[last].lower.ends_with("'s") || toks[last].lower.ends_with("’s");
+    own || toks
+        .get(last + 1)
+        .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "’"))
+}
+
 fn find_object<'a>(toks: &[Token], ments: &[&'a Mention], end_tok: usize) -> Option<&'a Mention> {
     let from = toks.get(end_tok)?.start;
     let m = ments

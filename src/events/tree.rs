@@ -750,11 +750,17 @@ impl Ctx<'_> {
                     .is_some_and(|ps| {
                         ps.iter().any(|&pi| {
                             let p = &self.coder.preds[pi];
+                            // A line that needs a particular object ("launched an
+                            // investigation") makes its verb no verb of judging.
                             p.pos == PredPos::Verb
                                 && matches!(
                                     p.etype.as_str(),
                                     "criticize" | "praise" | "reject" | "investigate" | "protest"
                                 )
+                                && !p.frame.iter().any(|c| {
+                                    matches!(c, Cond::Has(path, lemmas)
+                                        if !lemmas.is_empty() && path.len() == 1 && path[0] == "obj")
+                                })
                         })
                     })
                     && self.coder.governor_lines(t, h).is_none();
@@ -1618,6 +1624,27 @@ impl TreeCoder {
                 "ccomp" => {
                     bump(self.governor(t, h));
                     let _ = rel;
+                }
+                // Not an adjunct that sets the scene: "during a visit to X, he requested …"
+                // and "at their talks, they agreed …" do not make the visit a request or the
+                // talks an agreement ("before any summit" stays governed: what comes after an
+                // unrealised act has not happened either).
+                "obl"
+                    if pos == PredPos::Noun
+                        && cur == i
+                        && t.case_of(cur).is_some_and(|c| {
+                            matches!(
+                                c.as_str(),
+                                "during" | "after" | "since" | "amid" | "following" | "throughout"
+                            ) || (cur < h && matches!(c.as_str(), "at" | "in"))
+                        }) =>
+                {
+                    // It shares only the clause's future: "during his talks with Prodi,
+                    // Olmert will underline …" (not its negation or its governor).
+                    let own = Self::own_status(t, h, reported(h));
+                    if own == Some(CueStatus::Planned) {
+                        bump(own);
+                    }
                 }
                 "obj" | "nsubj" | "obl" if pos == PredPos::Noun && cur == i => {
                     bump(self.governor(t, h));
