@@ -1920,5 +1920,22 @@ mod tests {
                 .any(|x| x.1 == "meet" && x.2 == "Hu Jintao" && x.3 == Status::Occurred),
             "{e:?}"
         );
+        // A phrase the parser hangs on the support verb belongs to its noun.
+        let e = events(
+            "President Jacques Chirac gave a warm welcome on Thursday to South African leader \
+             Nelson Mandela who is trying to end his country's isolation.",
+            "1990-05-12",
+        );
+        assert!(
+            has(
+                &e,
+                "Jacques Chirac",
+                "host",
+                "Nelson Mandela",
+                Status::Occurred,
+                "1990-05-10"
+            ),
+            "{e:?}"
+        );
     }
 }

@@ -449,6 +449,13 @@ const PREPOSITIONS: &[&str] = &[
     "out_of",
 ];
 
+/// Support (light) verbs, whose object noun carries the event ("gave a welcome to X",
+/// "held talks with X"): a prepositional phrase the parser hangs on them may be the noun's.
+const SUPPORT_VERBS: &[&str] = &[
+    "give", "extend", "accord", "offer", "hold", "have", "conduct", "stage", "pay", "make",
+    "launch", "mount", "carry", "begin", "start", "continue", "resume", "renew",
+];
+
 /// People nouns whose `of` complement is someone else ("supporters of X", "relatives of
 /// the victims"): the phrase does not name that actor.
 const RELATIONAL_NOUNS: &[&str] = &[
@@ -804,7 +811,21 @@ impl Ctx<'_> {
                         .collect()
                 };
                 let found = with_prep(from);
-                if !found.is_empty() || t.nodes[from].upos != "VERB" {
+                if !found.is_empty() {
+                    return found;
+                }
+                // A noun's phrase hung on the support verb it is the object of: "gave a
+                // warm welcome on Thursday to X", "held talks yesterday with X". (Not other
+                // verbs: "took the threat to the UN", "compared his threats to X".)
+                if t.nodes[from].upos == "NOUN"
+                    && t.base_rel(from) == "obj"
+                    && let Some(h) = t.head(from)
+                    && t.nodes[h].upos == "VERB"
+                    && SUPPORT_VERBS.contains(&t.nodes[h].lemma.as_str())
+                {
+                    return self.step(h, st, false);
+                }
+                if t.nodes[from].upos != "VERB" {
                     return found;
                 }
                 // The commonest attachment errors: a verb's prepositional phrase hung on its
