@@ -801,6 +801,9 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
     );
     let (mut new, mut skipped, mut failed, mut events, mut warnings) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
+    // A database that cannot be written (locked past the timeout, or corrupt) stops the
+    // batch: every later article would fail the same way.
+    let mut stopped = false;
     for item in read_paths(paths, &opts) {
         bar.inc(1);
         let raw = match item {
@@ -833,7 +836,12 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
             Err(e) => {
                 failed += 1;
                 bar.suspend(|| errln!("error: {}: {e}", raw.origin));
-                if matches!(e, polgraph::store::StoreError::Locked { .. }) {
+                if matches!(
+                    e,
+                    polgraph::store::StoreError::Locked { .. }
+                        | polgraph::store::StoreError::Corrupt { .. }
+                ) {
+                    stopped = true;
                     break;
                 }
             }
@@ -841,6 +849,14 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
         bar.set_message(format!("({new} new, {skipped} skipped, {failed} failed)"));
     }
     bar.finish_and_clear();
+    if stopped {
+        errln!(
+            "error: stopped after {} input(s): the database {} cannot be written, so the rest of the batch was not read; ingest again once it is free (articles already stored are skipped)",
+            new + skipped + failed,
+            cli.db.display()
+        );
+        return Ok(ExitCode::from(2));
+    }
     let s = store.stats()?;
     errln!(
         "ingested {new} new article(s), skipped {skipped} already stored, {failed} failed, {warnings} warning(s); {events} new event(s). Database {}: {} articles, {} actors, {} events.",

@@ -1909,9 +1909,20 @@ mod tests {
             ),
             "{e:?}"
         );
-        // Talks someone was pressured to hold did not happen.
+        // Talks someone was pressured to hold did not happen; the pressure is a demand.
         assert!(
             !e.iter().any(|x| x.1 == "meet" && x.2 == "Pakistan"),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Tony Blair",
+                "demand",
+                "Hamid Karzai",
+                Status::Occurred,
+                "2006-11-16"
+            ),
             "{e:?}"
         );
         // Talks that set the scene of a request did happen.

@@ -298,11 +298,17 @@ fn locked_database_reports_locked() {
     db.ingest(&[&good]);
     let before = db.stdout(["export", "--format", "json"]);
     let other = write(db.dir.path(), "other.txt", GOOD2.as_bytes());
+    let third = write(
+        db.dir.path(),
+        "third.txt",
+        GOOD2.replace("Friday", "Monday").as_bytes(),
+    );
     let conn = rusqlite::Connection::open(&db.path).unwrap();
     conn.execute_batch("BEGIN EXCLUSIVE").unwrap();
     let out = db
         .cmd(["ingest"])
         .arg(&other)
+        .arg(&third)
         .timeout(std::time::Duration::from_secs(60))
         .output()
         .unwrap();
@@ -315,6 +321,9 @@ fn locked_database_reports_locked() {
     );
     assert!(err.to_lowercase().contains("locked"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
+    // The batch stops at the first locked write and says so; a database error is exit 2.
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("stopped after 1 input(s)"), "{err}");
     assert_eq!(db.stdout(["export", "--format", "json"]), before);
 }
 
