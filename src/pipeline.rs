@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The knowledge files, in load order: (file name, contents compiled into the binary).
-pub const DATA_FILES: [(&str, &str); 15] = [
+pub const DATA_FILES: [(&str, &str); 16] = [
     ("countries.tsv", include_str!("../data/countries.tsv")),
     (
         "organizations.tsv",
@@ -41,6 +41,10 @@ pub const DATA_FILES: [(&str, &str); 15] = [
     (
         "irregular_verbs.tsv",
         include_str!("../data/irregular_verbs.tsv"),
+    ),
+    (
+        "support_verbs.tsv",
+        include_str!("../data/support_verbs.tsv"),
     ),
 ];
 
@@ -97,7 +101,9 @@ pub fn event_types(
     let f = data_files(dir)?;
     let pair = |i: usize| (f[i].0.as_str(), f[i].1.as_str());
     let coder = EventCoder::parse(pair(5), pair(6), pair(7))?;
-    let tree = TreeCoder::parse(pair(11), pair(12), pair(13), &|c| coder.has_code(c))?;
+    let tree = TreeCoder::parse(pair(11), pair(12), pair(13), pair(15), &|c| {
+        coder.has_code(c)
+    })?;
     Ok(coder
         .patterns()
         .iter()
@@ -238,7 +244,7 @@ impl Knowledge {
         let actors =
             ActorRecognizer::new(gaz).map_err(|e| KnowledgeError::Matcher(e.to_string()))?;
         let events = EventCoder::parse(pair(5), pair(6), pair(7))?;
-        let tree = TreeCoder::parse(pair(11), pair(12), pair(13), &|c| {
+        let tree = TreeCoder::parse(pair(11), pair(12), pair(13), pair(15), &|c| {
             // Only exact codes of the table: a typo must not fall back to its root.
             events.has_code(c)
         })?;

@@ -121,6 +121,8 @@ pub struct TreeCoder {
     governors: HashMap<String, Vec<Governor>>,
     /// (emits, inner code prefix or `*`, code), from `intent_codes.tsv`.
     intent_codes: Vec<(Emits, String, String)>,
+    /// Support verbs (lemmas), from `support_verbs.tsv`.
+    support: std::collections::HashSet<String>,
 }
 
 /// The event a governing predicate is itself (`emits` column of `governors.tsv`).
@@ -243,14 +245,17 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSpec>, String> {
 }
 
 impl TreeCoder {
-    /// Parses `verbs.tsv`, `governors.tsv` and `intent_codes.tsv` (each `(file name,
-    /// contents)`); `known_code` says whether a CAMEO code exists in the code table.
+    /// Parses `verbs.tsv`, `governors.tsv`, `intent_codes.tsv` and `support_verbs.tsv`
+    /// (each `(file name, contents)`); `known_code` says whether a CAMEO code exists in the
+    /// code table.
     ///
-    /// Errors: the first bad line as `file:line: message`.
+    /// Errors: the first bad line as `file:line: message` (for `support_verbs.tsv`: a lemma
+    /// that is not one lower-case word).
     pub fn parse(
         verbs: (&str, &str),
         governors: (&str, &str),
         intents: (&str, &str),
+        support_verbs: (&str, &str),
         known_code: &dyn Fn(&str) -> bool,
     ) -> Result<TreeCoder, DataError> {
         let mut preds = Vec::new();
@@ -375,11 +380,24 @@ impl TreeCoder {
                 ));
             }
         }
+        let mut support = std::collections::HashSet::new();
+        for (ln, f) in tsv_rows(support_verbs.1, support_verbs.0, &["lemma"])? {
+            let w = f[0];
+            if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                return Err(DataError::new(
+                    support_verbs.0,
+                    ln,
+                    format!("a support verb is one lower-case lemma, found `{w}`"),
+                ));
+            }
+            support.insert(w.to_string());
+        }
         Ok(TreeCoder {
             preds,
             by_lemma,
             governors: gov,
             intent_codes,
+            support,
         })
     }
 }
@@ -447,13 +465,6 @@ const PREPOSITIONS: &[&str] = &[
     "because_of",
     "on_behalf_of",
     "out_of",
-];
-
-/// Support (light) verbs, whose object noun carries the event ("gave a welcome to X",
-/// "held talks with X"): a prepositional phrase the parser hangs on them may be the noun's.
-const SUPPORT_VERBS: &[&str] = &[
-    "give", "extend", "accord", "offer", "hold", "have", "conduct", "stage", "pay", "make",
-    "launch", "mount", "carry", "begin", "start", "continue", "resume", "renew",
 ];
 
 /// People nouns whose `of` complement is someone else ("supporters of X", "relatives of
@@ -814,14 +825,14 @@ impl Ctx<'_> {
                 if !found.is_empty() {
                     return found;
                 }
-                // A noun's phrase hung on the support verb it is the object of: "gave a
-                // warm welcome on Thursday to X", "held talks yesterday with X". (Not other
+                // A noun's phrase hung on the support verb it is the object of
+                // (`support_verbs.tsv`): "gave a warm welcome on Thursday to X". (Not other
                 // verbs: "took the threat to the UN", "compared his threats to X".)
                 if t.nodes[from].upos == "NOUN"
                     && t.base_rel(from) == "obj"
                     && let Some(h) = t.head(from)
                     && t.nodes[h].upos == "VERB"
-                    && SUPPORT_VERBS.contains(&t.nodes[h].lemma.as_str())
+                    && self.coder.support.contains(&t.nodes[h].lemma)
                 {
                     return self.step(h, st, false);
                 }
@@ -1741,6 +1752,10 @@ mod tests {
                 "intent_codes.tsv",
                 include_str!("../../data/intent_codes.tsv"),
             ),
+            (
+                "support_verbs.tsv",
+                include_str!("../../data/support_verbs.tsv"),
+            ),
             &|c| c.chars().all(|ch| ch.is_ascii_digit()),
         )
         .expect("data files load")
@@ -2010,12 +2025,32 @@ mod tests {
     }
 
     #[test]
+    fn a_support_verb_is_one_lower_case_lemma() {
+        let verbs = "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\n";
+        let intents = "emits\tinner\tcode\nintend\t*\t030\nreject\t*\t120\nthreaten\t*\t130\n";
+        let parse = |support: &str| {
+            TreeCoder::parse(
+                ("verbs.tsv", verbs),
+                ("g.tsv", "lemma\tstatus\temits\n"),
+                ("i.tsv", intents),
+                ("support_verbs.tsv", support),
+                &|_| true,
+            )
+        };
+        let e = parse("lemma\ngive\nHold talks\n").unwrap_err().to_string();
+        assert!(e.contains("support_verbs.tsv:3"), "{e}");
+        let coder = parse("lemma\ngive\nhold\n").expect("valid support verbs");
+        assert!(coder.support.contains("hold") && !coder.support.contains("take"));
+    }
+
+    #[test]
     fn bad_lines_name_file_and_line() {
         let bad = "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\nmeet\t040\tadv\tmeet\t-\tobj\ttarget\tany\n";
         let e = TreeCoder::parse(
             ("verbs.tsv", bad),
             ("g.tsv", "lemma\tstatus\temits\n"),
             ("i.tsv", "emits\tinner\tcode\n"),
+            ("s.tsv", "lemma\n"),
             &|_| true,
         )
         .unwrap_err()
@@ -2026,6 +2061,7 @@ mod tests {
             ("verbs.tsv", bad),
             ("g.tsv", "lemma\tstatus\temits\n"),
             ("i.tsv", "emits\tinner\tcode\n"),
+            ("s.tsv", "lemma\n"),
             &|c| c == "040",
         )
         .unwrap_err()
@@ -2050,6 +2086,7 @@ mod tests {
                 ("verbs.tsv", &bad),
                 ("g.tsv", "lemma\tstatus\temits\n"),
                 ("i.tsv", "emits\tinner\tcode\n"),
+                ("s.tsv", "lemma\n"),
                 &|_| true,
             )
             .unwrap_err()
