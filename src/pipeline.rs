@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The knowledge files, in load order: (file name, contents compiled into the binary).
-pub const DATA_FILES: [(&str, &str); 16] = [
+pub const DATA_FILES: [(&str, &str); 17] = [
     ("countries.tsv", include_str!("../data/countries.tsv")),
     (
         "organizations.tsv",
@@ -45,6 +45,10 @@ pub const DATA_FILES: [(&str, &str); 16] = [
     (
         "support_verbs.tsv",
         include_str!("../data/support_verbs.tsv"),
+    ),
+    (
+        "news_agencies.tsv",
+        include_str!("../data/news_agencies.tsv"),
     ),
 ];
 
@@ -129,7 +133,7 @@ impl TimexTagger {
     pub fn load(dir: Option<&Path>) -> Result<TimexTagger, KnowledgeError> {
         let f = data_files(dir)?;
         Ok(TimexTagger {
-            splitter: Splitter::default(),
+            splitter: Splitter::with_agencies(crate::text::parse_agencies((&f[16].0, &f[16].1))?),
             parser: load_parser(dir)?,
             irregular: crate::syntax::parse_irregular_verbs((&f[14].0, &f[14].1))?,
             time: TimeLexicon::parse(&f[8].1, &f[8].0)?,
@@ -253,7 +257,7 @@ impl Knowledge {
         let mut irregular = crate::syntax::parse_irregular_verbs(pair(14))?;
         crate::syntax::add_regular_forms(&mut irregular, tree.verb_lemmas());
         Ok(Knowledge {
-            splitter: Splitter::default(),
+            splitter: Splitter::with_agencies(crate::text::parse_agencies((&f[16].0, &f[16].1))?),
             actors,
             events,
             tree,

@@ -88,19 +88,52 @@ const EXTRA_ABBREVIATIONS: &[&str] = &[
 /// Splits article bodies into sentences and tokens. Build once, reuse for many articles.
 pub struct Splitter {
     segmenter: Segmenter,
+    /// News agencies whose name in brackets after a mixed-case place makes a dateline.
+    agencies: Vec<String>,
 }
 
 impl Default for Splitter {
+    /// A splitter that knows no news agencies: only datelines with the place in capitals
+    /// ("BEIJING (AFP) -") are recognised.
     fn default() -> Self {
+        Splitter::with_agencies(Vec::new())
+    }
+}
+
+/// Parses `news_agencies.tsv` (`(file name, contents)`): one agency per line under the
+/// header `agency`, as written between the brackets of a dateline ("CNN", "Reuters").
+///
+/// Errors: a wrong header, or a name that is empty or holds a bracket, as `file:line`.
+pub fn parse_agencies(file: (&str, &str)) -> Result<Vec<String>, crate::error::DataError> {
+    let mut out = Vec::new();
+    for (ln, f) in crate::error::tsv_rows(file.1, file.0, &["agency"])? {
+        let name = f[0];
+        if name.is_empty() || name.contains(['(', ')']) {
+            return Err(crate::error::DataError::new(
+                file.0,
+                ln,
+                format!("an agency is a name without brackets, found `{name}`"),
+            ));
+        }
+        out.push(name.to_string());
+    }
+    Ok(out)
+}
+
+impl Splitter {
+    /// A splitter that also recognises datelines signed by one of `agencies` after a place
+    /// in mixed case ("Washington (CNN)"); see [`parse_agencies`].
+    pub fn with_agencies(agencies: Vec<String>) -> Self {
         let mut segmenter = Segmenter::default();
         for a in EXTRA_ABBREVIATIONS {
             segmenter.add_abbreviation(*a);
         }
-        Splitter { segmenter }
+        Splitter {
+            segmenter,
+            agencies,
+        }
     }
-}
 
-impl Splitter {
     /// Splits `text` into a [`Document`]. Never fails; empty text gives no sentences.
     pub fn split(&self, text: &str) -> Document {
         let mut sentences = Vec::new();
@@ -111,7 +144,7 @@ impl Splitter {
             // A dateline at the start of a paragraph.
             if let Some(m) = DATELINE_RE.find(para)
                 && m.start() == 0
-                && looks_like_dateline(m.as_str())
+                && looks_like_dateline(m.as_str(), &self.agencies)
             {
                 let dl_end = pstart + m.end();
                 let dl_text = text[pstart..dl_end].trim_end();
@@ -175,33 +208,7 @@ fn cap_length(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// News agencies and broadcasters whose name in brackets after a place makes a dateline
-/// even when the place is not written in capitals ("Washington (CNN) Hillary Clinton …").
-/// Any other bracket after a capitalised phrase is most often an abbreviation ("The
-/// European Union (EU) said …") and is no dateline.
-const AGENCIES: &[&str] = &[
-    "AFP",
-    "AP",
-    "CNN",
-    "Reuters",
-    "Xinhua",
-    "UPI",
-    "Kyodo",
-    "Yonhap",
-    "Interfax",
-    "Bloomberg",
-    "TASS",
-    "IRNA",
-    "Bernama",
-    "Anadolu",
-    "dpa",
-    "ANSA",
-    "EFE",
-    "PTI",
-    "BBC",
-];
-
-fn looks_like_dateline(s: &str) -> bool {
+fn looks_like_dateline(s: &str, agencies: &[String]) -> bool {
     // The place name must be mostly upper case (BEIJING) or followed by an agency in brackets.
     let head: String = s.chars().take_while(|c| *c != ',' && *c != '(').collect();
     let letters: Vec<char> = head.chars().filter(|c| c.is_alphabetic()).collect();
@@ -209,7 +216,7 @@ fn looks_like_dateline(s: &str) -> bool {
     let agency = s
         .split_once('(')
         .and_then(|(_, rest)| rest.split_once(')'))
-        .is_some_and(|(a, _)| AGENCIES.contains(&a.trim()));
+        .is_some_and(|(a, _)| agencies.iter().any(|x| x == a.trim()));
     !letters.is_empty() && (upper * 10 >= letters.len() * 7 || agency)
 }
 
@@ -310,6 +317,17 @@ mod tests {
     }
 
     #[test]
+    fn agency_list_loads_and_rejects_bad_lines() {
+        let ok = parse_agencies(("a.tsv", "# comment\nagency\nCNN\nReuters\n")).unwrap();
+        assert_eq!(ok, ["CNN", "Reuters"]);
+        let e = parse_agencies(("a.tsv", "agency\nCNN\n(AP)\n")).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("a.tsv", 3));
+        // Without the list, a mixed-case place before "(CNN)" is part of the sentence.
+        let d = Splitter::default().split("Washington (CNN) The senator agreed to testify.");
+        assert_eq!(d.sentences.len(), 1);
+    }
+
+    #[test]
     fn dateline_is_separated() {
         let t = "Envoys meet\n\nTAIPEI, April 2 , 1997 (AFP)\n\nThe speaker met the president Wednesday.";
         let d = Splitter::default().split(t);
@@ -321,12 +339,13 @@ mod tests {
         assert!(d2.sentences[0].dateline);
         assert_eq!(d2.sentences[1].text, "China warned the US on Tuesday.");
         // A place in mixed case counts when a news agency follows in brackets ...
-        let d3 = Splitter::default().split("Washington (CNN) The senator agreed to testify.");
+        let sp = Splitter::with_agencies(vec!["CNN".to_string()]);
+        let d3 = sp.split("Washington (CNN) The senator agreed to testify.");
         assert!(d3.sentences[0].dateline);
         assert_eq!(d3.sentences[0].text, "Washington (CNN)");
         assert_eq!(d3.sentences[1].text, "The senator agreed to testify.");
         // ... but an abbreviation in brackets is part of the sentence.
-        let d4 = Splitter::default().split("The European Union (EU) agreed to talks.");
+        let d4 = sp.split("The European Union (EU) agreed to talks.");
         assert_eq!(d4.sentences.len(), 1);
         assert!(!d4.sentences[0].dateline);
     }
