@@ -645,7 +645,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     let spans = crate::parse::tokenize(text);
     let words: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
     let parsed = model.parse(&words);
-    let nodes = parsed
+    let nodes: Vec<Node> = parsed
         .into_iter()
         .zip(&spans)
         .map(|(w, &(a, b))| Node {
@@ -662,6 +662,8 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
             deprel: w.deprel,
         })
         .collect();
+    let mut nodes = nodes;
+    retag_known_past_tense(&mut nodes, irregular);
     let mut tree = Tree::new(nodes);
     tree.repair_passive_labels();
     tree.repair_fronted_adjunct();
@@ -669,6 +671,39 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_passive_without_auxiliary();
     tree.repair_verbless_root();
     tree
+}
+
+/// In a parse with a nominal root and no copula or auxiliary, an adjectival modifier that
+/// the verb lexicon (`irregular`, which holds every form of the dictionary verbs) knows as
+/// a past tense ending in "-ed", right after a noun or name, is retagged as a finite verb
+/// (`VERB`/`VBD`, with its lemma): "Pahad co-chaired peace talks" read as a noun phrase.
+/// [`Tree::repair_verbless_root`] then makes it the root.
+fn retag_known_past_tense(nodes: &mut [Node], irregular: &IrregularVerbs) {
+    let Some(r) = nodes.iter().position(|n| n.head.is_none()) else {
+        return;
+    };
+    if !matches!(nodes[r].upos.as_str(), "NOUN" | "PROPN")
+        || nodes
+            .iter()
+            .any(|n| n.head == Some(r) && (n.deprel.starts_with("cop") || n.upos == "AUX"))
+    {
+        return;
+    }
+    for i in 1..nodes.len() {
+        let form = nodes[i].form.to_lowercase();
+        if nodes[i].upos == "ADJ"
+            && nodes[i].deprel == "amod"
+            && nodes[i].head.is_some_and(|h| h > i)
+            && matches!(nodes[i - 1].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+            && form.ends_with("ed")
+            && let Some(lemma) = irregular.get(&form)
+        {
+            nodes[i].upos = "VERB".to_string();
+            nodes[i].xpos = "VBD".to_string();
+            nodes[i].lemma = lemma.clone();
+            return;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -875,5 +910,37 @@ mod reparse_tests {
             let root = t.nodes.iter().find(|n| n.deprel == "root").expect("a root");
             assert_eq!(root.form, verb, "{dump:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod retag_tests {
+    use super::*;
+
+    #[test]
+    fn a_known_past_tense_read_as_an_adjective_becomes_the_verb() {
+        let model = crate::parse::Model::builtin().expect("built-in model");
+        let text = "Pahad co-chaired peace talks that ended in South Africa on Tuesday.";
+        let mut irregular = IrregularVerbs::new();
+        // Without the lexicon the parse is a noun phrase headed by "talks".
+        let t = parse_sentence(model, text, 0, &irregular);
+        let root = t.nodes.iter().find(|n| n.deprel == "root").expect("a root");
+        assert_eq!(root.form, "talks");
+        irregular.insert("co-chaired".into(), "co-chair".into());
+        let t = parse_sentence(model, text, 0, &irregular);
+        let root = t
+            .nodes
+            .iter()
+            .position(|n| n.deprel == "root")
+            .expect("a root");
+        assert_eq!(
+            (t.nodes[root].lemma.as_str(), t.nodes[root].upos.as_str()),
+            ("co-chair", "VERB")
+        );
+        let subj: Vec<&str> = t
+            .kids_rel(root, "nsubj")
+            .map(|k| t.nodes[k].form.as_str())
+            .collect();
+        assert_eq!(subj, ["Pahad"]);
     }
 }
