@@ -312,17 +312,9 @@ impl Tree {
     /// the verb, else the nearest noun before the verb among the old root's dependents (the
     /// other dependents before the verb go with the subject).
     pub fn repair_verbless_root(&mut self) {
-        let Some(r) = self.nodes.iter().position(|n| n.head.is_none()) else {
+        let Some(r) = verbless_nominal_root(&self.nodes) else {
             return;
         };
-        if !matches!(self.nodes[r].upos.as_str(), "NOUN" | "PROPN")
-            || self
-                .children(r)
-                .iter()
-                .any(|&k| self.base_rel(k) == "cop" || self.nodes[k].upos == "AUX")
-        {
-            return;
-        }
         // A past tense hung on the root as a plain clausal modifier ("The German government
         // today welcomed the statement" read as "government [that] welcomed"): a finite
         // verb cannot be a reduced relative, so it is the root and the noun its subject.
@@ -673,20 +665,24 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree
 }
 
+/// The root of a parse that has no verb at its top: a noun or proper noun without a copula
+/// or auxiliary dependent (a copular "X is a Y" is a well-formed nominal root). `None` for
+/// any other parse.
+fn verbless_nominal_root(nodes: &[Node]) -> Option<usize> {
+    let r = nodes.iter().position(|n| n.head.is_none())?;
+    let copula = nodes.iter().any(|n| {
+        n.head == Some(r) && (n.deprel.split(':').next() == Some("cop") || n.upos == "AUX")
+    });
+    (matches!(nodes[r].upos.as_str(), "NOUN" | "PROPN") && !copula).then_some(r)
+}
+
 /// In a parse with a nominal root and no copula or auxiliary, an adjectival modifier that
 /// the verb lexicon (`irregular`, which holds every form of the dictionary verbs) knows as
 /// a past tense ending in "-ed", right after a noun or name, is retagged as a finite verb
 /// (`VERB`/`VBD`, with its lemma): "Pahad co-chaired peace talks" read as a noun phrase.
 /// [`Tree::repair_verbless_root`] then makes it the root.
 fn retag_known_past_tense(nodes: &mut [Node], irregular: &IrregularVerbs) {
-    let Some(r) = nodes.iter().position(|n| n.head.is_none()) else {
-        return;
-    };
-    if !matches!(nodes[r].upos.as_str(), "NOUN" | "PROPN")
-        || nodes
-            .iter()
-            .any(|n| n.head == Some(r) && (n.deprel.starts_with("cop") || n.upos == "AUX"))
-    {
+    if verbless_nominal_root(nodes).is_none() {
         return;
     }
     for i in 1..nodes.len() {
