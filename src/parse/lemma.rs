@@ -144,10 +144,16 @@ impl Lemmatizer {
         }
         if use_lower_entry {
             let lower = form.to_lowercase();
-            if lower != form
-                && let Some(l) = self.exceptions.get(&exc_key(&lower, upos))
-            {
-                return l.clone();
+            if lower != form {
+                if let Some(l) = self.exceptions.get(&exc_key(&lower, upos)) {
+                    return l.clone();
+                }
+                // A capitalised common word (sentence-initial "Hopes", "Talks") is
+                // lemmatised as its lowercase form, whose rules are learned from far more
+                // words than the capitalised class of that tag.
+                if matches!(upos, Upos::Noun | Upos::Verb) && case_class(form) == 1 {
+                    return self.by_rule(&lower, upos);
+                }
             }
         }
         self.by_rule(form, upos)
@@ -337,6 +343,9 @@ mod tests {
         assert_eq!(l.lemma("went", Upos::Verb), "go");
         assert_eq!(l.lemma("Went", Upos::Verb), "go");
         assert_eq!(l.lemma("Berlin", Upos::Propn), "Berlin");
+        // A capitalised common noun or verb takes the rules of its lowercase form.
+        assert_eq!(l.lemma("Hopes", Upos::Noun), "hope");
+        assert_eq!(l.lemma("Walked", Upos::Verb), "walk");
         assert_eq!(l.lemma("", Upos::Noun), "");
         let mut e = Enc::default();
         l.encode(&mut e);
