@@ -365,8 +365,17 @@ fn governs(t: &Tree, up: usize, down: usize) -> Option<Link> {
         // A nominal event in an adjunct takes its verb's time: "told X during a visit last week".
         let nominal_adjunct =
             cur == down && t.nodes[cur].upos == "NOUN" && t.base_rel(cur) == "obl";
-        // A temporal clause has its own time: "met … since the dressing down of …".
-        if t.is_temporal_clause(cur)
+        // A temporal clause has its own time: "met … since the dressing down of …" — except
+        // a clause of simultaneity right under `up`, which shares its time: "offered the
+        // invitation in February when the two met", "vanished two weeks ago while visiting"
+        // (a finite "while" clause is as often a contrast).
+        let simultaneous = t.head(cur) == Some(up)
+            && t.children(cur).iter().any(|&m| {
+                t.base_rel(m) == "mark"
+                    && (t.nodes[m].lemma == "when"
+                        || (t.nodes[m].lemma == "while" && t.nodes[cur].xpos == "VBG"))
+            });
+        if (t.is_temporal_clause(cur) && !simultaneous)
             || (!nominal_adjunct
                 && !matches!(
                     t.base_rel(cur),

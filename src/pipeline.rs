@@ -990,6 +990,49 @@ mod tests {
     }
 
     #[test]
+    fn group_references_take_the_sentence_person_and_states() {
+        // One person in the sentence: the other member is the other salient person, and the
+        // meeting in a "when" clause takes the main clause's month.
+        let e = events(
+            "Indian Foreign Minister Subrahmanyam Jaishankar will visit Beijing next week. \
+             Chinese Foreign Minister Wang Yi extended the invitation in June when the two met in Jakarta, an official said.",
+            "2023-09-04",
+        );
+        assert!(
+            e.iter().any(|x| x.1 == "meet"
+                && [x.0.as_str(), x.2.as_str()].contains(&"Wang Yi")
+                && [x.0.as_str(), x.2.as_str()].contains(&"Subrahmanyam Jaishankar")
+                && x.3 == Status::Occurred
+                && x.4 == "2023-06"),
+            "{e:?}"
+        );
+        // "The two countries" are two states, also when only their people were named.
+        let e = events(
+            "Japanese Prime Minister Fumio Kishida received Australian Prime Minister Anthony Albanese in Tokyo on Monday. \
+             The two countries agreed to hold talks on energy next month.",
+            "2022-10-24",
+        );
+        assert!(
+            e.iter().any(|x| x.1 == "meet"
+                && [x.0.as_str(), x.2.as_str()].contains(&"Japan")
+                && [x.0.as_str(), x.2.as_str()].contains(&"Australia")
+                && x.3 == Status::Planned),
+            "{e:?}"
+        );
+        // A person who only reports is no member: no meeting between the speaker and another.
+        let e = events(
+            "Rishi Sunak met officials in Kyiv on Monday. \
+             Ukrainian Foreign Minister Dmytro Kuleba said the two would meet again.",
+            "2023-01-10",
+        );
+        assert!(
+            !e.iter()
+                .any(|x| x.1 == "meet" && [x.0.as_str(), x.2.as_str()].contains(&"Dmytro Kuleba")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn role_descriptions_resolve_by_date() {
         let e = events(
             "The prime minister spoke to the president again on Monday night.",

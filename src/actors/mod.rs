@@ -219,6 +219,15 @@ const GROUP_HEADS: &[&str] = &[
     "heads",
 ];
 
+/// Group heads that name states: "the two countries" are two country actors.
+const COUNTRY_GROUP_HEADS: &[&str] = &[
+    "countries",
+    "nations",
+    "governments",
+    "neighbours",
+    "neighbors",
+];
+
 fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
     let before = text[..s].chars().next_back();
     let mut rest = text[e..].chars();
@@ -1335,7 +1344,7 @@ impl State<'_> {
                         None => continue,
                     }
                 }
-                Item::Group => match self.resolve_group(start, si) {
+                Item::Group => match self.resolve_group(start, si, &toks[sp.to - 1].lower, toks) {
                     Some(g) => (g, MentionKind::Group),
                     None => continue,
                 },
@@ -1774,43 +1783,121 @@ impl State<'_> {
         None
     }
 
-    fn resolve_group(&self, start: usize, si: usize) -> Option<Vec<usize>> {
+    /// The members of a group reference ("the two", "both leaders", "the two countries")
+    /// starting at byte `start` of sentence `si`; `head` is its last word, lowercase.
+    fn resolve_group(
+        &mut self,
+        start: usize,
+        si: usize,
+        head: &str,
+        toks: &[Token],
+    ) -> Option<Vec<usize>> {
         // Two persons named earlier in this sentence form the group ("Starmer failed to
         // persuade Trump when the two met"); otherwise the most salient pair so far: pairs
         // scored by how often they were named in the same sentence, how often each is named,
-        // and whether they appeared together in the last two sentences.
-        let named = |m: &&Mention| {
-            m.start < start
-                && !m.in_quote
-                && m.kind != MentionKind::Group
-                && m.actors.len() == 1
-                && self.actors[m.actors[0]].kind == ActorType::Person
+        // and whether they appeared together in the last two sentences. "The two countries"
+        // are two states, by the same rules.
+        let states = COUNTRY_GROUP_HEADS.contains(&head);
+        // A person followed by a verb of saying only reports ("Dermer said the two would be
+        // allowed to visit").
+        let reports = |m: &Mention| {
+            toks.iter()
+                .find(|t| t.start >= m.end)
+                .is_some_and(|t| self.gaz().name_word(&t.lower) == Some(NameWordKind::SpeechVerb))
         };
-        let prior: Vec<&Mention> = self.mentions.iter().filter(named).collect();
+        let speakers: Vec<usize> = self
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == si && m.start < start && m.actors.len() == 1 && reports(m))
+            .map(|m| m.actors[0])
+            .collect();
+        // Each earlier mention outside quotations names a candidate member: the actor itself,
+        // or for states the country of a person or organisation ("Aso" names Japan).
+        let cands: Vec<(usize, usize)> = self
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.start < start
+                    && !m.in_quote
+                    && m.kind != MentionKind::Group
+                    && m.actors.len() == 1
+            })
+            .map(|m| (m.actors[0], m.sentence))
+            .collect();
+        let mut prior: Vec<(usize, usize)> = Vec::new();
+        for (a, ms) in cands {
+            let member = if states {
+                if self.actors[a].kind == ActorType::Country {
+                    a
+                } else {
+                    let Some(entry) = self.actors[a]
+                        .country
+                        .as_ref()
+                        .and_then(|c| self.gaz().countries.get(c).copied())
+                    else {
+                        continue;
+                    };
+                    self.actor_for_entry(entry)
+                }
+            } else if self.actors[a].kind == ActorType::Person {
+                a
+            } else {
+                continue;
+            };
+            prior.push((member, ms));
+        }
         let mut here: Vec<usize> = Vec::new();
-        for m in prior.iter().filter(|m| m.sentence == si) {
-            if !here.contains(&m.actors[0]) {
-                here.push(m.actors[0]);
+        for &(a, _) in prior.iter().filter(|(_, ms)| *ms == si) {
+            if !here.contains(&a) {
+                here.push(a);
             }
         }
         if here.len() == 2 {
             return Some(here);
         }
         let mut persons: Vec<usize> = Vec::new();
-        for m in &prior {
-            if !persons.contains(&m.actors[0]) {
-                persons.push(m.actors[0]);
+        for &(a, _) in &prior {
+            if !persons.contains(&a) {
+                persons.push(a);
             }
         }
         let sentences_of = |a: usize| -> Vec<usize> {
             let mut v: Vec<usize> = prior
                 .iter()
-                .filter(|m| m.actors[0] == a)
-                .map(|m| m.sentence)
+                .filter(|(b, _)| *b == a)
+                .map(|&(_, ms)| ms)
                 .collect();
             v.dedup();
             v
         };
+        // One person named earlier in this sentence and a bare "the two" ("Ikeda offered the
+        // invitation when the two met"; not "She said the two leaders …", where the person
+        // only reports): the other member is the most salient other person so far — named in the
+        // same sentences as this one, named often, named recently.
+        if let [a] = here[..]
+            && head == "two"
+            && !speakers.contains(&a)
+        {
+            let sa = sentences_of(a);
+            let partner = persons
+                .iter()
+                .filter(|&&b| b != a)
+                .map(|&b| {
+                    let sb = sentences_of(b);
+                    let together = sb.iter().filter(|x| sa.contains(x)).count();
+                    let last = sb.last().copied().unwrap_or(0);
+                    let recent = si.saturating_sub(last) <= 2;
+                    (
+                        2 * together + sb.len() + if recent { 2 } else { 0 },
+                        last,
+                        b,
+                    )
+                })
+                .max();
+            if let Some((_, _, b)) = partner {
+                return Some(vec![a, b]);
+            }
+        }
         let mut best: Option<((usize, usize), (usize, usize))> = None;
         for (i, &a) in persons.iter().enumerate() {
             for &b in &persons[i + 1..] {
