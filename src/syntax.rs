@@ -417,6 +417,43 @@ impl Tree {
         *self = Tree::new(nodes);
     }
 
+    /// Repairs a passive agent hung on a place or time ("were greeted at the airport by
+    /// Chang", with "Chang" a `nmod` of "airport"): in a passive clause without an agent, a
+    /// "by" phrase naming a proper noun or pronoun inside an adjunct (`obl`) of the verb is
+    /// the verb's agent (`obl:agent`). Common nouns keep their attachment ("the attack by
+    /// rebels" can modify its noun).
+    pub fn repair_passive_agent(&mut self) {
+        let mut changed = false;
+        for v in 0..self.nodes.len() {
+            if self.nodes[v].upos != "VERB"
+                || self.kids_rel(v, "aux:pass").next().is_none()
+                || self
+                    .children(v)
+                    .iter()
+                    .any(|&k| self.nodes[k].deprel == "obl:agent" || self.case_of(k).as_deref() == Some("by"))
+            {
+                continue;
+            }
+            let agent = self
+                .kids_rel(v, "obl")
+                .filter(|&o| o > v)
+                .flat_map(|o| self.kids_rel(o, "nmod").collect::<Vec<_>>())
+                .find(|&n| {
+                    matches!(self.nodes[n].upos.as_str(), "PROPN" | "PRON")
+                        && self.case_of(n).as_deref() == Some("by")
+                });
+            if let Some(n) = agent {
+                self.nodes[n].head = Some(v);
+                self.nodes[n].deprel = "obl:agent".to_string();
+                changed = true;
+            }
+        }
+        if changed {
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
     /// Repairs an active verb misread as a passive participle ("Kenyan troops killed 30
     /// militants" with `troops` as `nsubj:pass`): a verb with a passive subject but no
     /// passive auxiliary and with an object is active, and its subject is `nsubj`.
@@ -661,6 +698,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
     tree.repair_passive_without_auxiliary();
+    tree.repair_passive_agent();
     tree.repair_verbless_root();
     tree
 }
