@@ -427,10 +427,9 @@ impl Tree {
         for v in 0..self.nodes.len() {
             if self.nodes[v].upos != "VERB"
                 || self.kids_rel(v, "aux:pass").next().is_none()
-                || self
-                    .children(v)
-                    .iter()
-                    .any(|&k| self.nodes[k].deprel == "obl:agent" || self.case_of(k).as_deref() == Some("by"))
+                || self.children(v).iter().any(|&k| {
+                    self.nodes[k].deprel == "obl:agent" || self.case_of(k).as_deref() == Some("by")
+                })
             {
                 continue;
             }
@@ -764,6 +763,27 @@ mod tests {
         assert!(t.nodes.iter().any(|n| n.head.is_none()));
         assert_eq!(t.head(2), None);
         assert!(!t.dominates(0, 2));
+    }
+
+    #[test]
+    fn passive_agent_hung_on_a_place() {
+        // "Gingrich was greeted at the airport by Chan": "Chan" parsed as a modifier of "airport".
+        let mut t = Tree::from_conll(
+            "1 Gingrich Gingrich PROPN 3 nsubj:pass\n2 was be AUX 3 aux:pass\n3 greeted greet VERB 0 root\n4 at at ADP 6 case\n5 the the DET 6 det\n6 airport airport NOUN 3 obl\n7 by by ADP 8 case\n8 Chan Chan PROPN 6 nmod",
+            0,
+        )
+        .unwrap();
+        t.repair_passive_agent();
+        assert_eq!(t.head(7), Some(2));
+        assert_eq!(t.nodes[7].deprel, "obl:agent");
+        // A common noun keeps its place ("a visit to the site by inspectors" may modify "site").
+        let mut t = Tree::from_conll(
+            "1 Gingrich Gingrich PROPN 3 nsubj:pass\n2 was be AUX 3 aux:pass\n3 greeted greet VERB 0 root\n4 at at ADP 6 case\n5 the the DET 6 det\n6 airport airport NOUN 3 obl\n7 by by ADP 8 case\n8 crowds crowd NOUN 6 nmod",
+            0,
+        )
+        .unwrap();
+        t.repair_passive_agent();
+        assert_eq!(t.head(7), Some(5));
     }
 
     #[test]

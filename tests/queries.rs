@@ -316,9 +316,7 @@ fn actors_listing_and_type_filter() {
         .map(|a| a["country"].as_str().unwrap())
         .collect();
     assert_eq!(countries.len(), 3);
-    assert!(
-        countries.contains(&"RUS") && countries.contains(&"FRA") && countries.contains(&"DEU")
-    );
+    assert!(countries.contains(&"RUS") && countries.contains(&"FRA") && countries.contains(&"DEU"));
     let t = db.stdout(["actors"]);
     for s in ["Emmanuel Macron", "Russia", "CHN", "person", "country"] {
         assert!(t.contains(s), "table lacks {s}: {t}");
