@@ -1033,6 +1033,28 @@ mod tests {
     }
 
     #[test]
+    fn ethnic_groups_belong_to_the_country_they_live_in() {
+        let text =
+            "Croatian troops killed two ethnic Serbs in a raid in eastern Croatia on Friday.";
+        let e = events(text, "1995-08-07");
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Croatia" && x.1 == "assault" && x.2 == "ethnic Serbs"),
+            "{e:?}"
+        );
+        assert!(
+            !e.iter().any(|x| x.0 == "Serbia" || x.2 == "Serbia"),
+            "{e:?}"
+        );
+        let ex = extract(text, "1995-08-07");
+        let g = ex.actors.iter().find(|a| a.name == "ethnic Serbs");
+        assert_eq!(g.and_then(|a| a.cameo.as_deref()), Some("HRVCVL"), "{g:?}");
+        // Without a country to live in, "ethnic Serbs" names no actor (and not Serbia).
+        let ex = extract("Two ethnic Serbs were injured on Friday.", "1995-08-07");
+        assert!(ex.actors.is_empty(), "{:?}", ex.actors);
+    }
+
+    #[test]
     fn role_descriptions_resolve_by_date() {
         let e = events(
             "The prime minister spoke to the president again on Monday night.",

@@ -783,10 +783,19 @@ impl State<'_> {
         let toks = &s.tokens;
         let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
         let mut keep = Vec::new();
+        let all = facts.gaz.clone();
         for h in std::mem::take(&mut facts.gaz) {
             let surf = self.gaz().surfaces[h.surface].clone();
             let is_country = self.gaz().entries[surf.entry].kind == ActorType::Country
                 && matches!(surf.kind, SurfaceKind::Name | SurfaceKind::Demonym);
+            if is_country
+                && surf.kind == SurfaceKind::Demonym
+                && h.span.from > 0
+                && lower[h.span.from - 1] == "ethnic"
+            {
+                self.ethnic_group(s, &h, surf.entry, &all, facts);
+                continue;
+            }
             // "Hamas militants", "Taliban fighters": the organisation itself.
             let is_org = self.gaz().entries[surf.entry].kind == ActorType::Organization
                 && surf.kind == SurfaceKind::Name;
@@ -995,6 +1004,50 @@ impl State<'_> {
             aliases: Vec::new(),
         };
         self.push_actor(rec, Vec::new(), Vec::new())
+    }
+
+    /// "ethnic Albanians (in Serbia)", "ethnic Albanian rebels": an ethnic group is no
+    /// mention of the state its name comes from. It is a group of the country it lives in
+    /// (CAMEO codes residents by that country: ethnic Albanians in Serbia are SRBCVL) — the
+    /// other country named in the sentence, one after "in" first; without one it names no
+    /// actor. The sector is the noun's after the demonym ("rebels" → REB), else civilians.
+    fn ethnic_group(
+        &mut self,
+        s: &crate::text::Sentence,
+        h: &GazHit,
+        own: usize,
+        all: &[GazHit],
+        facts: &mut SentenceFacts,
+    ) {
+        let lower: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
+        let residence = all
+            .iter()
+            .filter(|o| {
+                let surf = &self.gaz().surfaces[o.surface];
+                surf.entry != own
+                    && self.gaz().entries[surf.entry].kind == ActorType::Country
+                    && matches!(surf.kind, SurfaceKind::Name | SurfaceKind::Demonym)
+            })
+            .min_by_key(|o| {
+                let after_in = o.span.from > 0 && lower[o.span.from - 1] == "in";
+                (!after_in, o.span.from.abs_diff(h.span.from))
+            })
+            .map(|o| self.gaz().surfaces[o.surface].entry);
+        let Some(home) = residence else {
+            return;
+        };
+        let (sector, n) = match self.gaz().sector_at(&lower, h.span.to) {
+            Some((w, n)) if w.group => (w.sector.clone(), n),
+            _ => ("CVL".to_string(), 0),
+        };
+        let span = TokSpan {
+            from: h.span.from - 1,
+            to: h.span.to + n,
+        };
+        let text = seq_text(s, span);
+        let kind = text.to_lowercase();
+        let a = self.group_actor(home, &sector, Some(&kind), &text);
+        facts.fixed.push((span, a, MentionKind::Name));
     }
 
     /// A bare group noun ("the rebels"): the group of that sector named last before it in
