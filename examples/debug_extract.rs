@@ -39,6 +39,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 );
             }
         }
+        if std::env::var("RTREE").is_ok() {
+            for (si, s) in ex.sentences.iter().enumerate() {
+                println!("S{si} {}", s.text.replace('\n', " "));
+                let t = kb.parse_repaired(&s.text);
+                for (i, n) in t.nodes.iter().enumerate() {
+                    let head = n.head.map_or(0, |h| h + 1);
+                    println!(
+                        "  {}\t{}\t{}\t{}\t{}\t{}\t{}",
+                        i + 1,
+                        n.form,
+                        n.lemma,
+                        n.upos,
+                        n.xpos,
+                        head,
+                        n.deprel
+                    );
+                }
+            }
+        }
         if std::env::var("TREE").is_ok() {
             let model = kb.parser();
             for (si, s) in ex.sentences.iter().enumerate() {

@@ -272,6 +272,13 @@ impl Knowledge {
         &self.events
     }
 
+    /// The dependency tree of one sentence `text` as event coding sees it: parsed, with
+    /// the repairs of [`crate::syntax::parse_sentence`] applied. Node offsets are bytes
+    /// into `text`.
+    pub fn parse_repaired(&self, text: &str) -> crate::syntax::Tree {
+        crate::syntax::parse_sentence(&self.parser, text, 0, &self.irregular)
+    }
+
     /// The dependency parser model.
     pub fn parser(&self) -> &Model {
         &self.parser

@@ -417,6 +417,66 @@ impl Tree {
         *self = Tree::new(nodes);
     }
 
+    /// Repairs a name cut off from its descriptor ("Human rights organization Amnesty
+    /// International demanded", parsed with "organization" as the subject and the name as
+    /// `compound`s of the verb): a verb never takes a plain `compound`, so nouns or names
+    /// attached so right before the verb, after the verb's subject, are the subject's head —
+    /// the last of them becomes the subject and the old subject its descriptor (`compound`).
+    pub fn repair_name_before_verb(&mut self) {
+        let mut changed = false;
+        for v in 1..self.nodes.len() {
+            if self.nodes[v].upos != "VERB" {
+                continue;
+            }
+            // A noun or a word of a name ("International" tagged ADJ but NNP).
+            let nominal = |t: &Tree, k: usize| {
+                matches!(t.nodes[k].upos.as_str(), "PROPN" | "NOUN")
+                    || t.nodes[k].xpos.starts_with("NNP")
+            };
+            let attached = |t: &Tree, k: usize| {
+                t.nodes[k].head == Some(v) && t.nodes[k].deprel == "compound" && nominal(t, k)
+            };
+            // The run of such words ending right before the verb (inner words of the name may
+            // hang on each other).
+            if !attached(self, v - 1) {
+                continue;
+            }
+            let mut from = v - 1;
+            while from > 0
+                && nominal(self, from - 1)
+                && self.nodes[from - 1]
+                    .head
+                    .is_some_and(|h| h == v || (h >= from - 1 && h < v))
+                && self.nodes[from - 1].deprel.split(':').next() != Some("nsubj")
+            {
+                from -= 1;
+            }
+            let Some(subj) = self
+                .children(v)
+                .iter()
+                .copied()
+                .find(|&k| k < from && self.base_rel(k) == "nsubj")
+            else {
+                continue;
+            };
+            let name = v - 1;
+            let passive = self.kids_rel(v, "aux:pass").next().is_some();
+            for k in from..name {
+                if self.nodes[k].head == Some(v) {
+                    self.nodes[k].head = Some(name);
+                }
+            }
+            self.nodes[name].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+            self.nodes[subj].head = Some(name);
+            self.nodes[subj].deprel = "compound".to_string();
+            changed = true;
+        }
+        if changed {
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
     /// Repairs a passive agent hung on a place or time ("were greeted at the airport by
     /// Chang", with "Chang" a `nmod` of "airport"): in a passive clause without an agent, a
     /// "by" phrase naming a proper noun or pronoun inside an adjunct (`obl`) of the verb is
@@ -696,6 +756,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_passive_labels();
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
+    tree.repair_name_before_verb();
     tree.repair_passive_without_auxiliary();
     tree.repair_passive_agent();
     tree.repair_verbless_root();
@@ -763,6 +824,30 @@ mod tests {
         assert!(t.nodes.iter().any(|n| n.head.is_none()));
         assert_eq!(t.head(2), None);
         assert!(!t.dominates(0, 2));
+    }
+
+    #[test]
+    fn name_cut_off_from_its_descriptor() {
+        let mut t = Tree::from_conll(
+            "1 rights right NOUN 2 compound\n2 group group NOUN 5 nsubj:pass\n3 Human Human PROPN 5 compound\n4 Watch Watch PROPN 5 compound\n5 accused accuse VERB 0 root\n6 Russia Russia PROPN 5 obj",
+            0,
+        )
+        .unwrap();
+        t.repair_name_before_verb();
+        assert_eq!(t.head(3), Some(4));
+        assert_eq!(t.nodes[3].deprel, "nsubj");
+        assert_eq!(t.head(2), Some(3));
+        assert_eq!(t.head(1), Some(3));
+        assert_eq!(t.nodes[1].deprel, "compound");
+        // A verb with a particle ("compound:prt") is left alone.
+        let mut t = Tree::from_conll(
+            "1 Russia Russia PROPN 2 nsubj\n2 called call VERB 0 root\n3 off off ADP 2 compound:prt\n4 talks talk NOUN 2 obj",
+            0,
+        )
+        .unwrap();
+        t.repair_name_before_verb();
+        assert_eq!(t.nodes[0].deprel, "nsubj");
+        assert_eq!(t.head(0), Some(1));
     }
 
     #[test]
