@@ -344,6 +344,40 @@ impl Tree {
             *self = Tree::new(nodes);
             return;
         }
+        // The same past tense hung on a time word after the root ("Afghan President Hamid
+        // Karzai this month accused …", with "accused" a clause on "month"): the verb is the
+        // root, the old root its subject and the time word its adjunct.
+        if let Some(v) = (r + 2..self.nodes.len()).find(|&v| {
+            self.nodes[v].upos == "VERB"
+                && self.nodes[v].xpos == "VBD"
+                && self.nodes[v].deprel == "acl"
+                && !self
+                    .children(v)
+                    .iter()
+                    .any(|&k| self.base_rel(k) == "nsubj")
+                && self.nodes[v].head.is_some_and(|t| {
+                    t > r
+                        && t < v
+                        && self.nodes[t].head == Some(r)
+                        && TIME_NOUNS.contains(&self.nodes[t].lemma.to_lowercase().as_str())
+                })
+        }) {
+            let t = self.nodes[v].head.unwrap_or(r);
+            self.nodes[v].head = None;
+            self.nodes[v].deprel = "root".to_string();
+            self.nodes[r].head = Some(v);
+            self.nodes[r].deprel = "nsubj".to_string();
+            self.nodes[t].head = Some(v);
+            self.nodes[t].deprel = "obl:unmarked".to_string();
+            for k in 0..self.nodes.len() {
+                if k != v && self.nodes[k].head == Some(r) && k > v {
+                    self.nodes[k].head = Some(v);
+                }
+            }
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+            return;
+        }
         // A participle (`VBN`) counts only as the sentence's one verb after the old root
         // ("Israeli helicopters and tanks shelled positions near Rafah").
         let verbs = self.nodes.iter().filter(|n| n.upos == "VERB").count();
@@ -848,6 +882,23 @@ mod tests {
         t.repair_name_before_verb();
         assert_eq!(t.nodes[0].deprel, "nsubj");
         assert_eq!(t.head(0), Some(1));
+    }
+
+    #[test]
+    fn past_tense_hung_on_a_time_word_after_the_root() {
+        // "Karzai this month accused Pakistan" read as "Karzai, this month [that] accused …".
+        let mut t = Tree::from_conll(
+            "1 Karzai Karzai PROPN 0 root\n2 this this DET 3 det\n3 month month NOUN 1 nmod:unmarked\n4 accused accuse VERB 3 acl VBD\n5 Pakistan Pakistan PROPN 4 obj",
+            0,
+        )
+        .unwrap();
+        t.repair_verbless_root();
+        assert_eq!(t.head(3), None);
+        assert_eq!(t.head(0), Some(3));
+        assert_eq!(t.nodes[0].deprel, "nsubj");
+        assert_eq!(t.head(2), Some(3));
+        assert_eq!(t.nodes[2].deprel, "obl:unmarked");
+        assert_eq!(t.head(4), Some(3));
     }
 
     #[test]
