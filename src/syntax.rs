@@ -511,6 +511,54 @@ impl Tree {
         }
     }
 
+    /// Repairs a hyphenated modifier torn apart ("Hopes of face-to-face talks rose", with
+    /// the first "face" taken as the object of "of" and "talks" as a second subject): a
+    /// word written with hyphens is one word, so when its first part hangs outside it on
+    /// anything but the noun its last part modifies, that attachment (with the first
+    /// part's own dependents outside the word, such as "of") belongs to the noun, and the
+    /// first part joins the word.
+    pub fn repair_hyphenated_modifier(&mut self) {
+        let n = self.nodes.len();
+        let mut changed = false;
+        let mut i = 0;
+        while i < n {
+            // The maximal run of words written without spaces from i.
+            let mut j = i;
+            while j + 1 < n && self.nodes[j].end == self.nodes[j + 1].start {
+                j += 1;
+            }
+            let hyphenated = (i + 1..j).any(|k| self.nodes[k].form == "-");
+            if hyphenated && j > i {
+                let (first, last) = (i, j);
+                let inside = |k: usize| k >= first && k <= last;
+                if let (Some(h), Some(noun)) = (self.nodes[first].head, self.nodes[last].head)
+                    && !inside(h)
+                    && noun > last
+                    && h != noun
+                    && matches!(self.nodes[noun].upos.as_str(), "NOUN" | "PROPN")
+                    && self.nodes[noun].head != Some(h)
+                {
+                    let rel = self.nodes[first].deprel.clone();
+                    for k in 0..n {
+                        if !inside(k) && self.nodes[k].head == Some(first) {
+                            self.nodes[k].head = Some(noun);
+                        }
+                    }
+                    self.nodes[noun].head = Some(h);
+                    self.nodes[noun].deprel = rel;
+                    self.nodes[first].head = Some(last);
+                    self.nodes[first].deprel = "compound".to_string();
+                    changed = true;
+                }
+            }
+            i = j + 1;
+        }
+        if changed {
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
     /// Repairs a passive agent hung on a place or time ("were greeted at the airport by
     /// Chang", with "Chang" a `nmod` of "airport"): in a passive clause without an agent, a
     /// "by" phrase naming a proper noun or pronoun inside an adjunct (`obl`) of the verb is
@@ -790,6 +838,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_passive_labels();
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
+    tree.repair_hyphenated_modifier();
     tree.repair_name_before_verb();
     tree.repair_passive_without_auxiliary();
     tree.repair_passive_agent();
@@ -899,6 +948,35 @@ mod tests {
         assert_eq!(t.head(2), Some(3));
         assert_eq!(t.nodes[2].deprel, "obl:unmarked");
         assert_eq!(t.head(4), Some(3));
+    }
+
+    #[test]
+    fn hyphenated_modifier_is_one_word() {
+        // "Hopes of face-to-face talks rose": the first "face" taken as the object of "of".
+        let mut t = Tree::from_conll(
+            "1 Hopes hope NOUN 9 nsubj\n2 of of ADP 3 case\n3 face face NOUN 1 nmod\n4 - - PUNCT 7 punct\n5 to to ADP 7 case\n6 - - PUNCT 5 punct\n7 face face NOUN 8 compound\n8 talks talk NOUN 9 nsubj\n9 rose rise VERB 0 root",
+            0,
+        )
+        .unwrap();
+        // from_conll joins words with spaces: write the hyphenated word without them.
+        for k in 3..7 {
+            let shift = k - 2;
+            t.nodes[k].start -= shift;
+            t.nodes[k].end -= shift;
+        }
+        t.repair_hyphenated_modifier();
+        assert_eq!(t.head(7), Some(0));
+        assert_eq!(t.nodes[7].deprel, "nmod");
+        assert_eq!(t.head(1), Some(7));
+        assert_eq!(t.head(2), Some(6));
+        // Written with spaces, nothing is one word.
+        let mut t = Tree::from_conll(
+            "1 Hopes hope NOUN 9 nsubj\n2 of of ADP 3 case\n3 face face NOUN 1 nmod\n4 - - PUNCT 7 punct\n5 to to ADP 7 case\n6 - - PUNCT 5 punct\n7 face face NOUN 8 compound\n8 talks talk NOUN 9 nsubj\n9 rose rise VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.repair_hyphenated_modifier();
+        assert_eq!(t.head(2), Some(0));
     }
 
     #[test]
