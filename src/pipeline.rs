@@ -320,6 +320,7 @@ impl Knowledge {
         drop_crossed_windows(&mut windows, &trees);
         let mut coded = merge_coders(windows, self.tree.code(&doc, &trees, &table));
         govern_statuses(&mut coded, &trees, &self.tree);
+        keep_most_specific(&mut coded);
         drop_wrong_subjects(&mut coded, &trees, &self.tree, &table);
         prune_place_only_actors(&mut table, &mut coded);
         let dct = published
@@ -583,6 +584,47 @@ fn merge_coders(
     }
     out.sort_by_key(|e| (e.sentence, e.start));
     out
+}
+
+/// One trigger, one type, one source: one event, with the most specific CAMEO code
+/// ("threatened to cut aid to X" is a threat, 130, and more exactly a threat to reduce aid,
+/// 1311, whose target the general reading may have missed); events of the same code with the
+/// same dyad count once. Runs after the governors have added their own events.
+fn keep_most_specific(coded: &mut Vec<crate::events::CodedEvent>) {
+    let mut keep = vec![true; coded.len()];
+    for i in 0..coded.len() {
+        for j in 0..coded.len() {
+            let (a, b) = (&coded[i], &coded[j]);
+            // "130" is the unspecified code of root "13": "1313" and "131" refine it.
+            let general = |c: &str| -> String {
+                if c.len() == 3 && c.ends_with('0') {
+                    c[..2].to_string()
+                } else {
+                    c.to_string()
+                }
+            };
+            let finer = b.cameo != a.cameo
+                && b.cameo.starts_with(&general(&a.cameo))
+                && !a.cameo.starts_with(&general(&b.cameo));
+            let same = a.target == b.target && a.cameo == b.cameo && j > i;
+            if i != j
+                && keep[j]
+                && a.sentence == b.sentence
+                && a.start == b.start
+                && a.etype == b.etype
+                && a.source == b.source
+                && (finer || same)
+            {
+                keep[i] = false;
+                break;
+            }
+        }
+    }
+    let mut k = 0;
+    coded.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// An actor outside the gazetteer known by a single word and no country (key

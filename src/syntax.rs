@@ -559,6 +559,75 @@ impl Tree {
         }
     }
 
+    /// Repairs a clause whose subject the parser took for the clause ("… sparked last year
+    /// when France, Germany and others rejected a US proposal", with "France" an `advcl`
+    /// carrying "when" and "rejected" a conjunct of the main verb): a noun `advcl` with a
+    /// clause marker, no copula and no verb of its own, followed right after its phrase by a
+    /// finite verb without a subject hung on the same head, is that verb's subject; the verb
+    /// becomes the adverbial clause and takes the marker.
+    pub fn repair_nominal_adverbial_clause(&mut self) {
+        let mut changed = false;
+        for n in 0..self.nodes.len() {
+            if self.nodes[n].deprel != "advcl"
+                || !matches!(self.nodes[n].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+            {
+                continue;
+            }
+            let Some(h) = self.nodes[n].head else {
+                continue;
+            };
+            let markers: Vec<usize> = self
+                .children(n)
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    k < n
+                        && (self.base_rel(k) == "mark"
+                            || (self.base_rel(k) == "advmod" && self.nodes[k].xpos == "WRB"))
+                })
+                .collect();
+            if markers.is_empty()
+                || self
+                    .children(n)
+                    .iter()
+                    .any(|&k| matches!(self.base_rel(k), "cop" | "aux"))
+            {
+                continue;
+            }
+            // The first word after the noun's phrase.
+            let mut end = n;
+            for k in n..self.nodes.len() {
+                if self.dominates(n, k) {
+                    end = k;
+                }
+            }
+            let v = end + 1;
+            if v >= self.nodes.len()
+                || self.nodes[v].upos != "VERB"
+                || !matches!(self.nodes[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                || self.nodes[v].head != Some(h)
+                || !matches!(self.base_rel(v), "conj" | "dep" | "parataxis")
+                || self
+                    .children(v)
+                    .iter()
+                    .any(|&k| self.base_rel(k) == "nsubj")
+            {
+                continue;
+            }
+            self.nodes[v].deprel = "advcl".to_string();
+            self.nodes[n].head = Some(v);
+            self.nodes[n].deprel = "nsubj".to_string();
+            for m in markers {
+                self.nodes[m].head = Some(v);
+            }
+            changed = true;
+        }
+        if changed {
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
     /// Repairs a passive agent hung on a place or time ("were greeted at the airport by
     /// Chang", with "Chang" a `nmod` of "airport"): in a passive clause without an agent, a
     /// "by" phrase naming a proper noun or pronoun inside an adjunct (`obl`) of the verb is
@@ -616,8 +685,30 @@ impl Tree {
     /// Repairs passive labels the parser got wrong: in English a form of "be" before a past
     /// participle (VBN) is the passive auxiliary ("was criticised", "has been halted"),
     /// whatever relation the parser gave it; that verb's plain `nsubj` is then its passive
-    /// subject. "get" passives are left to the parser.
+    /// subject. "get" passives are left to the parser. A form of "be" before a present
+    /// participle (VBG) is the progressive: `aux`, with a plain `nsubj`.
     pub fn repair_passive_labels(&mut self) {
+        // The converse: "be" before a present participle is the progressive, never a
+        // passive ("Gazprom is threatening to cut supplies").
+        for v in 0..self.nodes.len() {
+            if self.nodes[v].upos != "VERB" || self.nodes[v].xpos != "VBG" {
+                continue;
+            }
+            let pass: Vec<usize> = self
+                .children(v)
+                .iter()
+                .copied()
+                .filter(|&k| matches!(self.nodes[k].deprel.as_str(), "aux:pass" | "nsubj:pass"))
+                .collect();
+            for k in pass {
+                self.nodes[k].deprel = if self.nodes[k].deprel == "aux:pass" {
+                    "aux"
+                } else {
+                    "nsubj"
+                }
+                .to_string();
+            }
+        }
         for v in 0..self.nodes.len() {
             if self.nodes[v].upos != "VERB" || self.nodes[v].xpos != "VBN" {
                 continue;
@@ -839,6 +930,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
     tree.repair_hyphenated_modifier();
+    tree.repair_nominal_adverbial_clause();
     tree.repair_name_before_verb();
     tree.repair_passive_without_auxiliary();
     tree.repair_passive_agent();

@@ -231,6 +231,52 @@ fn hand_checked_sentences_code_the_right_events() {
         ),
         // "any future battle" has not happened.
         ("future-battle", vec![]),
+        // A "when" clause whose subjects the parser took for the clause; it shares the
+        // time of the verb it hangs on ("began last year").
+        (
+            "when-subjects",
+            vec![
+                ev("reject", "Italy", "Germany", "occurred", "2024"),
+                ev("reject", "Spain", "Germany", "occurred", "2024"),
+            ],
+        ),
+        // "is threatening" is no passive; the threat is against the one the threatened act
+        // is aimed at.
+        (
+            "progressive-threat",
+            vec![ev(
+                "threaten",
+                "Russia",
+                "Moldova",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
+        // One threat, coded with the most specific code only (1311, not also 130).
+        (
+            "threat-one-code",
+            vec![ev("threaten", "Russia", "Serbia", "occurred", "2025-03-03")],
+        ),
+        (
+            "finger-at",
+            vec![ev(
+                "criticize",
+                "Najib Mikati",
+                "Israel",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
+        (
+            "offensive-into",
+            vec![ev(
+                "fight",
+                "Iraq",
+                "Turkey",
+                "occurred",
+                "2025-02-01/2025-02-10",
+            )],
+        ),
     ];
     let mut failures = Vec::new();
     for (id, want) in cases {
