@@ -80,6 +80,15 @@ pub fn anchor(
                 })
                 .or(reference)
                 .or_else(|| {
+                    // What a "since" clause tells is a past starting point, not news of the
+                    // day ("the first attack since the Taliban launched an insurgency"): its
+                    // date is unknown.
+                    if trees
+                        .get(ev.sentence)
+                        .is_some_and(|t| in_since_clause(t, ev.start))
+                    {
+                        return None;
+                    }
                     // News of the day, also for what is due today ("is due to have lunch").
                     let d = dct?;
                     Some(EventDate {
@@ -326,6 +335,31 @@ fn choose<'a>(
         .filter(|(score, _)| *score <= MAX_SCORE)
         .min_by_key(|(score, _)| *score)
         .map(|(_, t)| t)
+}
+
+/// True when the word at body offset `byte` heads, or lies in, an adverbial clause
+/// introduced by "since" (looking up through the clause heads above it until a clause
+/// with its own marker).
+fn in_since_clause(t: &Tree, byte: usize) -> bool {
+    let Some(w) = t.word_at(byte) else {
+        return false;
+    };
+    let mut cur = t.clause_of(w);
+    for _ in 0..t.len() {
+        let marker = t
+            .children(cur)
+            .iter()
+            .find(|&&m| t.base_rel(m) == "mark")
+            .map(|&m| t.nodes[m].lemma.as_str());
+        if let Some(m) = marker {
+            return m == "since" && t.base_rel(cur) == "advcl";
+        }
+        match t.head(cur) {
+            Some(h) if t.base_rel(cur) == "conj" => cur = t.clause_of(h),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// How a governing clause reaches an event (see [`governs`]).

@@ -1104,6 +1104,22 @@ mod tests {
     }
 
     #[test]
+    fn a_since_clause_is_no_news_of_the_day() {
+        let e = events(
+            "The bombing was the deadliest since Russian troops invaded Ukraine.",
+            "2023-06-01",
+        );
+        assert!(
+            e.iter().any(|x| x.0 == "Russian armed forces"
+                && x.1 == "fight"
+                && x.2 == "Ukraine"
+                && x.3 == Status::Occurred
+                && x.4.is_empty()),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn role_descriptions_resolve_by_date() {
         let e = events(
             "The prime minister spoke to the president again on Monday night.",
