@@ -792,8 +792,9 @@ fn jsonl_record(
     article_from_value(value, origin, format!("{name}#L{line_no}"), opts)
 }
 
-/// serde_json's message with "at line L column C" rewritten as "at column C".
-fn json_error_detail(e: &serde_json::Error) -> String {
+/// serde_json's message with "at line L column C" rewritten as "at column C" (character
+/// column within the one-line record; the caller names the file line).
+pub fn json_error_detail(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     let base = msg
         .rsplit_once(" at line ")

@@ -366,13 +366,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 default_date: date.clone(),
                 ..Default::default()
             };
+            // A bad record is reported and skipped, as `ingest` does; the others are printed.
             let mut out = Vec::new();
+            let mut failed = false;
             for art in read_paths(std::slice::from_ref(path), &opts) {
-                let ex = kb.extract(&art?);
-                out.push(ex);
+                match art {
+                    Ok(art) => out.push(kb.extract(&art)),
+                    Err(e) => {
+                        errln!("error: {e}");
+                        failed = true;
+                    }
+                }
             }
             outln!("{}", serde_json::to_string_pretty(&out)?);
-            Ok(ExitCode::SUCCESS)
+            Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Cmd::WhoMet {
             actor,
@@ -1012,7 +1023,10 @@ fn timex(
         let rec: TimexRecord = match serde_json::from_str(line) {
             Ok(r) => r,
             Err(e) => {
-                errln!("{at}: skipped: not a record {{\"id\", \"date\", \"text\"}}: {e}");
+                errln!(
+                    "{at}: skipped: not a record {{\"id\", \"date\", \"text\"}}: {}",
+                    polgraph::input::json_error_detail(&e)
+                );
                 failed += 1;
                 continue;
             }

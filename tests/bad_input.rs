@@ -393,3 +393,23 @@ fn five_megabytes_of_random_text_does_not_panic() {
     assert!(!err.contains("panicked"));
     assert_eq!(db.json(["stats", "--json"])["articles"], 1);
 }
+
+/// `extract` on JSON Lines with one broken record prints the good records, names the broken
+/// line on stderr and exits 1 (as `ingest` does), instead of printing nothing.
+#[test]
+fn extract_skips_a_broken_record_and_prints_the_rest() {
+    let db = Db::new();
+    let p = write(
+        db.dir.path(),
+        "mixed.jsonl",
+        b"{\"id\": \"a\", \"date\": \"2024-01-02\", \"text\": \"Russia attacked Ukraine on Monday.\"}\n{\"id\": \"b\", broken\n",
+    );
+    let out = db.cmd(["extract"]).arg(&p).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "stderr: {err}");
+    assert_eq!(error_lines(&err).len(), 1, "{err}");
+    assert!(err.contains("mixed.jsonl:2: malformed JSON"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    assert_eq!(v[0]["events"][0]["etype"], "assault", "{v}");
+}
