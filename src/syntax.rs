@@ -628,6 +628,83 @@ impl Tree {
         }
     }
 
+    /// Repairs a titled name read as a predicate ("Kishida met Australian Prime Minister
+    /// Anthony Albanese in Tokyo on Monday", with "Australian" an `xcomp` of "met" and the
+    /// name its apposition): a capitalised adjective (a demonym) as `xcomp` of a verb
+    /// without an object, with a proper noun hanging on it after it, is a modifier of that
+    /// name, and the name is the verb's object. Then, for any proper-noun object, a phrase
+    /// with "in", "on", "at" or "during" hanging on the name belongs to the verb ("met X in
+    /// Tokyo on Monday": the time and place of the meeting).
+    pub fn repair_titled_object(&mut self) {
+        let n = self.nodes.len();
+        for a in 0..n {
+            let Some(v) = self.nodes[a].head else {
+                continue;
+            };
+            if self.nodes[a].upos != "ADJ"
+                || self.nodes[a].deprel != "xcomp"
+                || self.nodes[v].upos != "VERB"
+                || !self.nodes[a].form.starts_with(|c: char| c.is_uppercase())
+                || self.kids_rel(v, "obj").next().is_some()
+            {
+                continue;
+            }
+            let Some(name) = self.children(a).iter().copied().find(|&k| {
+                k > a
+                    && self.nodes[k].upos == "PROPN"
+                    && matches!(
+                        self.base_rel(k),
+                        "appos" | "flat" | "compound" | "list" | "nmod"
+                    )
+                    && self.case_of(k).is_none()
+            }) else {
+                continue;
+            };
+            // The adjective modifies the first word of the name's phrase after it (the title).
+            let first = (a + 1..name)
+                .find(|&k| self.dominates(name, k))
+                .unwrap_or(name);
+            for k in 0..n {
+                if k != name && self.nodes[k].head == Some(a) && k > a {
+                    self.nodes[k].head = Some(name);
+                }
+            }
+            self.nodes[name].head = Some(v);
+            self.nodes[name].deprel = "obj".to_string();
+            self.nodes[a].head = Some(first);
+            self.nodes[a].deprel = "amod".to_string();
+        }
+        for o in 0..n {
+            let Some(v) = self.nodes[o].head else {
+                continue;
+            };
+            if self.nodes[o].upos != "PROPN"
+                || self.nodes[o].deprel != "obj"
+                || self.nodes[v].upos != "VERB"
+            {
+                continue;
+            }
+            let pps: Vec<usize> = self
+                .children(o)
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    k > o
+                        && self.base_rel(k) == "nmod"
+                        && self
+                            .case_of(k)
+                            .is_some_and(|c| matches!(c.as_str(), "in" | "on" | "at" | "during"))
+                })
+                .collect();
+            for k in pps {
+                self.nodes[k].head = Some(v);
+                self.nodes[k].deprel = "obl".to_string();
+            }
+        }
+        let nodes = std::mem::take(&mut self.nodes);
+        *self = Tree::new(nodes);
+    }
+
     /// Repairs a passive agent hung on a place or time ("were greeted at the airport by
     /// Chang", with "Chang" a `nmod` of "airport"): in a passive clause without an agent, a
     /// "by" phrase naming a proper noun or pronoun inside an adjunct (`obl`) of the verb is
@@ -932,6 +1009,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_hyphenated_modifier();
     tree.repair_nominal_adverbial_clause();
     tree.repair_name_before_verb();
+    tree.repair_titled_object();
     tree.repair_passive_without_auxiliary();
     tree.repair_passive_agent();
     tree.repair_verbless_root();

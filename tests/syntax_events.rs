@@ -267,6 +267,18 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-03",
             )],
         ),
+        // "Australian" read as a predicate of "met", and "on Friday" as part of the name:
+        // the meeting is on Friday.
+        (
+            "titled-object",
+            vec![ev(
+                "meet",
+                "Anthony Albanese",
+                "Narendra Modi",
+                "occurred",
+                "2025-02-28",
+            )],
+        ),
         (
             "offensive-into",
             vec![ev(
