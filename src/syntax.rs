@@ -628,6 +628,71 @@ impl Tree {
         }
     }
 
+    /// Repairs a titled subject split up ("Polish Foreign Minister Radoslaw Sikorski
+    /// criticised Hungary on Thursday for blocking aid", with "Polish" the subject, the
+    /// name a `list` item of it and "on Thursday", "for blocking" hung on "Polish"): when a
+    /// verb's subject is a capitalised word whose dependent between it and the verb is a
+    /// proper noun linked as `list`, `appos`, `conj` or `parataxis`, that proper noun is the
+    /// subject, the old subject modifies it, and the old subject's dependents after the
+    /// verb belong to the verb.
+    pub fn repair_titled_subject(&mut self) {
+        let n = self.nodes.len();
+        let mut changed = false;
+        for v in 0..n {
+            if self.nodes[v].upos != "VERB" {
+                continue;
+            }
+            let Some(s) = self
+                .children(v)
+                .iter()
+                .copied()
+                .find(|&k| k < v && self.base_rel(k) == "nsubj")
+            else {
+                continue;
+            };
+            if !self.nodes[s].form.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let Some(m) = self.children(s).iter().copied().find(|&k| {
+                k > s
+                    && k < v
+                    && self.nodes[k].upos == "PROPN"
+                    && matches!(self.base_rel(k), "list" | "appos" | "conj" | "parataxis")
+            }) else {
+                continue;
+            };
+            // A real coordination ("Britain and France criticised") has its conjunction.
+            if self.children(m).iter().any(|&k| self.base_rel(k) == "cc")
+                || (s + 1..m).any(|k| self.nodes[k].form == "," || self.nodes[k].upos == "CCONJ")
+            {
+                continue;
+            }
+            let rel = self.nodes[s].deprel.clone();
+            for k in 0..n {
+                if k > v && self.nodes[k].head == Some(s) {
+                    self.nodes[k].head = Some(v);
+                    if self.nodes[k].deprel == "acl" {
+                        self.nodes[k].deprel = "advcl".to_string();
+                    }
+                }
+            }
+            self.nodes[m].head = Some(v);
+            self.nodes[m].deprel = rel;
+            self.nodes[s].head = Some(m);
+            self.nodes[s].deprel = if self.nodes[s].upos == "ADJ" {
+                "amod"
+            } else {
+                "compound"
+            }
+            .to_string();
+            changed = true;
+        }
+        if changed {
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
     /// Repairs a titled name read as a predicate ("Kishida met Australian Prime Minister
     /// Anthony Albanese in Tokyo on Monday", with "Australian" an `xcomp` of "met" and the
     /// name its apposition): a capitalised adjective (a demonym) as `xcomp` of a verb
@@ -1013,6 +1078,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_passive_without_auxiliary();
     tree.repair_passive_agent();
     tree.repair_verbless_root();
+    tree.repair_titled_subject();
     tree
 }
 
@@ -1147,6 +1213,30 @@ mod tests {
         .unwrap();
         t.repair_hyphenated_modifier();
         assert_eq!(t.head(2), Some(0));
+    }
+
+    #[test]
+    fn titled_subject_split_up() {
+        let mut t = Tree::from_conll(
+            "1 Polish Polish PROPN 6 nsubj\n2 Foreign foreign ADJ 3 amod\n3 Minister Minister PROPN 4 nmod:desc\n4 Radoslaw Radoslaw PROPN 1 list\n5 Sikorski Sikorski PROPN 4 flat\n6 criticised criticise VERB 0 root\n7 Hungary Hungary PROPN 6 obj\n8 on on ADP 9 case\n9 Thursday Thursday PROPN 1 obl\n10 for for SCONJ 11 mark\n11 blocking block VERB 1 acl",
+            0,
+        )
+        .unwrap();
+        t.repair_titled_subject();
+        assert_eq!(t.head(3), Some(5));
+        assert_eq!(t.nodes[3].deprel, "nsubj");
+        assert_eq!(t.head(0), Some(3));
+        assert_eq!(t.head(8), Some(5));
+        assert_eq!(t.head(10), Some(5));
+        assert_eq!(t.nodes[10].deprel, "advcl");
+        // "Britain and France criticised": a coordination stays.
+        let mut t = Tree::from_conll(
+            "1 Britain Britain PROPN 4 nsubj\n2 and and CCONJ 3 cc\n3 France France PROPN 1 conj\n4 criticised criticise VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.repair_titled_subject();
+        assert_eq!(t.head(0), Some(3));
     }
 
     #[test]

@@ -279,6 +279,21 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-02-28",
             )],
         ),
+        // "Polish" read as the subject with the name a list item of it; the one blamed
+        // ("for blocking") is the object, not the critic.
+        (
+            "titled-subject-for",
+            vec![
+                ev(
+                    "criticize",
+                    "Radosław Sikorski",
+                    "Hungary",
+                    "occurred",
+                    "2025-02-27",
+                ),
+                ev("reduce_aid", "Hungary", "Ukraine", "occurred", "2025-02-27"),
+            ],
+        ),
         (
             "offensive-into",
             vec![ev(

@@ -695,8 +695,16 @@ impl Ctx<'_> {
                     }
                     cur = h;
                 }
-                // "criticised X for meeting Y": a "for" clause is not the subject's act.
-                "advcl" if t.case_of(cur).as_deref() == Some("for") => return None,
+                // "criticised X for meeting Y": a "for" clause is not the subject's act
+                // but its object's (the one blamed or thanked), if it has one.
+                "advcl"
+                    if t.case_of(cur).as_deref() == Some("for")
+                        || t.kids_rel(cur, "mark").any(|m| t.nodes[m].lemma == "for") =>
+                {
+                    return (t.nodes[cur].xpos == "VBG")
+                        .then(|| t.kids_rel(h, "obj").next())
+                        .flatten();
+                }
                 "advcl" => cur = h,
                 // "a resolution calling for …": only an actor noun is the subject.
                 "acl" => return (!self.head_actors(h, false).is_empty()).then_some(h),
