@@ -971,11 +971,17 @@ pub fn add_regular_forms<'a>(
     }
 }
 
-/// The regular inflected forms of verb lemma `l` (lower-case ASCII letters, else none).
+/// The regular inflected forms of verb lemma `l` (lower-case ASCII letters and inner
+/// hyphens, else none).
 fn regular_forms(l: &str) -> Vec<String> {
     let b = l.as_bytes();
     let n = b.len();
-    if n < 2 || !b.iter().all(u8::is_ascii_lowercase) {
+    // Letters, with inner hyphens allowed ("co-chair" → "co-chaired").
+    if n < 2
+        || !b.iter().all(|&c| c.is_ascii_lowercase() || c == b'-')
+        || !b[0].is_ascii_lowercase()
+        || !b[n - 2..].iter().all(u8::is_ascii_lowercase)
+    {
         return Vec::new();
     }
     let vowel = |c: u8| b"aeiou".contains(&c);
@@ -1369,7 +1375,9 @@ mod tests {
                 .iter()
                 .all(|f| visit.iter().any(|x| x == f))
         );
+        assert!(forms("co-chair").contains(&"co-chaired".to_string()));
         assert!(forms("rule out").is_empty());
+        assert!(forms("-ed").is_empty());
         let mut t = IrregularVerbs::new();
         t.insert("fled".into(), "flee".into());
         // "shelled" would be a form of "shell" and of a made-up "shel": left out.

@@ -294,6 +294,22 @@ fn hand_checked_sentences_code_the_right_events() {
                 ev("reduce_aid", "Hungary", "Ukraine", "occurred", "2025-02-27"),
             ],
         ),
+        // A hyphenated verb in its past tense ("co-chaired") heads the sentence; "the
+        // government" facing Sudanese rebels is Sudan's; both sides are mediated between.
+        (
+            "co-chaired-between",
+            vec![
+                ev(
+                    "mediate",
+                    "Thabo Mbeki",
+                    "Sudanese rebels",
+                    "occurred",
+                    "2025-03-03",
+                ),
+                ev("mediate", "Thabo Mbeki", "Sudan", "occurred", "2025-03-03"),
+                ev("meet", "Sudanese rebels", "Sudan", "occurred", "2025-03-03"),
+            ],
+        ),
         (
             "offensive-into",
             vec![ev(

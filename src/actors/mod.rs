@@ -219,6 +219,10 @@ const GROUP_HEADS: &[&str] = &[
     "heads",
 ];
 
+/// Pseudo-sector of a bare "the government" / "the regime" in [`SentenceFacts::sectors`],
+/// resolved by `ActorTable::government_of_challengers`.
+const OWN_GOVERNMENT: &str = "own-government";
+
 /// Group heads that name states: "the two countries" are two country actors.
 const COUNTRY_GROUP_HEADS: &[&str] = &[
     "countries",
@@ -908,6 +912,24 @@ impl State<'_> {
                 i += n;
                 continue;
             }
+            // "between Zairean rebels and the government": resolved in pass 2 against the
+            // rebels or opposition named in the same sentence.
+            if !covered(i, facts)
+                && matches!(lower[i], "government" | "regime")
+                && i > 0
+                && lower[i - 1] == "the"
+                && !matches!(lower.get(i + 1).copied(), Some("of" | "in" | "'s" | "’s"))
+            {
+                facts.sectors.push((
+                    TokSpan {
+                        from: i - 1,
+                        to: i + 1,
+                    },
+                    OWN_GOVERNMENT.to_string(),
+                ));
+                i += 1;
+                continue;
+            }
             if !covered(i, facts)
                 && let Some((w, n)) = self.gaz().sector_at(&lower, i)
                 && w.bare
@@ -1048,6 +1070,30 @@ impl State<'_> {
         let kind = text.to_lowercase();
         let a = self.group_actor(home, &sector, Some(&kind), &text);
         facts.fixed.push((span, a, MentionKind::Name));
+    }
+
+    /// The state whose rebels or opposition a sentence names with their country ("Zairean
+    /// rebels", "rebels in Somalia": its fixed mentions, not a bare "the rebels"), if
+    /// exactly one country's: the referent of a bare "the government" or "the regime"
+    /// there ("talks between Zairean rebels and the government").
+    fn government_of_challengers(&mut self, facts: &SentenceFacts) -> Option<usize> {
+        let mut isos: Vec<String> = Vec::new();
+        for a in facts.fixed.iter().map(|f| f.1) {
+            let r = &self.actors[a];
+            let mut parts = r.key.split(':');
+            if parts.next() == Some("grp")
+                && let Some(iso) = parts.next()
+                && matches!(parts.next(), Some("REB" | "OPP"))
+                && !isos.iter().any(|x| x == iso)
+            {
+                isos.push(iso.to_string());
+            }
+        }
+        let [iso] = isos.as_slice() else {
+            return None;
+        };
+        let entry = *self.gaz().countries.get(iso)?;
+        Some(self.actor_for_entry(entry))
     }
 
     /// A bare group noun ("the rebels"): the group of that sector named last before it in
@@ -1384,6 +1430,12 @@ impl State<'_> {
                     }
                     None => continue,
                 },
+                Item::Sector(sector) if sector == OWN_GOVERNMENT => {
+                    match self.government_of_challengers(facts) {
+                        Some(a) => (vec![a], MentionKind::Government),
+                        None => continue,
+                    }
+                }
                 Item::Sector(sector) => {
                     let text = seq_text(s, sp);
                     match self.resolve_sector(&sector, &text) {
