@@ -314,6 +314,10 @@ fn choose<'a>(
                     // A governing clause: "said Tuesday it was sending troops" (but the day of
                     // saying is not the day of a planned act: "said Monday it would send").
                     VERB_COST
+                } else if aspectual_relative(tr, tc, ec) {
+                    // "co-chaired talks that ended Tuesday", "attended a summit that opened
+                    // on Monday": the clause times the event's own object.
+                    VERB_COST
                 } else {
                     // Another clause: "met X, who arrived on Monday".
                     3 * BOUNDARY_COST
@@ -335,6 +339,24 @@ fn choose<'a>(
         .filter(|(score, _)| *score <= MAX_SCORE)
         .min_by_key(|(score, _)| *score)
         .map(|(_, t)| t)
+}
+
+/// Verbs that tell when something begins, goes on or ends: a relative clause of one of
+/// these on an event's object gives the event's time ("talks that ended Tuesday").
+const ASPECTUAL: &[&str] = &[
+    "begin", "start", "open", "end", "close", "conclude", "finish", "resume", "continue", "wrap",
+    "last",
+];
+
+/// True when clause `c` is a relative clause headed by an aspectual verb ([`ASPECTUAL`])
+/// on a noun that is the object or oblique of event anchor `ev` — or the anchor itself
+/// ("co-chaired peace talks that ended in South Africa Tuesday").
+fn aspectual_relative(t: &Tree, c: usize, ev: usize) -> bool {
+    t.nodes[c].deprel == "acl:relcl"
+        && ASPECTUAL.contains(&t.nodes[c].lemma.as_str())
+        && t.head(c).is_some_and(|n| {
+            n == ev || (t.head(n) == Some(ev) && matches!(t.base_rel(n), "obj" | "obl"))
+        })
 }
 
 /// True when the word at body offset `byte` heads, or lies in, an adverbial clause
@@ -576,6 +598,23 @@ mod tests {
             end: 1,
             trigger: "meet".into(),
         }
+    }
+
+    #[test]
+    fn an_aspectual_relative_clause_times_the_object() {
+        // "Pahad co-chaired talks that ended Tuesday" / "… talks that Pahad praised Tuesday".
+        let t = Tree::from_conll(
+            "1 Pahad Pahad PROPN 2 nsubj\n2 co-chaired co-chair VERB 0 root\n3 talks talk NOUN 2 obj\n4 that that PRON 5 nsubj\n5 ended end VERB 3 acl:relcl\n6 Tuesday Tuesday PROPN 5 obl",
+            0,
+        )
+        .expect("tree");
+        assert!(aspectual_relative(&t, 4, 1));
+        let t = Tree::from_conll(
+            "1 Pahad Pahad PROPN 2 nsubj\n2 co-chaired co-chair VERB 0 root\n3 talks talk NOUN 2 obj\n4 that that PRON 5 obj\n5 praised praise VERB 3 acl:relcl\n6 Tuesday Tuesday PROPN 5 obl",
+            0,
+        )
+        .expect("tree");
+        assert!(!aspectual_relative(&t, 4, 1));
     }
 
     #[test]
