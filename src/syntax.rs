@@ -559,6 +559,73 @@ impl Tree {
         }
     }
 
+    /// Repairs a participle modifier read as a verb ("talks between Dung and his visiting
+    /// Japanese counterpart Shinzo Abe", with "his" the subject of a verb "visiting" whose
+    /// object is "Abe"): a present participle right after a possessive pronoun that is its
+    /// subject, with an object after it, modifies that object; the object takes the
+    /// participle's place (as a conjunct after "and": of the phrase before the "and"), the
+    /// pronoun is its possessor, and the participle's other dependents move to it.
+    pub fn repair_possessed_participle(&mut self) {
+        let n = self.nodes.len();
+        let mut changed = false;
+        for v in 1..n {
+            let p = v - 1;
+            if self.nodes[v].xpos != "VBG"
+                || self.nodes[p].xpos != "PRP$"
+                || self.nodes[p].head != Some(v)
+                || self.base_rel(p) != "nsubj"
+            {
+                continue;
+            }
+            let Some(o) = self
+                .children(v)
+                .iter()
+                .copied()
+                .find(|&k| k > v && self.base_rel(k) == "obj")
+            else {
+                continue;
+            };
+            let (mut head, mut rel) = (self.nodes[v].head, self.nodes[v].deprel.clone());
+            // "X and his visiting counterpart": a conjunct of the phrase before "and".
+            if rel == "conj"
+                && p >= 2
+                && self.nodes[p - 1].upos == "CCONJ"
+                && matches!(self.nodes[p - 2].upos.as_str(), "PROPN" | "NOUN")
+            {
+                let mut h = p - 2;
+                while matches!(self.base_rel(h), "flat" | "compound")
+                    && let Some(up) = self.nodes[h].head
+                {
+                    h = up;
+                }
+                head = Some(h);
+                rel = "conj".to_string();
+            }
+            for k in 0..n {
+                if k != o && self.nodes[k].head == Some(v) {
+                    self.nodes[k].head = Some(o);
+                    if k > o && matches!(self.base_rel(k), "obl") {
+                        self.nodes[k].deprel = "nmod".to_string();
+                    }
+                }
+            }
+            self.nodes[p].deprel = "nmod:poss".to_string();
+            self.nodes[o].head = head;
+            self.nodes[o].deprel = if head.is_none() {
+                "root".to_string()
+            } else {
+                rel
+            };
+            self.nodes[v].head = Some(o);
+            self.nodes[v].deprel = "amod".to_string();
+            changed = true;
+        }
+        if changed {
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
     /// Repairs a clause whose subject the parser took for the clause ("… sparked last year
     /// when France, Germany and others rejected a US proposal", with "France" an `advcl`
     /// carrying "when" and "rejected" a conjunct of the main verb): a noun `advcl` with a
@@ -1078,6 +1145,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
     tree.repair_hyphenated_modifier();
+    tree.repair_possessed_participle();
     tree.repair_nominal_adverbial_clause();
     tree.repair_name_before_verb();
     tree.repair_titled_object();
@@ -1219,6 +1287,26 @@ mod tests {
         .unwrap();
         t.repair_hyphenated_modifier();
         assert_eq!(t.head(2), Some(0));
+    }
+
+    #[test]
+    fn possessed_participle_modifies_its_noun() {
+        // "talks between Dung and his visiting counterpart Abe on Sunday".
+        let mut t = Tree::from_conll(
+            "1 talks talk NOUN 0 root\n2 between between ADP 3 case\n3 Dung Dung PROPN 1 nmod\n4 and and CCONJ 6 cc\n5 his he PRON 6 nsubj\n6 visiting visit VERB 1 conj\n7 counterpart counterpart NOUN 8 compound\n8 Abe Abe PROPN 6 obj\n9 on on ADP 10 case\n10 Sunday Sunday PROPN 6 obl",
+            0,
+        )
+        .unwrap();
+        t.nodes[4].xpos = "PRP$".into();
+        t.nodes[5].xpos = "VBG".into();
+        t.repair_possessed_participle();
+        assert_eq!(t.head(7), Some(2));
+        assert_eq!(t.nodes[7].deprel, "conj");
+        assert_eq!(t.head(5), Some(7));
+        assert_eq!(t.nodes[5].deprel, "amod");
+        assert_eq!(t.head(4), Some(7));
+        assert_eq!(t.head(9), Some(7));
+        assert_eq!(t.head(3), Some(7));
     }
 
     #[test]
