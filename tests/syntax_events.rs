@@ -310,6 +310,18 @@ fn hand_checked_sentences_code_the_right_events() {
                 ev("meet", "Sudanese rebels", "Sudan", "occurred", "2025-03-03"),
             ],
         ),
+        // A threat's condition is part of the threat: made, and aimed at whoever must comply
+        // (the sanctions themselves are hypothetical: not coded).
+        (
+            "conditional-threat",
+            vec![ev(
+                "threaten",
+                "Iran",
+                "United States",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
         (
             "offensive-into",
             vec![ev(

@@ -404,6 +404,10 @@ impl TreeCoder {
 
 /// Lemmas of negation dependents.
 /// ("almost reached an agreement": it was not reached.)
+/// Verbs of threatening and promising: a condition attached to one of them ("if", "unless")
+/// is part of what was said, not a condition on saying it.
+const COMMISSIVE: &[&str] = &["threaten", "warn", "vow", "promise", "pledge", "offer"];
+
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "almost", "nearly"];
 
 /// English prepositions (and `_`-joined multi-word ones) and the conditional markers `if`
@@ -1605,12 +1609,15 @@ impl TreeCoder {
                 "mark" if lemma == "to" => to_mark = true,
                 // "left without meeting X", "instead of meeting X".
                 "mark" if matches!(lemma, "without" | "instead_of") => bump(CueStatus::Negated),
-                // "will meet him if necessary": a condition on the event.
+                // "will meet him if necessary": a condition on the event. (Not on a threat
+                // or promise, whose condition is part of what is said: "threatened to stop
+                // the talks if the US goes ahead" is a threat made.)
                 "advcl"
-                    if t.children(k).iter().any(|&m| {
-                        t.base_rel(m) == "mark"
-                            && matches!(t.nodes[m].lemma.as_str(), "if" | "unless")
-                    }) =>
+                    if !COMMISSIVE.contains(&t.nodes[v].lemma.as_str())
+                        && t.children(k).iter().any(|&m| {
+                            t.base_rel(m) == "mark"
+                                && matches!(t.nodes[m].lemma.as_str(), "if" | "unless")
+                        }) =>
                 {
                     bump(CueStatus::Hypothetical)
                 }
