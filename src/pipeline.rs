@@ -318,7 +318,13 @@ impl Knowledge {
             crate::syntax::parse_document(&self.parser, &doc, &self.irregular, &|i| named[i]);
         let mut windows = self.events.code(&doc, &table);
         drop_crossed_windows(&mut windows, &trees);
-        let mut coded = merge_coders(windows, self.tree.code(&doc, &trees, &table));
+        let tc = self.tree.code(&doc, &trees, &table);
+        let mut coded = merge_coders(windows, tc, |e| {
+            trees
+                .get(e.sentence)
+                .and_then(|t| t.word_at(e.start).map(|w| bare_appeal(t, w)))
+                .unwrap_or(false)
+        });
         govern_statuses(&mut coded, &trees, &self.tree);
         keep_most_specific(&mut coded);
         drop_wrong_subjects(&mut coded, &trees, &self.tree, &table);
@@ -539,6 +545,52 @@ fn clause_head(t: &crate::syntax::Tree, v: usize) -> bool {
         .any(|&k| matches!(t.base_rel(k), "nsubj" | "aux" | "mark" | "csubj" | "expl"))
 }
 
+/// True when verb `w` is a call or appeal that stands without an addressee: "called for",
+/// "appealed for|to", "pleaded for", with at most adverbs or time words between the verb
+/// and its preposition ("called Sunday for talks", "called on Sunday for talks"), no object
+/// and no particle ("called out X for").
+/// Such an appeal is an event even when no actor is named (CAMEO 020 with no target).
+fn bare_appeal(t: &crate::syntax::Tree, w: usize) -> bool {
+    let n = &t.nodes[w];
+    if n.upos != "VERB"
+        || !matches!(n.lemma.as_str(), "call" | "appeal" | "plead")
+        || t.children(w).iter().any(|&k| t.base_rel(k) == "compound" && k > w)
+        || t.kids_rel(w, "obj").next().is_some()
+        // "more appealing than", "can be appealing to some": an adjective.
+        || t.children(w).iter().any(|&k| {
+            let c = &t.nodes[k];
+            t.base_rel(k) == "cop"
+                || (c.form == "be" && t.base_rel(k) == "aux")
+                || matches!(c.lemma.as_str(), "more" | "most" | "very" | "so" | "less" | "too")
+        })
+    {
+        return false;
+    }
+    let time = |k: usize| {
+        t.nodes
+            .get(k)
+            .is_some_and(|n| crate::syntax::TIME_NOUNS.contains(&n.lemma.as_str()))
+    };
+    let mut k = w + 1;
+    while k < t.len() {
+        if t.nodes[k].upos == "ADV" || time(k) {
+            k += 1;
+        } else if t.nodes[k].lemma == "on" && time(k + 1) {
+            // "called on Sunday for talks".
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    let Some(next) = t.nodes.get(k) else {
+        return false;
+    };
+    match n.lemma.as_str() {
+        "call" | "plead" => next.lemma == "for",
+        _ => matches!(next.lemma.as_str(), "for" | "to"),
+    }
+}
+
 /// Combines the two coders: the word-window patterns first (tuned on annotated news, they
 /// are the more precise: on `../shared/gold` precision 0.88 against 0.76 for the trees
 /// alone), then each tree-coded event where the patterns coded nothing at the same trigger
@@ -546,10 +598,13 @@ fn clause_head(t: &crate::syntax::Tree, v: usize) -> bool {
 /// coded the same type at the same trigger and only the second found a target, the second's
 /// event replaces the first's; where the second agrees with the first on an event at a
 /// trigger and has the same source acting on one more target there (a coordinated target the
-/// word window stopped short of), that event is added too. Output is in text order.
+/// word window stopped short of), that event is added too. A second-coder event without a
+/// target is kept only where `standalone` says it stands alone ([`bare_appeal`]). Output is
+/// in text order.
 fn merge_coders(
     first: Vec<crate::events::CodedEvent>,
     second: Vec<crate::events::CodedEvent>,
+    standalone: impl Fn(&crate::events::CodedEvent) -> bool,
 ) -> Vec<crate::events::CodedEvent> {
     let mut out = first;
     let n = out.len();
@@ -576,7 +631,7 @@ fn merge_coders(
         }
         // Only complete events from the second coder: a tree event without a target is
         // most often one whose target the parse missed (hand checks on modern news).
-        if p.target.is_none() {
+        if p.target.is_none() && !(p.etype == "appeal" && standalone(&p)) {
             continue;
         }
         let clash = out[..n].iter().any(|t| {
@@ -782,7 +837,7 @@ mod tests {
             coded("criticize", 40, 1, Some(0)), // same trigger: first coder wins
             coded("praise", 60, 1, Some(2)),    // new trigger: added
         ];
-        let got: Vec<(String, usize, Option<usize>)> = merge_coders(first, second)
+        let got: Vec<(String, usize, Option<usize>)> = merge_coders(first, second, |_| false)
             .into_iter()
             .map(|e| (e.etype, e.start, e.target))
             .collect();

@@ -322,6 +322,28 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-04",
             )],
         ),
+        // A call for something is an appeal even when nobody is addressed (CAMEO 020 with
+        // no target); "for X to resign" addresses X.
+        (
+            "bare-appeal",
+            vec![ev(
+                "appeal",
+                "Ahmed Aboul Gheit",
+                "",
+                "occurred",
+                "2025-03-02",
+            )],
+        ),
+        (
+            "appeal-for-to",
+            vec![ev(
+                "appeal",
+                "Yair Lapid",
+                "Benjamin Netanyahu",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
         (
             "offensive-into",
             vec![ev(
