@@ -344,6 +344,21 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-04",
             )],
         ),
+        // A predicative adjective is a predicate ("was critical of" the decision's owner);
+        // an attributive one is not ("a happy Macron" praises nobody).
+        (
+            "adjective-predicates",
+            vec![
+                ev("criticize", "Germany", "Russia", "occurred", "2025-03-03"),
+                ev(
+                    "host",
+                    "Emmanuel Macron",
+                    "Olaf Scholz",
+                    "occurred",
+                    "2025-03-05",
+                ),
+            ],
+        ),
         (
             "offensive-into",
             vec![ev(

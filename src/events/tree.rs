@@ -44,6 +44,9 @@ pub enum PredPos {
     Verb,
     /// A noun (UPOS `NOUN`).
     Noun,
+    /// A predicative adjective (UPOS `ADJ` with a copula, or the complement of a verb):
+    /// "was pleased with", "is critical of". Source = its subject, as for a verb.
+    Adj,
 }
 
 /// A condition on a trigger's dependents (`frame` column).
@@ -285,7 +288,12 @@ impl TreeCoder {
             let pos = match f[2] {
                 "verb" => PredPos::Verb,
                 "noun" => PredPos::Noun,
-                o => return Err(err(format!("pos must be `verb` or `noun`, found `{o}`"))),
+                "adj" => PredPos::Adj,
+                o => {
+                    return Err(err(format!(
+                        "pos must be `verb`, `noun` or `adj`, found `{o}`"
+                    )));
+                }
             };
             if f[3].is_empty()
                 || f[3]
@@ -1074,6 +1082,14 @@ impl TreeCoder {
                 let pos = match w.upos.as_str() {
                     "VERB" => PredPos::Verb,
                     "NOUN" => PredPos::Noun,
+                    // Only a predicate: "he was pleased with", "remained critical of" (not
+                    // "a pleased crowd").
+                    "ADJ"
+                        if t.kids_rel(i, "cop").next().is_some()
+                            || matches!(t.base_rel(i), "xcomp" | "ccomp") =>
+                    {
+                        PredPos::Adj
+                    }
                     _ => continue,
                 };
                 let Some(cands) = self.by_lemma.get(&w.lemma) else {
@@ -1299,7 +1315,7 @@ impl TreeCoder {
         let passive = p.pos == PredPos::Verb && ctx.is_passive(i);
         let src_word = match p.pos {
             PredPos::Verb if passive => ctx.agent(i),
-            PredPos::Verb => ctx.subject(i),
+            PredPos::Verb | PredPos::Adj => ctx.subject(i),
             PredPos::Noun => ctx.noun_source(i),
         };
         let mut sources: Vec<usize> = src_word
