@@ -349,13 +349,13 @@ const ASPECTUAL: &[&str] = &[
 ];
 
 /// True when clause `c` is a relative clause headed by an aspectual verb ([`ASPECTUAL`])
-/// on a noun that is the object or oblique of event anchor `ev` — or the anchor itself
+/// on a noun that is the object, oblique or subject of event anchor `ev` — or the anchor itself
 /// ("co-chaired peace talks that ended in South Africa Tuesday").
 fn aspectual_relative(t: &Tree, c: usize, ev: usize) -> bool {
     t.nodes[c].deprel == "acl:relcl"
         && ASPECTUAL.contains(&t.nodes[c].lemma.as_str())
         && t.head(c).is_some_and(|n| {
-            n == ev || (t.head(n) == Some(ev) && matches!(t.base_rel(n), "obj" | "obl"))
+            n == ev || (t.head(n) == Some(ev) && matches!(t.base_rel(n), "obj" | "obl" | "nsubj"))
         })
 }
 

@@ -359,6 +359,17 @@ fn hand_checked_sentences_code_the_right_events() {
                 ),
             ],
         ),
+        // The participants and the day of talks told in the clause that describes them.
+        (
+            "talks-clause-between",
+            vec![ev(
+                "meet",
+                "Armenia",
+                "Azerbaijan",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
         (
             "offensive-into",
             vec![ev(

@@ -412,6 +412,15 @@ impl TreeCoder {
 
 /// Lemmas of negation dependents.
 /// ("almost reached an agreement": it was not reached.)
+/// Verbs of a clause that tells a meeting or agreement took place ("talks held in Doha
+/// with X", "talks that ended Tuesday between X and Y", "the agreement reached between X
+/// and Y"): its `between`/`with` phrase names the participants. (Not "the ties he has
+/// with X" or "discussions going on with X".)
+const MEETING_CLAUSE_VERBS: &[&str] = &[
+    "hold", "begin", "start", "open", "end", "close", "conclude", "finish", "resume", "continue",
+    "reach", "sign", "schedule", "plan", "set", "convene",
+];
+
 /// Verbs of threatening and promising: a condition attached to one of them ("if", "unless")
 /// is part of what was said, not a condition on saying it.
 const COMMISSIVE: &[&str] = &["threaten", "warn", "vow", "promise", "pledge", "offer"];
@@ -844,6 +853,25 @@ impl Ctx<'_> {
                 let found = with_prep(from);
                 if !found.is_empty() {
                     return found;
+                }
+                // The participants of a meeting noun hung on the clause that describes it:
+                // "peace talks that ended Tuesday between X and Y", "talks held in Doha with
+                // the Taliban".
+                if t.nodes[from].upos == "NOUN" && matches!(p.as_str(), "between" | "with") {
+                    let found: Vec<usize> = t
+                        .children(from)
+                        .iter()
+                        .copied()
+                        .filter(|&k| {
+                            k > from
+                                && t.base_rel(k) == "acl"
+                                && MEETING_CLAUSE_VERBS.contains(&t.nodes[k].lemma.as_str())
+                        })
+                        .flat_map(with_prep)
+                        .collect();
+                    if !found.is_empty() {
+                        return found;
+                    }
                 }
                 // A noun's phrase hung on the support verb it is the object of
                 // (`support_verbs.tsv`): "gave a warm welcome on Thursday to X". (Not other
