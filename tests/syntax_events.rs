@@ -370,6 +370,26 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-03",
             )],
         ),
+        // A conjunct hung on the last part of a name ("Ramaphosa") is a second target.
+        (
+            "conjunct-under-name",
+            vec![
+                ev(
+                    "praise",
+                    "Marco Rubio",
+                    "Cyril Ramaphosa",
+                    "occurred",
+                    "2025-02-28",
+                ),
+                ev(
+                    "praise",
+                    "Marco Rubio",
+                    "William Ruto",
+                    "occurred",
+                    "2025-02-28",
+                ),
+            ],
+        ),
         (
             "offensive-into",
             vec![ev(

@@ -600,7 +600,14 @@ impl Ctx<'_> {
                 out.push(a);
             }
         }
-        for k in self.t.kids_rel(i, "conj").collect::<Vec<_>>() {
+        // Conjuncts, also those the parser hung on the last part of a name ("Nelson Mandela
+        // and his Gabonese counterpart", with the conjunct under "Mandela").
+        let flats: Vec<usize> = self.t.kids_rel(i, "flat").collect();
+        for k in std::iter::once(i)
+            .chain(flats)
+            .flat_map(|h| self.t.kids_rel(h, "conj").collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+        {
             self.collect(k, allow_place, out, depth + 1);
         }
     }
