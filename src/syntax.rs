@@ -559,6 +559,46 @@ impl Tree {
         }
     }
 
+    /// Repairs "up to" before a number read as the head of the phrase ("Up to 100 ethnic
+    /// Albanians demonstrated", with "Up" the subject and "Albanians" its `nmod`): the
+    /// counted noun takes the place of "up", and "up to" modifies the number (as UD does
+    /// for "more than").
+    pub fn repair_up_to_number(&mut self) {
+        let n = self.nodes.len();
+        let mut changed = false;
+        for i in 0..n.saturating_sub(2) {
+            if !self.nodes[i].form.eq_ignore_ascii_case("up")
+                || !self.nodes[i + 1].form.eq_ignore_ascii_case("to")
+                || self.nodes[i + 2].upos != "NUM"
+            {
+                continue;
+            }
+            let Some(h) = self.nodes[i + 2].head else {
+                continue;
+            };
+            if h <= i + 2 || self.nodes[h].head != Some(i) {
+                continue;
+            }
+            let (head, rel) = (self.nodes[i].head, self.nodes[i].deprel.clone());
+            for k in 0..n {
+                if k != h && k != i + 1 && self.nodes[k].head == Some(i) {
+                    self.nodes[k].head = Some(h);
+                }
+            }
+            self.nodes[h].head = head;
+            self.nodes[h].deprel = rel;
+            self.nodes[i].head = Some(i + 2);
+            self.nodes[i].deprel = "advmod".to_string();
+            self.nodes[i + 1].head = Some(i);
+            self.nodes[i + 1].deprel = "fixed".to_string();
+            changed = true;
+        }
+        if changed {
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
     /// Repairs a participle modifier read as a verb ("talks between Dung and his visiting
     /// Japanese counterpart Shinzo Abe", with "his" the subject of a verb "visiting" whose
     /// object is "Abe"): a present participle right after a possessive pronoun that is its
@@ -1146,6 +1186,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_subject_before_time();
     tree.repair_hyphenated_modifier();
     tree.repair_possessed_participle();
+    tree.repair_up_to_number();
     tree.repair_nominal_adverbial_clause();
     tree.repair_name_before_verb();
     tree.repair_titled_object();
@@ -1287,6 +1328,20 @@ mod tests {
         .unwrap();
         t.repair_hyphenated_modifier();
         assert_eq!(t.head(2), Some(0));
+    }
+
+    #[test]
+    fn up_to_a_number_modifies_it() {
+        let mut t = Tree::from_conll(
+            "1 Up up NOUN 5 nsubj\n2 to to ADP 4 case\n3 100 100 NUM 4 nummod\n4 Albanians Albanian PROPN 1 nmod\n5 demonstrated demonstrate VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.repair_up_to_number();
+        assert_eq!(t.head(3), Some(4));
+        assert_eq!(t.nodes[3].deprel, "nsubj");
+        assert_eq!(t.head(0), Some(2));
+        assert_eq!(t.head(1), Some(0));
     }
 
     #[test]
