@@ -1160,7 +1160,7 @@ pub fn parse_document(
 pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &IrregularVerbs) -> Tree {
     let spans = crate::parse::tokenize(text);
     let words: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
-    let parsed = model.parse(&words);
+    let parsed = model.parse_retagged(&words, |w, tags| past_tense_misread(w, tags, irregular));
     let nodes: Vec<Node> = parsed
         .into_iter()
         .zip(&spans)
@@ -1206,6 +1206,51 @@ fn verbless_nominal_root(nodes: &[Node]) -> Option<usize> {
         n.head == Some(r) && (n.deprel.split(':').next() == Some("cop") || n.upos == "AUX")
     });
     (matches!(nodes[r].upos.as_str(), "NOUN" | "PROPN") && !copula).then_some(r)
+}
+
+/// Past tenses of dictionary verbs the tagger misread, to be retagged `VERB`/`VBD` before
+/// parsing ([`Model::parse_retagged`]); `irregular` holds every form of the dictionary
+/// verbs with its lemma. Two kinds:
+/// - read as an adjective: a form in "-ed" right after a plural noun or a name, before a
+///   number, a determiner or a possessive, with no finite verb before it ("Irish
+///   guerrillas wounded two British soldiers" read as "wounded two soldiers");
+/// - read as a noun: a lower-case past form (in "-ed", or irregular: "met", "held") right
+///   after a number, a plural noun, a name or a personal pronoun, and before a preposition,
+///   determiner, name, pronoun, number, adverb or punctuation ("when the two met in
+///   Singapore").
+fn past_tense_misread(
+    words: &[&str],
+    tags: &[(crate::parse::Upos, &str)],
+    irregular: &IrregularVerbs,
+) -> Vec<(usize, crate::parse::Upos, &'static str)> {
+    use crate::parse::Upos;
+    let mut out = Vec::new();
+    let mut finite_before = false;
+    for i in 1..words.len().saturating_sub(1) {
+        let (u, x) = tags[i];
+        let (prev, next) = (tags[i - 1].1, tags[i + 1].1);
+        let form = words[i].to_lowercase();
+        let past = irregular.get(&form).is_some_and(|l| {
+            *l != form && (form.ends_with("ed") || !(form.ends_with('s') || form.ends_with("ing")))
+        });
+        let as_adjective = u == Upos::Adj
+            && form.ends_with("ed")
+            && !finite_before
+            && matches!(prev, "NNS" | "NNPS" | "NNP")
+            && matches!(next, "CD" | "DT" | "PRP$");
+        let as_noun = u == Upos::Noun
+            && words[i] == form
+            && matches!(prev, "CD" | "NNS" | "NNPS" | "NNP" | "PRP")
+            && matches!(
+                next,
+                "IN" | "DT" | "NNP" | "PRP" | "CD" | "RB" | "TO" | "," | "."
+            );
+        if past && (as_adjective || as_noun) {
+            out.push((i, Upos::Verb, "VBD"));
+        }
+        finite_before |= matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
+    }
+    out
 }
 
 /// In a parse with a nominal root and no copula or auxiliary, an adjectival modifier that
@@ -1328,6 +1373,49 @@ mod tests {
         .unwrap();
         t.repair_hyphenated_modifier();
         assert_eq!(t.head(2), Some(0));
+    }
+
+    #[test]
+    fn misread_past_tenses_are_verbs() {
+        use crate::parse::Upos;
+        let mut irr = IrregularVerbs::new();
+        irr.insert("met".into(), "meet".into());
+        irr.insert("wounded".into(), "wound".into());
+        irr.insert("talks".into(), "talk".into());
+        let fix = |w: &[&str], t: &[(Upos, &str)]| past_tense_misread(w, t, &irr);
+        let got = fix(
+            &["when", "the", "two", "met", "in", "Singapore"],
+            &[
+                (Upos::Adv, "WRB"),
+                (Upos::Det, "DT"),
+                (Upos::Num, "CD"),
+                (Upos::Noun, "NN"),
+                (Upos::Adp, "IN"),
+                (Upos::Propn, "NNP"),
+            ],
+        );
+        assert_eq!(got, vec![(3, Upos::Verb, "VBD")]);
+        let got = fix(
+            &["guerrillas", "wounded", "two", "soldiers"],
+            &[
+                (Upos::Noun, "NNS"),
+                (Upos::Adj, "JJ"),
+                (Upos::Num, "CD"),
+                (Upos::Noun, "NNS"),
+            ],
+        );
+        assert_eq!(got, vec![(1, Upos::Verb, "VBD")]);
+        // A present "-s" form is no past tense: "US talks in Doha" stays a noun.
+        let got = fix(
+            &["US", "talks", "in", "Doha"],
+            &[
+                (Upos::Propn, "NNP"),
+                (Upos::Noun, "NNS"),
+                (Upos::Adp, "IN"),
+                (Upos::Propn, "NNP"),
+            ],
+        );
+        assert!(got.is_empty());
     }
 
     #[test]

@@ -390,6 +390,21 @@ fn hand_checked_sentences_code_the_right_events() {
                 ),
             ],
         ),
+        // Past tenses the tagger reads as a noun ("shot") or an adjective ("wounded two
+        // soldiers") are retagged as verbs before parsing.
+        (
+            "past-tense-misread",
+            vec![
+                ev(
+                    "assault",
+                    "Irish nationalist guerrillas",
+                    "United Kingdom",
+                    "occurred",
+                    "2025-03-06",
+                ),
+                ev("fight", "Iran", "United States", "occurred", "2025-03-06"),
+            ],
+        ),
         (
             "offensive-into",
             vec![ev(

@@ -328,10 +328,28 @@ impl Model {
     /// exactly one root (for a non-empty input). Never panics: any strings are accepted,
     /// an empty slice gives an empty result.
     pub fn parse(&self, words: &[&str]) -> Vec<Word> {
+        self.parse_retagged(words, |_, _| Vec::new())
+    }
+
+    /// Like [`Model::parse`], but `retag` sees the words and the tagger's (UPOS, XPOS) per
+    /// word and returns corrections `(word index, UPOS, XPOS)` applied before parsing (the
+    /// parser then builds the tree on the corrected tags). A correction naming a class the
+    /// tagger does not have, or an index out of range, is ignored.
+    pub fn parse_retagged(
+        &self,
+        words: &[&str],
+        retag: impl Fn(&[&str], &[(Upos, &str)]) -> Vec<(usize, Upos, &'static str)>,
+    ) -> Vec<Word> {
         if words.is_empty() {
             return Vec::new();
         }
-        let (tags, infos) = self.tagger.tag_infos(words);
+        let (mut tags, infos) = self.tagger.tag_infos(words);
+        let classes: Vec<(Upos, &str)> = tags.iter().map(|&c| self.tagger.class(c)).collect();
+        for (i, upos, xpos) in retag(words, &classes) {
+            if let (Some(t), Some(c)) = (tags.get_mut(i), self.tagger.class_id(upos, xpos)) {
+                *t = c;
+            }
+        }
         let (heads, labels) = self
             .parser
             .parse(words, &tags, &infos, |c| self.tagger.class(c).0.index());

@@ -422,6 +422,14 @@ impl Tagger {
         infos(words, &self.lex)
     }
 
+    /// The class id of a UPOS/XPOS pair, if the tagger has that class.
+    pub(crate) fn class_id(&self, upos: Upos, xpos: &str) -> Option<u16> {
+        self.classes
+            .iter()
+            .position(|(u, x)| *u == upos && x == xpos)
+            .and_then(|i| u16::try_from(i).ok())
+    }
+
     /// UPOS and XPOS of a class id (`X`/`"XX"` for an id out of range).
     pub(crate) fn class(&self, c: u16) -> (Upos, &str) {
         self.classes
