@@ -935,7 +935,8 @@ impl Tree {
     /// participle (VBN) is the passive auxiliary ("was criticised", "has been halted"),
     /// whatever relation the parser gave it; that verb's plain `nsubj` is then its passive
     /// subject. "get" passives are left to the parser. A form of "be" before a present
-    /// participle (VBG) is the progressive: `aux`, with a plain `nsubj`.
+    /// participle (VBG) is the progressive: `aux`, with a plain `nsubj`; a past participle
+    /// with "have" and no "be" or "get" is an active perfect, with a plain `nsubj`.
     pub fn repair_passive_labels(&mut self) {
         // The converse: "be" before a present participle is the progressive, never a
         // passive ("Gazprom is threatening to cut supplies").
@@ -978,6 +979,33 @@ impl Tree {
                 .collect();
             for k in subj {
                 self.nodes[k].deprel = "nsubj:pass".to_string();
+            }
+        }
+        // A perfect without "be" or "get" is active ("Predator attacks have killed eight
+        // leaders", with "attacks" taken for a passive subject).
+        for v in 0..self.nodes.len() {
+            if self.nodes[v].upos != "VERB" || self.nodes[v].xpos != "VBN" {
+                continue;
+            }
+            let auxes: Vec<usize> = self
+                .children(v)
+                .iter()
+                .copied()
+                .filter(|&k| k < v && matches!(self.base_rel(k), "aux"))
+                .collect();
+            if !auxes.iter().any(|&k| self.nodes[k].lemma == "have")
+                || auxes
+                    .iter()
+                    .any(|&k| matches!(self.nodes[k].lemma.as_str(), "be" | "get"))
+            {
+                continue;
+            }
+            for k in self.children(v).to_vec() {
+                match self.nodes[k].deprel.as_str() {
+                    "nsubj:pass" => self.nodes[k].deprel = "nsubj".to_string(),
+                    "aux:pass" => self.nodes[k].deprel = "aux".to_string(),
+                    _ => {}
+                }
             }
         }
     }
@@ -1416,6 +1444,25 @@ mod tests {
             ],
         );
         assert!(got.is_empty());
+    }
+
+    #[test]
+    fn a_perfect_is_active() {
+        let mut t = Tree::from_conll(
+            "1 attacks attack NOUN 3 nsubj:pass\n2 have have AUX 3 aux\n3 killed kill VERB 0 root VBN\n4 leaders leader NOUN 3 obj",
+            0,
+        )
+        .unwrap();
+        t.repair_passive_labels();
+        assert_eq!(t.nodes[0].deprel, "nsubj");
+        // "have been killed" stays passive.
+        let mut t = Tree::from_conll(
+            "1 leaders leader NOUN 4 nsubj:pass\n2 have have AUX 4 aux\n3 been be AUX 4 aux:pass\n4 killed kill VERB 0 root VBN",
+            0,
+        )
+        .unwrap();
+        t.repair_passive_labels();
+        assert_eq!(t.nodes[0].deprel, "nsubj:pass");
     }
 
     #[test]
