@@ -850,6 +850,7 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
                 if matches!(
                     e,
                     polgraph::store::StoreError::Locked { .. }
+                        | polgraph::store::StoreError::ReadOnly { .. }
                         | polgraph::store::StoreError::Corrupt { .. }
                 ) {
                     stopped = true;

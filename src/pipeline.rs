@@ -1167,6 +1167,26 @@ mod tests {
     }
 
     #[test]
+    fn a_title_ending_where_a_name_begins() {
+        // "Crown Prince" and the gazetteer alias "Prince Mohammed bin Salman" share "Prince".
+        let e = events(
+            "Blinken met Saudi Crown Prince Mohammed bin Salman on Monday.",
+            "2024-02-07",
+        );
+        assert!(
+            has(
+                &e,
+                "Antony Blinken",
+                "meet",
+                "Mohammed bin Salman",
+                Status::Occurred,
+                "2024-02-05"
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn the_government_facing_rebels_is_theirs() {
         let ex = extract(
             "Talks between Chadian rebels and the government resumed in Doha.",

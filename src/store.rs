@@ -332,6 +332,13 @@ pub enum StoreError {
         /// SQLite's description.
         reason: String,
     },
+    /// The database file (or its directory) cannot be written: read-only file, mount or
+    /// permissions.
+    #[error("{path}: database is read-only (check the file's and its directory's permissions)")]
+    ReadOnly {
+        /// The database file.
+        path: String,
+    },
     /// Another process held a lock for longer than the busy timeout (5 s).
     #[error("{path}: database is locked by another process; retry later")]
     Locked {
@@ -412,6 +419,7 @@ fn classify(path: &str, context: &str, e: rusqlite::Error) -> StoreError {
     let path = path.to_string();
     match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
         Some(ErrorCode::NotADatabase) => StoreError::NotPolgraph {
             path,
             reason: "file is not a database".into(),
@@ -964,10 +972,11 @@ impl Store {
     /// Opens the database at `path`, creating it (and the schema) if missing, upgrading an older
     /// polgraph schema in place. Sets WAL journaling, foreign keys and a 5 s busy timeout.
     ///
-    /// Errors: [`StoreError::Open`] (cannot create/open), [`StoreError::NotPolgraph`] (not
-    /// SQLite, or SQLite with other tables and no marker), [`StoreError::Corrupt`],
-    /// [`StoreError::Locked`] (another process holds a lock for more than 5 s),
-    /// [`StoreError::SchemaTooNew`], [`StoreError::Sql`].
+    /// Errors: [`StoreError::Open`] (cannot create/open, the directory does not exist),
+    /// [`StoreError::NotPolgraph`] (not SQLite, or SQLite with other tables and no marker),
+    /// [`StoreError::Corrupt`], [`StoreError::Locked`] (another process holds a lock for
+    /// more than 5 s), [`StoreError::ReadOnly`], [`StoreError::SchemaTooNew`],
+    /// [`StoreError::Sql`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Self::open_with_busy_timeout(path, DEFAULT_BUSY_TIMEOUT)
     }
@@ -993,6 +1002,14 @@ impl Store {
             return Err(StoreError::Open {
                 path: name,
                 reason: "it is a directory".into(),
+            });
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.is_dir()
+        {
+            return Err(StoreError::Open {
+                path: name,
+                reason: format!("directory {} does not exist", dir.display()),
             });
         }
         let conn = Connection::open(path).map_err(|e| StoreError::Open {
@@ -4178,6 +4195,25 @@ mod tests {
         let missing = dir.path().join("no/such/dir/x.db");
         let err = Store::open(&missing).unwrap_err();
         assert!(matches!(err, StoreError::Open { .. }), "{err:?}");
+        assert!(err.to_string().contains("does not exist"), "{err}");
+    }
+
+    #[test]
+    fn read_only_database_is_named_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ro.db");
+        drop(Store::open(&path).unwrap());
+        let conn = Connection::open_with_flags(
+            &path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI,
+        )
+        .unwrap();
+        let e = conn
+            .execute("INSERT INTO articles (source_id) VALUES ('x')", [])
+            .unwrap_err();
+        let err = classify("ro.db", "inserting", e);
+        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
+        assert!(err.to_string().contains("read-only"), "{err}");
     }
 
     #[test]

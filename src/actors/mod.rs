@@ -632,6 +632,15 @@ impl State<'_> {
                 key,
             });
         }
+        // A title whose last word also begins a gazetteer name ("Crown Prince" + "Prince
+        // Mohammed bin Salman"): the title keeps its word, the name starts after it.
+        for g in &mut facts.gaz {
+            if let Some(r) = facts.roles.iter().find(|r| {
+                r.span.from < g.span.from && g.span.from < r.span.to && r.span.to < g.span.to
+            }) {
+                g.span.from = r.span.to;
+            }
+        }
         // Capitalised sequences not covered by gazetteer names or roles.
         let covered = |i: usize, f: &SentenceFacts| {
             f.gaz.iter().any(|g| {
