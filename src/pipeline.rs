@@ -1167,6 +1167,20 @@ mod tests {
     }
 
     #[test]
+    fn a_person_is_coded_by_the_office_held_on_the_day() {
+        let ex = extract(
+            "Donald Tusk met Olaf Scholz in Berlin on Monday.",
+            "2024-03-12",
+        );
+        let tusk = ex.actors.iter().find(|a| a.name == "Donald Tusk");
+        assert_eq!(
+            tusk.and_then(|a| a.cameo.as_deref()),
+            Some("POLGOV"),
+            "{tusk:?}"
+        );
+    }
+
+    #[test]
     fn a_title_ending_where_a_name_begins() {
         // "Crown Prince" and the gazetteer alias "Prince Mohammed bin Salman" share "Prince".
         let e = events(

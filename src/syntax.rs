@@ -559,6 +559,42 @@ impl Tree {
         }
     }
 
+    /// Repairs a noun phrase "X of Y" read with "Y" as the head ("Supporters of Raila
+    /// Odinga blocked roads", with "Raila" the subject and "Supporters" its dependent): when
+    /// a subject has a noun dependent before it from which only "of" separates it, that noun
+    /// is the subject and the old subject its `nmod`.
+    pub fn repair_of_phrase_subject(&mut self) {
+        let n = self.nodes.len();
+        let mut changed = false;
+        for s in 2..n {
+            if self.base_rel(s) != "nsubj" || self.nodes[s - 1].lemma != "of" {
+                continue;
+            }
+            let x = s - 2;
+            if self.nodes[x].head != Some(s)
+                || self.nodes[x].upos != "NOUN"
+                || self.nodes[s - 1].head != Some(s)
+            {
+                continue;
+            }
+            let (head, rel) = (self.nodes[s].head, self.nodes[s].deprel.clone());
+            for k in 0..x {
+                if self.nodes[k].head == Some(s) {
+                    self.nodes[k].head = Some(x);
+                }
+            }
+            self.nodes[x].head = head;
+            self.nodes[x].deprel = rel;
+            self.nodes[s].head = Some(x);
+            self.nodes[s].deprel = "nmod".to_string();
+            changed = true;
+        }
+        if changed {
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
     /// Repairs "up to" before a number read as the head of the phrase ("Up to 100 ethnic
     /// Albanians demonstrated", with "Up" the subject and "Albanians" its `nmod`): the
     /// counted noun takes the place of "up", and "up to" modifies the number (as UD does
@@ -1221,6 +1257,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_passive_without_auxiliary();
     tree.repair_passive_agent();
     tree.repair_verbless_root();
+    tree.repair_of_phrase_subject();
     tree.repair_titled_subject();
     tree
 }
@@ -1463,6 +1500,21 @@ mod tests {
         .unwrap();
         t.repair_passive_labels();
         assert_eq!(t.nodes[0].deprel, "nsubj:pass");
+    }
+
+    #[test]
+    fn of_phrase_subject_is_headed_by_its_first_noun() {
+        let mut t = Tree::from_conll(
+            "1 Supporters supporter NOUN 3 nsubj\n2 of of ADP 3 case\n3 Raila Raila PROPN 5 nsubj\n4 Odinga Odinga PROPN 3 flat\n5 blocked block VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.repair_of_phrase_subject();
+        assert_eq!(t.head(0), Some(4));
+        assert_eq!(t.nodes[0].deprel, "nsubj");
+        assert_eq!(t.head(2), Some(0));
+        assert_eq!(t.nodes[2].deprel, "nmod");
+        assert_eq!(t.head(1), Some(2));
     }
 
     #[test]

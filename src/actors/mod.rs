@@ -398,9 +398,21 @@ impl State<'_> {
         }
         let mut roles = Vec::new();
         let mut classes = Vec::new();
+        let mut cameo = e.cameo.clone();
         if let Some(d) = &self.published {
             for sp in &e.spells {
                 if sp.covers(d, 0) {
+                    // The CAMEO sector of the office held on the publication date (Tusk is
+                    // POLGOV as prime minister in 2024, not the sector of his earlier EU
+                    // office).
+                    if roles.is_empty() && e.kind == ActorType::Person {
+                        cameo = match (e.country.as_deref(), sp.sector.as_str()) {
+                            (Some(c), "") => Some(c.to_string()),
+                            (Some(c), s) => Some(format!("{c}{s}")),
+                            (None, "") => None,
+                            (None, s) => Some(s.to_string()),
+                        };
+                    }
                     roles.push(sp.role.clone());
                     classes.push((sp.class.clone(), e.country.clone()));
                 }
@@ -416,7 +428,7 @@ impl State<'_> {
             name: e.name.clone(),
             kind: e.kind,
             country: e.country.clone(),
-            cameo: e.cameo.clone(),
+            cameo,
             roles,
             aliases: Vec::new(),
         };

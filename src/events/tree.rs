@@ -1014,8 +1014,16 @@ impl TreeCoder {
         }
         let mut lo = t.nodes[subj].start;
         let mut hi = t.nodes[subj].end;
+        // "Supporters of Raila Odinga" do not name Odinga as the actor: a relational noun's
+        // `nmod` is left out of its span.
+        let relational = RELATIONAL_NOUNS.contains(&t.nodes[subj].lemma.as_str());
+        let outside: Vec<usize> = if relational {
+            t.kids_rel(subj, "nmod").collect()
+        } else {
+            Vec::new()
+        };
         for k in 0..t.len() {
-            if t.dominates(subj, k) {
+            if t.dominates(subj, k) && !outside.iter().any(|&o| t.dominates(o, k)) {
                 lo = lo.min(t.nodes[k].start);
                 hi = hi.max(t.nodes[k].end);
             }
