@@ -421,10 +421,6 @@ const MEETING_CLAUSE_VERBS: &[&str] = &[
     "reach", "sign", "schedule", "plan", "set", "convene",
 ];
 
-/// Verbs of threatening and promising: a condition attached to one of them ("if", "unless")
-/// is part of what was said, not a condition on saying it.
-const COMMISSIVE: &[&str] = &["threaten", "warn", "vow", "promise", "pledge", "offer"];
-
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "almost", "nearly"];
 
 /// English prepositions (and `_`-joined multi-word ones) and the conditional markers `if`
@@ -1249,7 +1245,7 @@ impl TreeCoder {
             if sources.is_empty() {
                 continue;
             }
-            let Some(mut status) = cue_status(Self::own_status(t, g, false)) else {
+            let Some(mut status) = cue_status(self.own_status(t, g, false)) else {
                 continue;
             };
             let mut emits = emits;
@@ -1601,7 +1597,7 @@ impl TreeCoder {
                 if t.kids_rel(h, "obj").next().is_some() && t.base_rel(cur) != "obj" {
                     return None;
                 }
-                let own = Self::own_status(t, h, false);
+                let own = self.own_status(t, h, false);
                 let mut emits = g.emits?;
                 let mut status = cue_status(own)?;
                 if status == Status::Negated && emits == Emits::Intend {
@@ -1632,8 +1628,22 @@ impl TreeCoder {
             .or_else(|| self.governors.get(&t.nodes[h].form.to_lowercase()))
     }
 
+    /// Whether word `v` is a verb of threatening or committing: a line of `governors.tsv`
+    /// that emits `threaten`, or `intend` with status `planned` ("threatened", "vowed",
+    /// "pledged"; not a wish such as "wanted"). A condition attached to one ("if",
+    /// "unless") is part of what was said, not a condition on saying it.
+    fn commissive(&self, t: &Tree, v: usize) -> bool {
+        self.governor_lines(t, v).is_some_and(|gs| {
+            gs.iter().any(|g| match g.emits {
+                Some(Emits::Threaten) => true,
+                Some(Emits::Intend) => g.status == CueStatus::Planned,
+                _ => false,
+            })
+        })
+    }
+
     /// Markers on word `v` itself: negation, auxiliaries, conditional markers.
-    fn own_status(t: &Tree, v: usize, reported: bool) -> Option<CueStatus> {
+    fn own_status(&self, t: &Tree, v: usize, reported: bool) -> Option<CueStatus> {
         let mut best: Option<CueStatus> = None;
         let mut bump = |s: CueStatus| {
             if best.is_none_or(|b| s > b) {
@@ -1672,7 +1682,7 @@ impl TreeCoder {
                 // or promise, whose condition is part of what is said: "threatened to stop
                 // the talks if the US goes ahead" is a threat made.)
                 "advcl"
-                    if !COMMISSIVE.contains(&t.nodes[v].lemma.as_str())
+                    if !self.commissive(t, v)
                         && t.children(k).iter().any(|&m| {
                             t.base_rel(m) == "mark"
                                 && matches!(t.nodes[m].lemma.as_str(), "if" | "unless")
@@ -1703,7 +1713,7 @@ impl TreeCoder {
         let reported = |v: usize| {
             t.nodes[v].deprel == "ccomp" || t.head(v).is_some_and(|h| t.nodes[h].deprel == "ccomp")
         };
-        bump(Self::own_status(t, i, reported(i)));
+        bump(self.own_status(t, i, reported(i)));
         let mut cur = i;
         for _ in 0..8 {
             let Some(h) = t.head(cur) else { break };
@@ -1719,11 +1729,11 @@ impl TreeCoder {
             match base {
                 // A conjunct without its own auxiliaries and subject shares them.
                 "conj" if bare(cur) => {
-                    bump(Self::own_status(t, h, reported(h)));
+                    bump(self.own_status(t, h, reported(h)));
                 }
                 "xcomp" => {
                     bump(self.governor(t, h));
-                    let own = Self::own_status(t, h, reported(h));
+                    let own = self.own_status(t, h, reported(h));
                     // "did not agree to meet", "will try to meet".
                     bump(own);
                 }
@@ -1747,14 +1757,14 @@ impl TreeCoder {
                 {
                     // It shares only the clause's future: "during his talks with Prodi,
                     // Olmert will underline …" (not its negation or its governor).
-                    let own = Self::own_status(t, h, reported(h));
+                    let own = self.own_status(t, h, reported(h));
                     if own == Some(CueStatus::Planned) {
                         bump(own);
                     }
                 }
                 "obj" | "nsubj" | "obl" if pos == PredPos::Noun && cur == i => {
                     bump(self.governor(t, h));
-                    bump(Self::own_status(t, h, reported(h)));
+                    bump(self.own_status(t, h, reported(h)));
                 }
                 // "efforts to resume talks", "plans to visit": the noun governs.
                 "acl" if t.nodes[cur].deprel == "acl" && t.nodes[h].upos == "NOUN" => {
@@ -1769,14 +1779,14 @@ impl TreeCoder {
                     }) && t.nodes[h].upos != "NOUN" =>
                 {
                     bump(self.governor(t, h));
-                    bump(Self::own_status(t, h, reported(h)));
+                    bump(self.own_status(t, h, reported(h)));
                 }
                 // "could open only after Washington establishes ties": a temporal condition
                 // of an unrealised main clause has not happened either.
                 "advcl" => {
                     if t.is_temporal_clause(cur)
                         && matches!(
-                            Self::own_status(t, h, false),
+                            self.own_status(t, h, false),
                             Some(
                                 CueStatus::Planned | CueStatus::Uncertain | CueStatus::Hypothetical
                             )
