@@ -577,12 +577,7 @@ impl Gazetteer {
                 .first()
                 .map(|s| s.sector.clone())
                 .unwrap_or_default();
-            e.cameo = match (&e.country, sector.as_str()) {
-                (Some(c), "") => Some(c.clone()),
-                (Some(c), s) => Some(format!("{c}{s}")),
-                (None, "") => None,
-                (None, s) => Some(s.to_string()),
-            };
+            e.cameo = actor_code(e.country.as_deref(), &sector);
         }
         Ok(())
     }
@@ -609,6 +604,19 @@ impl Gazetteer {
     /// The name-word kind of a lower-case word, if listed.
     pub fn name_word(&self, w: &str) -> Option<NameWordKind> {
         self.name_words.get(w).copied()
+    }
+}
+
+/// A person's CAMEO actor code from country (ISO 3166-1 alpha-3, as in `countries.tsv`) and
+/// role sector (`GOV`, `MIL`, … from `roles.tsv`/`people.tsv`): "POL" + "GOV" → "POLGOV";
+/// either part alone when the other is missing; `None` when both are. Source: CAMEO 1.1b3
+/// actor codebook (country code followed by sector code).
+pub(crate) fn actor_code(country: Option<&str>, sector: &str) -> Option<String> {
+    match (country, sector) {
+        (Some(c), "") => Some(c.to_string()),
+        (Some(c), s) => Some(format!("{c}{s}")),
+        (None, "") => None,
+        (None, s) => Some(s.to_string()),
     }
 }
 

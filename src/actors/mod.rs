@@ -406,12 +406,7 @@ impl State<'_> {
                     // POLGOV as prime minister in 2024, not the sector of his earlier EU
                     // office).
                     if roles.is_empty() && e.kind == ActorType::Person {
-                        cameo = match (e.country.as_deref(), sp.sector.as_str()) {
-                            (Some(c), "") => Some(c.to_string()),
-                            (Some(c), s) => Some(format!("{c}{s}")),
-                            (None, "") => None,
-                            (None, s) => Some(s.to_string()),
-                        };
+                        cameo = gazetteer::actor_code(e.country.as_deref(), &sp.sector);
                     }
                     roles.push(sp.role.clone());
                     classes.push((sp.class.clone(), e.country.clone()));
@@ -537,13 +532,7 @@ impl State<'_> {
                 .push((r.class.clone(), country.clone()));
         }
         if self.actors[a].cameo.is_none() {
-            let sector = r.sector.as_str();
-            self.actors[a].cameo = match (country.as_deref(), sector) {
-                (Some(c), "") => Some(c.to_string()),
-                (Some(c), s) => Some(format!("{c}{s}")),
-                (None, "") => None,
-                (None, s) => Some(s.to_string()),
-            };
+            self.actors[a].cameo = gazetteer::actor_code(country.as_deref(), &r.sector);
         }
     }
 
