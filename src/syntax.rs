@@ -1224,7 +1224,23 @@ pub fn parse_document(
 pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &IrregularVerbs) -> Tree {
     let spans = crate::parse::tokenize(text);
     let words: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
-    let parsed = model.parse_retagged(&words, |w, tags| past_tense_misread(w, tags, irregular));
+    let parsed = model.parse_retagged(&words, |w, tags| {
+        let mut fixes = past_tense_misread(w, tags, irregular);
+        fixes.extend(subjunctive_misread(w, tags, |form| {
+            if model.seen_as(form, "VB")
+                || regular_forms(form)
+                    .first()
+                    .is_some_and(|f| irregular.get(f).is_some_and(|l| l == form))
+            {
+                Lexical::BaseVerb
+            } else if model.knows(form) {
+                Lexical::Other
+            } else {
+                Lexical::Unknown
+            }
+        }));
+        fixes
+    });
     let nodes: Vec<Node> = parsed
         .into_iter()
         .zip(&spans)
@@ -1314,6 +1330,82 @@ fn past_tense_misread(
             out.push((i, Upos::Verb, "VBD"));
         }
         finite_before |= matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
+    }
+    out
+}
+
+/// What the lexicons say about a word, for retagging rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lexical {
+    /// A verb's base form (the tagger saw it as `VB`, or it is a dictionary verb's lemma).
+    BaseVerb,
+    /// A word the tagger knows, never as a base-form verb.
+    Other,
+    /// A word the tagger never saw (twice).
+    Unknown,
+}
+
+/// Base-form verbs after "that" and a noun-phrase subject that the tagger misread as a noun,
+/// preposition or adjective, to be retagged `VERB`/`VB` before parsing: the mandative
+/// subjunctive of demands and proposals ("demanded that Hamas renounce its armed struggle",
+/// "demanding that President Mugabe abandon his policy"), which news English uses often
+/// and the treebank rarely. The word must follow complementiser "that" (`IN`) and a short noun phrase
+/// (determiners, adjectives, nouns, names, possessives; ending in a noun, name or
+/// pronoun), come before a determiner, possessive, adjective, noun, number, particle or
+/// adverb (its object), and have no finite verb after it in its clause (up to a comma,
+/// semicolon or the end): "that the Hamas attack on Israel was planned" keeps its noun.
+/// `lexical(form)` classes the word ([`Lexical`]); a word the tagger never saw counts as
+/// a verb when it was tagged a preposition (every preposition is in the lexicon) or comes
+/// right before a determiner or possessive ("that Hamas renounce its …").
+fn subjunctive_misread(
+    words: &[&str],
+    tags: &[(crate::parse::Upos, &str)],
+    lexical: impl Fn(&str) -> Lexical,
+) -> Vec<(usize, crate::parse::Upos, &'static str)> {
+    use crate::parse::Upos;
+    let mut out = Vec::new();
+    for i in 2..words.len().saturating_sub(1) {
+        let (u, _) = tags[i];
+        if !matches!(u, Upos::Noun | Upos::Adp | Upos::Adj)
+            || words[i].chars().any(|c| !c.is_ascii_lowercase())
+            || words[i].ends_with('s')
+            || !matches!(
+                tags[i + 1].1,
+                "DT" | "PRP$" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "RP" | "RB"
+            )
+        {
+            continue;
+        }
+        // A noun phrase back to "that".
+        let mut j = i;
+        let mut subject = false;
+        while j > 0 {
+            j -= 1;
+            match tags[j].1 {
+                "NN" | "NNS" | "NNP" | "NNPS" | "PRP" if j == i - 1 => subject = true,
+                "NN" | "NNS" | "NNP" | "NNPS" | "DT" | "JJ" | "POS" | "PRP$" | "CD" => {}
+                _ => break,
+            }
+            if i - j > 6 {
+                subject = false;
+                break;
+            }
+        }
+        let that =
+            words[j].eq_ignore_ascii_case("that") && matches!(tags[j].1, "IN" | "WDT") && j + 1 < i;
+        let finite_after = tags[i + 1..]
+            .iter()
+            .take_while(|t| !matches!(t.1, "," | ":" | "."))
+            .any(|t| matches!(t.1, "VBD" | "VBZ" | "VBP" | "MD"));
+        let verb = match lexical(words[i]) {
+            Lexical::BaseVerb => true,
+            Lexical::Unknown => u == Upos::Adp || matches!(tags[i + 1].1, "DT" | "PRP$"),
+            Lexical::Other => false,
+        };
+        if subject && that && !finite_after && verb {
+            out.push((j, Upos::Sconj, "IN"));
+            out.push((i, Upos::Verb, "VB"));
+        }
     }
     out
 }
@@ -1438,6 +1530,70 @@ mod tests {
         .unwrap();
         t.repair_hyphenated_modifier();
         assert_eq!(t.head(2), Some(0));
+    }
+
+    #[test]
+    fn mandative_subjunctives_are_verbs() {
+        use crate::parse::Upos;
+        let lexical = |w: &str| match w {
+            "abandon" => Lexical::BaseVerb,
+            "renounce" => Lexical::Unknown,
+            _ => Lexical::Other,
+        };
+        let tags = [
+            (Upos::Verb, "VBD"),
+            (Upos::Sconj, "IN"),
+            (Upos::Propn, "NNP"),
+            (Upos::Adp, "IN"),
+            (Upos::Pron, "PRP$"),
+            (Upos::Noun, "NN"),
+        ];
+        let got = subjunctive_misread(
+            &["demanded", "that", "Mugabe", "abandon", "his", "policy"],
+            &tags,
+            lexical,
+        );
+        assert_eq!(got, vec![(1, Upos::Sconj, "IN"), (3, Upos::Verb, "VB")]);
+        // An unknown word read as a noun before a possessive.
+        let mut t = tags;
+        t[3] = (Upos::Noun, "NN");
+        let got = subjunctive_misread(
+            &["demanded", "that", "Hamas", "renounce", "its", "struggle"],
+            &t,
+            lexical,
+        );
+        assert_eq!(got, vec![(1, Upos::Sconj, "IN"), (3, Upos::Verb, "VB")]);
+        // A noun with a finite verb after it in its clause stays a noun.
+        let got = subjunctive_misread(
+            &[
+                "said", "that", "Hamas", "abandon", "the", "plan", "was", "real",
+            ],
+            &[
+                (Upos::Verb, "VBD"),
+                (Upos::Sconj, "IN"),
+                (Upos::Propn, "NNP"),
+                (Upos::Noun, "NN"),
+                (Upos::Det, "DT"),
+                (Upos::Noun, "NN"),
+                (Upos::Aux, "VBD"),
+                (Upos::Adj, "JJ"),
+            ],
+            lexical,
+        );
+        assert!(got.is_empty());
+        // A known noun that is never a verb stays a noun; so does one not after "that".
+        let got = subjunctive_misread(
+            &["demanded", "that", "Hamas", "policy", "its", "x"],
+            &tags,
+            lexical,
+        );
+        assert!(got.is_empty());
+        let got = subjunctive_misread(
+            &["demanded", "by", "Mugabe", "abandon", "his", "policy"],
+            &tags,
+            lexical,
+        );
+        assert!(got.is_empty());
     }
 
     #[test]

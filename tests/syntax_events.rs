@@ -405,6 +405,21 @@ fn hand_checked_sentences_code_the_right_events() {
                 ev("fight", "Iran", "United States", "occurred", "2025-03-06"),
             ],
         ),
+        // A mandative subjunctive the tagger read as a noun or preposition ("abandon",
+        // "renounce") is the demanded act: the demand is coded, the act is not.
+        (
+            "subjunctive-demand",
+            vec![
+                ev("demand", "France", "Iran", "occurred", "2025-03-03"),
+                ev(
+                    "demand",
+                    "Zimbabwe opposition groups",
+                    "Emmerson Mnangagwa",
+                    "occurred",
+                    "2025-03-04",
+                ),
+            ],
+        ),
         (
             "offensive-into",
             vec![ev(

@@ -1697,6 +1697,19 @@ impl TreeCoder {
         if be_aux && to_mark {
             bump(CueStatus::Planned);
         }
+        // A mandative subjunctive ("demands that Syria cooperate"): a base form with its
+        // own subject after "that" and no auxiliary is what someone wants done, whatever
+        // governs it.
+        let has = |rel: &str| t.children(v).iter().any(|&k| t.base_rel(k) == rel);
+        if t.nodes[v].xpos == "VB"
+            && has("nsubj")
+            && !has("aux")
+            && t.children(v)
+                .iter()
+                .any(|&k| t.base_rel(k) == "mark" && t.nodes[k].lemma == "that")
+        {
+            bump(CueStatus::Hypothetical);
+        }
         best
     }
 
@@ -1933,6 +1946,23 @@ mod tests {
             &[],
         );
         assert_eq!(got, vec![ev("Starmer", "meet", "Trump", Status::Negated)]);
+    }
+
+    #[test]
+    fn a_mandative_subjunctive_is_no_event() {
+        // "… demands that Syria meet Iraq", with "demands" misparsed so that no governor is
+        // found: the base form after "that" is still what someone wants done.
+        let conll = "1 resolution resolution NOUN 0 root\n2 demands demand NOUN 1 conj\n3 that that SCONJ 5 mark\n4 Syria Syria PROPN 5 nsubj\n5 meet meet VERB 1 acl:relcl VB\n6 Iraq Iraq PROPN 5 obj";
+        assert_eq!(code(conll, &["Syria", "Iraq"], &[]), vec![]);
+        // The same clause in the past tense reports a meeting.
+        let conll = conll.replace(
+            "meet meet VERB 1 acl:relcl VB",
+            "met meet VERB 1 acl:relcl VBD",
+        );
+        assert_eq!(
+            code(&conll, &["Syria", "Iraq"], &[]),
+            vec![ev("Syria", "meet", "Iraq", Status::Occurred)]
+        );
     }
 
     #[test]

@@ -331,6 +331,19 @@ impl Model {
         self.parse_retagged(words, |_, _| Vec::new())
     }
 
+    /// Whether the treebank the tagger was trained on has word `w` (exact form, seen at
+    /// least twice) with Penn Treebank tag `xpos` ("VB" for a base-form verb): the tagger's
+    /// lexicon, for retagging rules that must know a word can be a verb.
+    pub fn seen_as(&self, w: &str, xpos: &str) -> bool {
+        self.tagger.seen_as(w, xpos)
+    }
+
+    /// Whether the tagger's lexicon has word `w` (exact form seen at least twice in
+    /// training); other words are tagged from their shape and context alone.
+    pub fn knows(&self, w: &str) -> bool {
+        self.tagger.knows(w)
+    }
+
     /// Like [`Model::parse`], but `retag` sees the words and the tagger's (UPOS, XPOS) per
     /// word and returns corrections `(word index, UPOS, XPOS)` applied before parsing (the
     /// parser then builds the tree on the corrected tags). A correction naming a class the

@@ -422,6 +422,18 @@ impl Tagger {
         infos(words, &self.lex)
     }
 
+    /// Whether training saw word `w` (exact form, seen at least twice) with XPOS `xpos`.
+    pub(crate) fn seen_as(&self, w: &str, xpos: &str) -> bool {
+        self.lex
+            .get(w)
+            .is_some_and(|cs| cs.iter().any(|&c| self.class(u16::from(c)).1 == xpos))
+    }
+
+    /// Whether training saw word `w` (exact form) at least twice.
+    pub(crate) fn knows(&self, w: &str) -> bool {
+        self.lex.contains_key(w)
+    }
+
     /// The class id of a UPOS/XPOS pair, if the tagger has that class.
     pub(crate) fn class_id(&self, upos: Upos, xpos: &str) -> Option<u16> {
         self.classes
