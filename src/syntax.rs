@@ -303,6 +303,63 @@ impl Tree {
         }
     }
 
+    /// Repairs the mirror image of [`Tree::repair_subject_before_time`] after the verb:
+    /// "staged mass demonstrations Saturday" and "met Abe Tuesday" parsed with the object as
+    /// a `compound` of the time word. A time word ([`TIME_NOUNS`]) hung on a verb before it
+    /// without a preposition, whose nearest `compound` is a noun or name that is no time word
+    /// itself ("Monday night" stays), gives that word to the verb as its object (as an
+    /// oblique when the verb has an object already); the time word stays an adjunct.
+    pub fn repair_object_before_time(&mut self) {
+        for d in 1..self.nodes.len() {
+            let Some(v) = self.head(d) else { continue };
+            if v >= d
+                || self.nodes[v].upos != "VERB"
+                || self.base_rel(d) != "obl"
+                || self.case_of(d).is_some()
+                || !TIME_NOUNS.contains(&self.nodes[d].lemma.to_lowercase().as_str())
+            {
+                continue;
+            }
+            let Some(n) = self.kids_rel(d, "compound").filter(|&c| c < d).max() else {
+                continue;
+            };
+            if !matches!(self.nodes[n].upos.as_str(), "NOUN" | "PROPN")
+                || TIME_NOUNS.contains(&self.nodes[n].lemma.to_lowercase().as_str())
+            {
+                continue;
+            }
+            let has_obj = self.kids_rel(v, "obj").next().is_some();
+            self.nodes[n].head = Some(v);
+            self.nodes[n].deprel = if has_obj { "obl" } else { "obj" }.to_string();
+            // Words before the new object that hung on the time word go with the object.
+            for k in self.children(d).to_vec() {
+                if k < n {
+                    self.nodes[k].head = Some(n);
+                }
+            }
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
+    /// Repairs a noun hung as a `compound` on a verb ("Egyptian demonstrators rioted" with
+    /// "demonstrators" a compound of "rioted"): a compound modifies nominals only, so a noun,
+    /// name or pronoun `compound` before a verb that has no subject becomes its `nsubj`.
+    pub fn repair_compound_on_verb(&mut self) {
+        for c in 1..self.nodes.len() {
+            let Some(v) = self.head(c) else { continue };
+            if c < v
+                && self.nodes[v].upos == "VERB"
+                && self.base_rel(c) == "compound"
+                && matches!(self.nodes[c].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+                && self.kids_rel(v, "nsubj").next().is_none()
+                && self.kids_rel(v, "expl").next().is_none()
+            {
+                self.nodes[c].deprel = "nsubj".to_string();
+            }
+        }
+    }
+
     /// Repairs a sentence parsed as a noun phrase around its finite verb ("Young Algerians
     /// blocked roads" as "roads" modified by "blocked"): when the root is a noun or proper
     /// noun with no copula or auxiliary, a word tagged past tense (Penn `VBD`, never an
@@ -1264,6 +1321,8 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_passive_labels();
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
+    tree.repair_object_before_time();
+    tree.repair_compound_on_verb();
     tree.repair_hyphenated_modifier();
     tree.repair_possessed_participle();
     tree.repair_up_to_number();
@@ -1530,6 +1589,50 @@ mod tests {
         .unwrap();
         t.repair_hyphenated_modifier();
         assert_eq!(t.head(2), Some(0));
+    }
+
+    #[test]
+    fn an_object_before_a_time_word_is_the_object() {
+        // "staged mass demonstrations Saturday" with "demonstrations" a compound of the day.
+        let mut t = Tree::from_conll(
+            "1 students student NOUN 2 nsubj\n2 staged stage VERB 0 root\n3 mass mass ADJ 4 amod\n4 demonstrations demonstration NOUN 5 compound\n5 Saturday Saturday PROPN 2 obl:unmarked",
+            0,
+        )
+        .unwrap();
+        t.repair_object_before_time();
+        assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(1), "obj"));
+        assert_eq!(t.head(2), Some(3));
+        assert_eq!(t.head(4), Some(1));
+        // "Monday night" keeps its compound.
+        let mut t = Tree::from_conll(
+            "1 Abe Abe PROPN 2 nsubj\n2 arrived arrive VERB 0 root\n3 Monday Monday PROPN 4 compound\n4 night night NOUN 2 obl:unmarked",
+            0,
+        )
+        .unwrap();
+        t.repair_object_before_time();
+        assert_eq!(
+            (t.head(2), t.nodes[2].deprel.as_str()),
+            (Some(3), "compound")
+        );
+    }
+
+    #[test]
+    fn a_compound_on_a_verb_is_its_subject() {
+        let mut t = Tree::from_conll(
+            "1 Egyptian Egyptian ADJ 2 amod\n2 demonstrators demonstrator NOUN 3 compound\n3 rioted riot VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.repair_compound_on_verb();
+        assert_eq!(t.nodes[1].deprel, "nsubj");
+        // A verb with a subject keeps it; the compound is left alone.
+        let mut t = Tree::from_conll(
+            "1 Graham Graham PROPN 3 compound\n2 he he PRON 3 nsubj\n3 tweeted tweet VERB 0 root",
+            0,
+        )
+        .unwrap();
+        t.repair_compound_on_verb();
+        assert_eq!(t.nodes[0].deprel, "compound");
     }
 
     #[test]

@@ -420,6 +420,17 @@ fn hand_checked_sentences_code_the_right_events() {
                 ),
             ],
         ),
+        // The parser hangs the subject on the verb as a compound; repaired to its subject.
+        (
+            "compound-subject",
+            vec![ev(
+                "protest",
+                "Egyptian demonstrators",
+                "Egypt",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
         (
             "offensive-into",
             vec![ev(
