@@ -53,7 +53,14 @@ pub fn anchor(
             } else {
                 None
             };
-            choose(s, trees.get(ev.sentence), ev, &timexes, dct)
+            let chosen = choose(s, trees.get(ev.sentence), ev, &timexes, dct);
+            let how = if chosen.is_some() {
+                DateSource::Explicit
+            } else {
+                DateSource::Inherited
+            };
+            chosen
+                .or_else(|| planned_fallback(ev, s, &timexes, dct))
                 .map(|t| {
                     let (mut a, mut b) = t.interval.unwrap_or_default();
                     // "… last Thursday, a day before Trump's attack": the event is offset from
@@ -75,7 +82,7 @@ pub fn anchor(
                         raw: Some(t.text.clone()),
                         start: a.to_string(),
                         end: b.to_string(),
-                        how: DateSource::Explicit,
+                        how,
                     }
                 })
                 .or(reference)
@@ -102,6 +109,44 @@ pub fn anchor(
                 })
         })
         .collect()
+}
+
+/// For a planned event that no expression was found to govern: the expression of its
+/// sentence `s` nearest to the trigger among those after the publication date `dct`, other
+/// than bounds and spans ("until 2010", "for 2006-2010") ("would
+/// sit down for talks on … in New York in May"). What is still to happen cannot have
+/// happened on the publication date, so a future expression of the same sentence is the
+/// better estimate, even attached elsewhere in the parse.
+fn planned_fallback<'a>(
+    ev: &CodedEvent,
+    s: &Sentence,
+    timexes: &'a [Timex],
+    dct: Option<jiff::civil::Date>,
+) -> Option<&'a Timex> {
+    let d = dct?;
+    if ev.status != Status::Planned {
+        return None;
+    }
+    let at = ev.start.saturating_sub(s.start);
+    // A bound or a span is no time of an act: "a term until 2010", "cooperation for
+    // 2006-2010".
+    let bound = |t: &Timex| {
+        let before = s.text.get(..t.start).unwrap_or_default().trim_end();
+        let word = before
+            .split(|c: char| !c.is_alphabetic())
+            .rfind(|w| !w.is_empty())
+            .unwrap_or_default()
+            .to_lowercase();
+        let after = s.text.get(t.end..).unwrap_or_default();
+        before.ends_with(['-', '–'])
+            || after.starts_with(['-', '–'])
+            || matches!(word.as_str(), "until" | "till" | "since" | "through")
+    };
+    timexes
+        .iter()
+        .filter(|t| matches!(t.ttype, TimexType::Date | TimexType::Time))
+        .filter(|t| t.interval.is_some_and(|(a, _)| a > d) && !bound(t))
+        .min_by_key(|t| t.start.abs_diff(at))
 }
 
 /// The narrative reference time for an undated report: the first single-day expression of
@@ -511,12 +556,27 @@ pub fn fill_within_article(events: &mut [EventRec]) {
             .date
             .as_ref()
             .is_some_and(|d| d.how == DateSource::Publication);
-        if !undated && !publication {
+        // A carried-over date yields to an explicit date of the same event between the same
+        // two actors (with no target, "the same event" is too loose: two appeals by one man).
+        let inherited = events[i].target.is_some()
+            && events[i]
+                .date
+                .as_ref()
+                .is_some_and(|d| d.how == DateSource::Inherited);
+        if !undated && !publication && !inherited {
             continue;
         }
         let k = key(&events[i]);
-        // The same event mentioned again without a date.
+        // The same event mentioned again without a date (or with one only carried over).
         let same = dated.iter().find(|(j, _)| key(&events[*j]) == k);
+        if inherited {
+            if let Some((_, d)) = same {
+                let mut d = d.clone();
+                d.how = DateSource::Inherited;
+                events[i].date = Some(d);
+            }
+            continue;
+        }
         // A later mention of a meeting between the same two actors ("The two leaders
         // discussed …", "after the meeting") refers to the dated meeting.
         let pair = |e: &EventRec| e.target.map(|t| (t.min(e.source), t.max(e.source)));
@@ -575,6 +635,57 @@ pub fn future_is_planned(events: &mut [EventRec], published: Option<&str>) {
 mod tests {
     use super::*;
     use crate::model::{EventDate, EventRec};
+
+    #[test]
+    fn a_planned_event_takes_a_future_expression_of_its_sentence() {
+        let lex = TimeLexicon::builtin();
+        let dct: jiff::civil::Date = "2025-03-04".parse().expect("date");
+        let sentence = |text: &str| Sentence {
+            start: 0,
+            end: text.len(),
+            text: text.to_string(),
+            tokens: Vec::new(),
+            paragraph: 0,
+            dateline: false,
+        };
+        let coded = |text: &str, trigger: &str, status: Status| CodedEvent {
+            etype: "meet".into(),
+            cameo: "040".into(),
+            source: 0,
+            target: Some(1),
+            status,
+            sentence: 0,
+            trigger_token: 0,
+            start: text.find(trigger).expect("trigger"),
+            end: text.find(trigger).expect("trigger") + trigger.len(),
+            trigger: trigger.into(),
+            verbal: false,
+        };
+        let pick = |text: &str, trigger: &str, status: Status| {
+            let timexes = crate::time::tag(text, Some(dct), &lex);
+            planned_fallback(
+                &coded(text, trigger, status),
+                &sentence(text),
+                &timexes,
+                Some(dct),
+            )
+            .map(|t| t.value.clone())
+        };
+        let text = "Officials said on Monday that the two sides would sit down for talks on prisoners and on shipping in Muscat in April.";
+        assert_eq!(
+            pick(text, "sit down", Status::Planned).as_deref(),
+            Some("2025-04")
+        );
+        // Only for what is still to happen; only expressions after publication.
+        assert_eq!(pick(text, "sit down", Status::Occurred), None);
+        let text = "Officials said on Monday that the two sides would sit down for talks.";
+        assert_eq!(pick(text, "sit down", Status::Planned), None);
+        // A bound or the end of a span is no time of the act.
+        let text = "Though the accord runs until 2030, the two are expected to start talks.";
+        assert_eq!(pick(text, "talks", Status::Planned), None);
+        let text = "The pact covers cooperation for 2026-2030, and the two will meet.";
+        assert_eq!(pick(text, "meet", Status::Planned).as_deref(), None);
+    }
 
     fn ev(date: &str, how: DateSource, status: Status) -> EventRec {
         EventRec {
