@@ -97,3 +97,26 @@ fn ingest_afp_all(b: Bencher) {
             }
         });
 }
+
+/// One long article: the first `n` AFP stories joined into a single body (about 2 KB a
+/// story), to show how extraction time grows with article length. Per-article work must
+/// stay close to linear: doubling `n` should about double the time (it was cubic in the
+/// number of persons named before the salience of "the two" was computed per sentence).
+#[divan::bench(args = [100, 200, 400], sample_count = 3)]
+fn extract_long_article(b: Bencher, n: usize) {
+    let Some(arts) = AFP_ALL.as_ref() else {
+        eprintln!("skipping extract_long_article: ../shared/corpus/afp.jsonl not found");
+        b.bench(|| ());
+        return;
+    };
+    let mut long = arts[0].clone();
+    long.text = arts
+        .iter()
+        .take(n)
+        .map(|a| a.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let kb = &*KB;
+    b.counter(BytesCount::new(long.text.len()))
+        .bench(|| black_box(kb.extract(black_box(&long))));
+}

@@ -1970,21 +1970,20 @@ impl State<'_> {
         if here.len() == 2 {
             return Some(here);
         }
+        // Each member's sentences (ascending, once each), members in first-mention order:
+        // one pass over the mentions, so that long articles stay linear.
         let mut persons: Vec<usize> = Vec::new();
-        for &(a, _) in &prior {
-            if !persons.contains(&a) {
+        let mut sents: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &(a, ms) in &prior {
+            let v = sents.entry(a).or_insert_with(|| {
                 persons.push(a);
+                Vec::new()
+            });
+            if v.last() != Some(&ms) {
+                v.push(ms);
             }
         }
-        let sentences_of = |a: usize| -> Vec<usize> {
-            let mut v: Vec<usize> = prior
-                .iter()
-                .filter(|(b, _)| *b == a)
-                .map(|&(_, ms)| ms)
-                .collect();
-            v.dedup();
-            v
-        };
+        let sentences_of = |a: usize| -> &[usize] { sents.get(&a).map_or(&[], |v| v.as_slice()) };
         // One person named earlier in this sentence and a bare "the two" ("Ikeda offered the
         // invitation when the two met"; not "She said the two leaders …", where the person
         // only reports): the other member is the most salient other person so far — named in the
@@ -1999,7 +1998,7 @@ impl State<'_> {
                 .filter(|&&b| b != a)
                 .map(|&b| {
                     let sb = sentences_of(b);
-                    let together = sb.iter().filter(|x| sa.contains(x)).count();
+                    let together = sb.iter().filter(|x| sa.binary_search(x).is_ok()).count();
                     let last = sb.last().copied().unwrap_or(0);
                     let recent = si.saturating_sub(last) <= 2;
                     (
@@ -2013,21 +2012,45 @@ impl State<'_> {
                 return Some(vec![a, b]);
             }
         }
+        // Pairs named in the same sentence: (first-mention rank of each) → the sentences
+        // they share, built sentence by sentence (no scan over all pairs of members).
+        let rank: HashMap<usize, usize> =
+            persons.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+        let mut together: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut k = 0;
+        while k < prior.len() {
+            let ms = prior[k].1;
+            let mut here: Vec<usize> = Vec::new();
+            while k < prior.len() && prior[k].1 == ms {
+                if let Some(&r) = rank.get(&prior[k].0)
+                    && !here.contains(&r)
+                {
+                    here.push(r);
+                }
+                k += 1;
+            }
+            here.sort_unstable();
+            for (i, &ra) in here.iter().enumerate() {
+                for &rb in &here[i + 1..] {
+                    let v = together.entry((ra, rb)).or_default();
+                    if v.last() != Some(&ms) {
+                        v.push(ms);
+                    }
+                }
+            }
+        }
+        // The best score, ties to the latest shared sentence, then to the pair named first.
+        let mut pairs: Vec<(&(usize, usize), &Vec<usize>)> = together.iter().collect();
+        pairs.sort_unstable_by_key(|(r, _)| **r);
         let mut best: Option<((usize, usize), (usize, usize))> = None;
-        for (i, &a) in persons.iter().enumerate() {
-            for &b in &persons[i + 1..] {
-                let (sa, sb) = (sentences_of(a), sentences_of(b));
-                let together: Vec<usize> = sa.iter().filter(|x| sb.contains(x)).copied().collect();
-                if together.is_empty() {
-                    continue;
-                }
-                let recent = together.iter().any(|&x| si.saturating_sub(x) <= 2);
-                let score =
-                    2 * together.len() + sa.len().min(sb.len()) + if recent { 2 } else { 0 };
-                let last = *together.iter().max().unwrap_or(&0);
-                if best.is_none_or(|(_, s)| (score, last) > s) {
-                    best = Some(((a, b), (score, last)));
-                }
+        for (&(ra, rb), shared) in pairs {
+            let (a, b) = (persons[ra], persons[rb]);
+            let (sa, sb) = (sentences_of(a), sentences_of(b));
+            let recent = shared.iter().any(|&x| si.saturating_sub(x) <= 2);
+            let score = 2 * shared.len() + sa.len().min(sb.len()) + if recent { 2 } else { 0 };
+            let last = shared.iter().max().copied().unwrap_or(0);
+            if best.is_none_or(|(_, s)| (score, last) > s) {
+                best = Some(((a, b), (score, last)));
             }
         }
         best.map(|((a, b), _)| vec![a, b])
