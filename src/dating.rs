@@ -660,6 +660,7 @@ mod tests {
             end: text.find(trigger).expect("trigger") + trigger.len(),
             trigger: trigger.into(),
             verbal: false,
+            bare: false,
         };
         let pick = |text: &str, trigger: &str, status: Status| {
             let timexes = crate::time::tag(text, Some(dct), &lex);

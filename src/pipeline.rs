@@ -322,7 +322,7 @@ impl Knowledge {
         let mut coded = merge_coders(windows, tc, |e| {
             trees
                 .get(e.sentence)
-                .and_then(|t| t.word_at(e.start).map(|w| bare_appeal(t, w)))
+                .and_then(|t| t.word_at(e.start).map(|w| stands_alone(t, w)))
                 .unwrap_or(false)
         });
         govern_statuses(&mut coded, &trees, &self.tree);
@@ -545,15 +545,15 @@ fn clause_head(t: &crate::syntax::Tree, v: usize) -> bool {
         .any(|&k| matches!(t.base_rel(k), "nsubj" | "aux" | "mark" | "csubj" | "expl"))
 }
 
-/// True when verb `w` is a call or appeal that stands without an addressee: "called for",
-/// "appealed for|to", "pleaded for", with at most adverbs or time words between the verb
-/// and its preposition ("called Sunday for talks", "called on Sunday for talks"), no object
-/// and no particle ("called out X for").
+/// True when verb `w`, coded by a `verbs.tsv` line whose `needs` is `bare` (a call or
+/// appeal: "called for", "appealed for|to", "pleaded for"), really stands without an
+/// addressee: no object, no particle ("called out X for"), not an adjective ("more
+/// appealing than"), and a "for" or "to" phrase right after it, with at most adverbs or
+/// time words between ("called Sunday for talks", "called on Sunday for talks").
 /// Such an appeal is an event even when no actor is named (CAMEO 020 with no target).
-fn bare_appeal(t: &crate::syntax::Tree, w: usize) -> bool {
+fn stands_alone(t: &crate::syntax::Tree, w: usize) -> bool {
     let n = &t.nodes[w];
     if n.upos != "VERB"
-        || !matches!(n.lemma.as_str(), "call" | "appeal" | "plead")
         || t.children(w).iter().any(|&k| t.base_rel(k) == "compound" && k > w)
         || t.kids_rel(w, "obj").next().is_some()
         // "more appealing than", "can be appealing to some": an adjective.
@@ -582,13 +582,9 @@ fn bare_appeal(t: &crate::syntax::Tree, w: usize) -> bool {
             break;
         }
     }
-    let Some(next) = t.nodes.get(k) else {
-        return false;
-    };
-    match n.lemma.as_str() {
-        "call" | "plead" => next.lemma == "for",
-        _ => matches!(next.lemma.as_str(), "for" | "to"),
-    }
+    t.nodes
+        .get(k)
+        .is_some_and(|next| matches!(next.lemma.as_str(), "for" | "to"))
 }
 
 /// Combines the two coders: the word-window patterns first (tuned on annotated news, they
@@ -599,7 +595,8 @@ fn bare_appeal(t: &crate::syntax::Tree, w: usize) -> bool {
 /// event replaces the first's; where the second agrees with the first on an event at a
 /// trigger and has the same source acting on one more target there (a coordinated target the
 /// word window stopped short of), that event is added too. A second-coder event without a
-/// target is kept only where `standalone` says it stands alone ([`bare_appeal`]). Output is
+/// target is kept only where its line allows that (`bare`) and `standalone` says it stands
+/// alone ([`stands_alone`]). Output is
 /// in text order.
 fn merge_coders(
     first: Vec<crate::events::CodedEvent>,
@@ -631,7 +628,7 @@ fn merge_coders(
         }
         // Only complete events from the second coder: a tree event without a target is
         // most often one whose target the parse missed (hand checks on modern news).
-        if p.target.is_none() && !(p.etype == "appeal" && standalone(&p)) {
+        if p.target.is_none() && !(p.bare && standalone(&p)) {
             continue;
         }
         let clash = out[..n].iter().any(|t| {
@@ -799,6 +796,7 @@ mod tests {
             end: start + 5,
             trigger: "x".into(),
             verbal: false,
+            bare: false,
         }
     }
 

@@ -250,6 +250,9 @@ pub struct CodedEvent {
     /// True when a word-window pattern of part of speech `verb` coded it (its trigger is
     /// read as a verb); false for nominal and participle patterns and for the tree coder.
     pub verbal: bool,
+    /// True when the tree coder's line says the event stands without a target (`needs` =
+    /// `bare` in `verbs.tsv`: "called for calm"); false otherwise.
+    pub bare: bool,
 }
 
 /// The event coder: patterns, status cues and the CAMEO table.
@@ -643,6 +646,7 @@ impl EventCoder {
                             end: toks[end_tok - 1].end,
                             trigger,
                             verbal: p.pos == Pos::Verb,
+                            bare: false,
                         }];
                     }
                 }
@@ -757,6 +761,7 @@ impl EventCoder {
             end: toks[end_tok - 1].end,
             trigger: trigger_text.clone(),
             verbal: p.pos == Pos::Verb,
+            bare: false,
         };
         sources.dedup();
         // Dyadic events only: a gathering of more than three actors is not coded pairwise.

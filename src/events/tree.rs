@@ -110,6 +110,8 @@ pub struct Predicate {
     pub targets: Vec<TargetSpec>,
     /// Only code with a target.
     pub needs_target: bool,
+    /// Code without a target and keep it so (`needs` = `bare`): the event stands alone.
+    pub bare: bool,
     /// Target restriction.
     pub target_kind: TargetKind,
     /// 1-based line in `verbs.tsv`.
@@ -307,7 +309,13 @@ impl TreeCoder {
             }
             let frame = parse_frame(f[4]).map_err(err)?;
             let targets = parse_targets(f[5]).map_err(err)?;
-            let needs_target = parse_needs(f[6]).map_err(err)?;
+            // `bare`: coded without a target, and kept so by the pipeline.
+            let bare = f[6] == "bare";
+            let needs_target = if bare {
+                false
+            } else {
+                parse_needs(f[6]).map_err(|e| err(format!("{e} (or `bare` in verbs.tsv)")))?
+            };
             let target_kind = parse_target_kind(f[7]).map_err(err)?;
             if needs_target && targets.is_empty() {
                 return Err(err("needs `target` but no target is given".to_string()));
@@ -320,6 +328,7 @@ impl TreeCoder {
                 frame,
                 targets,
                 needs_target,
+                bare,
                 target_kind,
                 line: ln,
             });
@@ -1328,6 +1337,7 @@ impl TreeCoder {
                     end: w.end,
                     trigger: w.form.clone(),
                     verbal: false,
+                    bare: false,
                 });
             }
         }
@@ -1494,6 +1504,7 @@ impl TreeCoder {
                     end: gw.end,
                     trigger: gw.form.clone(),
                     verbal: false,
+                    bare: false,
                 });
             }
         }
@@ -1514,6 +1525,7 @@ impl TreeCoder {
             end: w.end,
             trigger: w.form.clone(),
             verbal: false,
+            bare: p.bare,
         };
         // "X and Y both spoke": each on their own, not to each other.
         let distributive = |w: usize| {
@@ -1873,6 +1885,26 @@ mod tests {
     /// Codes a hand-made tree. `names` are the words that name actors (persons, except
     /// those listed in `states`).
     fn code(conll: &str, names: &[&str], states: &[&str]) -> Vec<(String, String, String, Status)> {
+        let (evs, table) = code_raw(conll, names, states);
+        evs.iter()
+            .map(|e| {
+                (
+                    table.actors[e.source].name.clone(),
+                    e.etype.clone(),
+                    e.target
+                        .map(|x| table.actors[x].name.clone())
+                        .unwrap_or_default(),
+                    e.status,
+                )
+            })
+            .collect()
+    }
+
+    fn code_events(conll: &str, names: &[&str]) -> Vec<CodedEvent> {
+        code_raw(conll, names, &[]).0
+    }
+
+    fn code_raw(conll: &str, names: &[&str], states: &[&str]) -> (Vec<CodedEvent>, ActorTable) {
         let t = Tree::from_conll(conll, 0).expect("tree");
         let text: String = t
             .nodes
@@ -1920,18 +1952,7 @@ mod tests {
             }
         }
         let evs = coder().code(&doc, &[t], &table);
-        evs.iter()
-            .map(|e| {
-                (
-                    table.actors[e.source].name.clone(),
-                    e.etype.clone(),
-                    e.target
-                        .map(|x| table.actors[x].name.clone())
-                        .unwrap_or_default(),
-                    e.status,
-                )
-            })
-            .collect()
+        (evs, table)
     }
 
     fn ev(s: &str, ty: &str, t: &str, st: Status) -> (String, String, String, Status) {
@@ -2207,5 +2228,39 @@ mod tests {
             .to_string();
             assert!(e.contains("verbs.tsv:2") && e.contains(want), "{e}");
         }
+        // `needs`: target, `-` or bare; anything else is named.
+        let bad = "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\nappeal\t020\tverb\tcall\t-\tfor\tbear\tany\n";
+        let e = TreeCoder::parse(
+            ("verbs.tsv", bad),
+            ("g.tsv", "lemma\tstatus\temits\n"),
+            ("i.tsv", "emits\tinner\tcode\n"),
+            ("s.tsv", "lemma\n"),
+            &|_| true,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("verbs.tsv:2") && e.contains("`bear`"), "{e}");
+    }
+
+    #[test]
+    fn bare_lines_mark_their_events() {
+        let c = coder();
+        let bare: Vec<&str> = c
+            .predicates()
+            .iter()
+            .filter(|p| p.bare)
+            .map(|p| p.etype.as_str())
+            .collect();
+        assert!(
+            !bare.is_empty() && bare.iter().all(|t| *t == "appeal"),
+            "{bare:?}"
+        );
+        // "called for calm": coded without a target, marked bare.
+        let got = code_events(
+            "1 Macron Macron PROPN 2 nsubj\n2 called call VERB 0 root\n3 for for ADP 4 case\n4 calm calm NOUN 2 obl",
+            &["Macron"],
+        );
+        assert_eq!(got.len(), 1);
+        assert!(got[0].bare && got[0].target.is_none() && got[0].etype == "appeal");
     }
 }
