@@ -53,7 +53,7 @@ pub fn anchor(
             } else {
                 None
             };
-            let chosen = choose(s, trees.get(ev.sentence), ev, &timexes, dct);
+            let chosen = choose(s, trees.get(ev.sentence), ev, &timexes, dct, lex);
             let how = if chosen.is_some() {
                 DateSource::Explicit
             } else {
@@ -207,6 +207,7 @@ fn choose<'a>(
     ev: &CodedEvent,
     timexes: &'a [Timex],
     dct: Option<jiff::civil::Date>,
+    lex: &TimeLexicon,
 ) -> Option<&'a Timex> {
     let toks = &s.tokens;
     // A verb in the past tense ("called", "has called") tells of something done by the time
@@ -359,7 +360,7 @@ fn choose<'a>(
                     // A governing clause: "said Tuesday it was sending troops" (but the day of
                     // saying is not the day of a planned act: "said Monday it would send").
                     VERB_COST
-                } else if aspectual_relative(tr, tc, ec) {
+                } else if aspectual_relative(tr, tc, ec, |l| lex.is_aspectual(l)) {
                     // "co-chaired talks that ended Tuesday", "attended a summit that opened
                     // on Monday": the clause times the event's own object.
                     VERB_COST
@@ -386,19 +387,13 @@ fn choose<'a>(
         .map(|(_, t)| t)
 }
 
-/// Verbs that tell when something begins, goes on or ends: a relative clause of one of
-/// these on an event's object gives the event's time ("talks that ended Tuesday").
-const ASPECTUAL: &[&str] = &[
-    "begin", "start", "open", "end", "close", "conclude", "finish", "resume", "continue", "wrap",
-    "last",
-];
-
-/// True when clause `c` is a relative clause headed by an aspectual verb ([`ASPECTUAL`])
+/// True when clause `c` is a relative clause headed by an aspectual verb (`is_aspectual`:
+/// kind `aspectual` of `time_words.tsv`)
 /// on a noun that is the object, oblique or subject of event anchor `ev` — or the anchor itself
 /// ("co-chaired peace talks that ended in South Africa Tuesday").
-fn aspectual_relative(t: &Tree, c: usize, ev: usize) -> bool {
+fn aspectual_relative(t: &Tree, c: usize, ev: usize, is_aspectual: impl Fn(&str) -> bool) -> bool {
     t.nodes[c].deprel == "acl:relcl"
-        && ASPECTUAL.contains(&t.nodes[c].lemma.as_str())
+        && is_aspectual(&t.nodes[c].lemma)
         && t.head(c).is_some_and(|n| {
             n == ev || (t.head(n) == Some(ev) && matches!(t.base_rel(n), "obj" | "obl" | "nsubj"))
         })
@@ -720,13 +715,13 @@ mod tests {
             0,
         )
         .expect("tree");
-        assert!(aspectual_relative(&t, 4, 1));
+        assert!(aspectual_relative(&t, 4, 1, |l| TimeLexicon::builtin().is_aspectual(l)));
         let t = Tree::from_conll(
             "1 Pahad Pahad PROPN 2 nsubj\n2 co-chaired co-chair VERB 0 root\n3 talks talk NOUN 2 obj\n4 that that PRON 5 obj\n5 praised praise VERB 3 acl:relcl\n6 Tuesday Tuesday PROPN 5 obl",
             0,
         )
         .expect("tree");
-        assert!(!aspectual_relative(&t, 4, 1));
+        assert!(!aspectual_relative(&t, 4, 1, |l| TimeLexicon::builtin().is_aspectual(l)));
     }
 
     #[test]

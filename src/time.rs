@@ -211,7 +211,7 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// optionally `:` and a daypart code), `number` (integer), `unit` (D/W/M/Y/H/MIN/DE),
 /// `shift` (-1/0/1), `part` (START/MID/END), `set` (a TIMEX3 SET value), `ref`
 /// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
-/// `count_noun`, `signal`, `reporting`, `results_cue`, `annual_cue`, `money_cue`, `ahead_cue`,
+/// `count_noun`, `signal`, `reporting`, `aspectual`, `results_cue`, `annual_cue`, `money_cue`, `ahead_cue`,
 /// `determiner`,
 /// `deadline_signal`, `deadline_cue`, `future_signal`, `anaphoric` (value ignored, write `-`),
 /// `ordinal`, `day_ordinal` (1..31), `day_prefix` (-7..7 days, or `W` for the ISO week),
@@ -238,6 +238,7 @@ pub struct TimeLexicon {
     seasons: HashMap<String, Season>,
     holidays: HashMap<String, Holiday>,
     reporting: HashSet<String>,
+    aspectual: HashSet<String>,
     results_cues: Vec<Vec<String>>,
     annual_cues: Vec<Vec<String>>,
     money_cues: Vec<String>,
@@ -371,6 +372,7 @@ impl TimeLexicon {
             seasons: HashMap::new(),
             holidays: HashMap::new(),
             reporting: HashSet::new(),
+            aspectual: HashSet::new(),
             results_cues: Vec::new(),
             annual_cues: Vec::new(),
             money_cues: Vec::new(),
@@ -538,6 +540,9 @@ impl TimeLexicon {
                 "reporting" => {
                     lx.reporting.insert(key);
                 }
+                "aspectual" => {
+                    lx.aspectual.insert(key);
+                }
                 "results_cue" => lx
                     .results_cues
                     .push(key.split(' ').map(str::to_string).collect()),
@@ -599,7 +604,7 @@ impl TimeLexicon {
                     return Err(err(format!(
                         "unknown kind '{other}' (expected month, weekday, daypart, relday, \
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
-                         not_past, count_noun, signal, ordinal, season, holiday, reporting, \
+                         not_past, count_noun, signal, ordinal, season, holiday, reporting, aspectual, \
                          results_cue, annual_cue, money_cue, ahead_cue, determiner, deadline_signal, deadline_cue \
                          future_signal, anaphoric, day_ordinal or day_prefix)"
                     )));
@@ -629,6 +634,13 @@ impl TimeLexicon {
             })?);
         }
         Ok(lx)
+    }
+
+    /// True when `lemma` is an aspectual verb (kind `aspectual`: begin, end, resume …): a
+    /// relative clause headed by one on an event's object tells the event's time ("talks
+    /// that ended Tuesday").
+    pub fn is_aspectual(&self, lemma: &str) -> bool {
+        self.aspectual.contains(lemma)
     }
 
     /// The lexicon shipped with polgraph (`data/time_words.tsv`, compiled in).

@@ -128,6 +128,9 @@ pub struct TreeCoder {
     intent_codes: Vec<(Emits, String, String)>,
     /// Support verbs (lemmas), from `support_verbs.tsv`.
     support: std::collections::HashSet<String>,
+    /// Verbs whose clause on a meeting noun names its participants, from
+    /// `support_verbs.tsv` (role `clause`).
+    clause_verbs: std::collections::HashSet<String>,
 }
 
 /// The event a governing predicate is itself (`emits` column of `governors.tsv`).
@@ -398,7 +401,8 @@ impl TreeCoder {
             }
         }
         let mut support = std::collections::HashSet::new();
-        for (ln, f) in tsv_rows(support_verbs.1, support_verbs.0, &["lemma"])? {
+        let mut clause_verbs = std::collections::HashSet::new();
+        for (ln, f) in tsv_rows(support_verbs.1, support_verbs.0, &["lemma", "role"])? {
             let w = f[0];
             if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
                 return Err(DataError::new(
@@ -407,7 +411,17 @@ impl TreeCoder {
                     format!("a support verb is one lower-case lemma, found `{w}`"),
                 ));
             }
-            support.insert(w.to_string());
+            match f[1] {
+                "object" => support.insert(w.to_string()),
+                "clause" => clause_verbs.insert(w.to_string()),
+                o => {
+                    return Err(DataError::new(
+                        support_verbs.0,
+                        ln,
+                        format!("role must be `object` or `clause`, found `{o}`"),
+                    ));
+                }
+            };
         }
         Ok(TreeCoder {
             preds,
@@ -415,21 +429,13 @@ impl TreeCoder {
             governors: gov,
             intent_codes,
             support,
+            clause_verbs,
         })
     }
 }
 
 /// Lemmas of negation dependents.
 /// ("almost reached an agreement": it was not reached.)
-/// Verbs of a clause that tells a meeting or agreement took place ("talks held in Doha
-/// with X", "talks that ended Tuesday between X and Y", "the agreement reached between X
-/// and Y"): its `between`/`with` phrase names the participants. (Not "the ties he has
-/// with X" or "discussions going on with X".)
-const MEETING_CLAUSE_VERBS: &[&str] = &[
-    "hold", "begin", "start", "open", "end", "close", "conclude", "finish", "resume", "continue",
-    "reach", "sign", "schedule", "plan", "set", "convene",
-];
-
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "almost", "nearly"];
 
 /// English prepositions (and `_`-joined multi-word ones) and the conditional markers `if`
@@ -877,7 +883,7 @@ impl Ctx<'_> {
                         .filter(|&k| {
                             k > from
                                 && t.base_rel(k) == "acl"
-                                && MEETING_CLAUSE_VERBS.contains(&t.nodes[k].lemma.as_str())
+                                && self.coder.clause_verbs.contains(&t.nodes[k].lemma)
                         })
                         .flat_map(with_prep)
                         .collect();
@@ -2172,10 +2178,19 @@ mod tests {
                 &|_| true,
             )
         };
-        let e = parse("lemma\ngive\nHold talks\n").unwrap_err().to_string();
+        let e = parse("lemma\trole\ngive\tobject\nHold talks\tobject\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("support_verbs.tsv:3"), "{e}");
-        let coder = parse("lemma\ngive\nhold\n").expect("valid support verbs");
+        let e = parse("lemma\trole\ngive\tobjet\n").unwrap_err().to_string();
+        assert!(
+            e.contains("support_verbs.tsv:2") && e.contains("`objet`"),
+            "{e}"
+        );
+        let coder = parse("lemma\trole\ngive\tobject\nhold\tobject\nreach\tclause\n")
+            .expect("valid support verbs");
         assert!(coder.support.contains("hold") && !coder.support.contains("take"));
+        assert!(coder.clause_verbs.contains("reach") && !coder.support.contains("reach"));
     }
 
     #[test]
@@ -2185,7 +2200,7 @@ mod tests {
             ("verbs.tsv", bad),
             ("g.tsv", "lemma\tstatus\temits\n"),
             ("i.tsv", "emits\tinner\tcode\n"),
-            ("s.tsv", "lemma\n"),
+            ("s.tsv", "lemma\trole\n"),
             &|_| true,
         )
         .unwrap_err()
@@ -2196,7 +2211,7 @@ mod tests {
             ("verbs.tsv", bad),
             ("g.tsv", "lemma\tstatus\temits\n"),
             ("i.tsv", "emits\tinner\tcode\n"),
-            ("s.tsv", "lemma\n"),
+            ("s.tsv", "lemma\trole\n"),
             &|c| c == "040",
         )
         .unwrap_err()
@@ -2221,7 +2236,7 @@ mod tests {
                 ("verbs.tsv", &bad),
                 ("g.tsv", "lemma\tstatus\temits\n"),
                 ("i.tsv", "emits\tinner\tcode\n"),
-                ("s.tsv", "lemma\n"),
+                ("s.tsv", "lemma\trole\n"),
                 &|_| true,
             )
             .unwrap_err()
@@ -2234,7 +2249,7 @@ mod tests {
             ("verbs.tsv", bad),
             ("g.tsv", "lemma\tstatus\temits\n"),
             ("i.tsv", "emits\tinner\tcode\n"),
-            ("s.tsv", "lemma\n"),
+            ("s.tsv", "lemma\trole\n"),
             &|_| true,
         )
         .unwrap_err()
