@@ -431,6 +431,23 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-03",
             )],
         ),
+        // Who made the thing judged is the target: "pleased with the efforts made by the AU",
+        // "rejected the budget presented by France"; the noun's own modifier comes first
+        // ("Israeli settlements on land claimed by Palestinians").
+        (
+            "participle-agent",
+            vec![
+                ev("criticize", "Egypt", "Israel", "occurred", "2025-03-03"),
+                ev(
+                    "praise",
+                    "Musalia Mudavadi",
+                    "African Union",
+                    "occurred",
+                    "2025-03-03",
+                ),
+                ev("reject", "Italy", "France", "occurred", "2025-03-04"),
+            ],
+        ),
         (
             "offensive-into",
             vec![ev(

@@ -624,18 +624,23 @@ impl Ctx<'_> {
     }
 
     /// The actors a target phrase headed by word `i` names ([`Ctx::actors_of`]), else the
-    /// country modifying it: rejecting "proposed Israeli changes" is rejecting Israel
-    /// (CAMEO codes the target by the thing's owner).
-    fn target_actors(&self, i: usize, allow_place: bool) -> Vec<usize> {
-        // The agent of a condemned act is its target: protesting "the occupation of Laos
-        // by Vietnamese troops" is protesting Vietnam.
-        // (Not for a destination or scene: "flew into the city by helicopter".)
+    /// country modifying it: rejecting "proposed Israeli changes" is rejecting Israel (CAMEO
+    /// codes the target by the thing's owner). With `agent` = `Some(trigger)`, the `by`
+    /// agent of a noun there comes first ("protested the occupation of Laos by Vietnamese
+    /// troops" is against Vietnam), and the agent of a participle on it comes last, after
+    /// the noun's own modifiers ("was pleased at the efforts made by the UN", "rejected the
+    /// budget presented by the British presidency"; but "Israeli settlements on land claimed
+    /// by Palestinians" stay Israel's); the trigger's own participle is not one ("citizens
+    /// imprisoned by Iran"). Not for a destination, a place struck or a partner (`agent` =
+    /// `None`: "flew into the city by helicopter", "shelled the town held by rebels").
+    fn target_actors(&self, i: usize, allow_place: bool, agent: Option<usize>) -> Vec<usize> {
+        let t = self.t;
         let head = self.antecedent(i);
-        if !allow_place && self.t.nodes[head].upos == "NOUN" {
-            let agents: Vec<usize> = self
-                .t
+        let noun = agent.is_some() && t.nodes[head].upos == "NOUN";
+        if noun {
+            let agents: Vec<usize> = t
                 .kids_rel(head, "nmod")
-                .filter(|&k| self.t.case_of(k).as_deref() == Some("by"))
+                .filter(|&k| t.case_of(k).as_deref() == Some("by"))
                 .flat_map(|k| self.actors_of(k, false))
                 .collect();
             if !agents.is_empty() {
@@ -646,10 +651,9 @@ impl Ctx<'_> {
         if !found.is_empty() {
             return found;
         }
-        let i = self.antecedent(i);
         let mut out = Vec::new();
-        for k in self.t.kids_rel(i, "amod") {
-            let w = &self.t.nodes[k];
+        for k in t.kids_rel(head, "amod") {
+            let w = &t.nodes[k];
             for m in self
                 .mods
                 .iter()
@@ -661,6 +665,14 @@ impl Ctx<'_> {
                     }
                 }
             }
+        }
+        if out.is_empty() && noun {
+            out = t
+                .kids_rel(head, "acl")
+                .filter(|&v| t.nodes[v].xpos == "VBN" && Some(v) != agent)
+                .flat_map(|v| t.kids_rel(v, "obl:agent").collect::<Vec<_>>())
+                .flat_map(|k| self.actors_of(k, false))
+                .collect();
         }
         out
     }
@@ -1311,7 +1323,7 @@ impl TreeCoder {
             }
             let target = cands
                 .into_iter()
-                .map(|k| ctx.target_actors(k, false))
+                .map(|k| ctx.target_actors(k, false, Some(comp)))
                 .find(|a| !a.is_empty())
                 .unwrap_or_default();
             // Without a participant the intent says too little ("agreed to resign" is kept
@@ -1405,7 +1417,11 @@ impl TreeCoder {
                 // A city attacked stands for its country ("shelled Juba"); a city visited
                 // is the host's.
                 let strike = matches!(p.etype.as_str(), "assault" | "fight");
-                for a in ctx.target_actors(e, visit || scene || strike) {
+                // Who did a thing stands for it when it is judged or answered, not when it
+                // is met or talked about ("discussing how to merge the bill with a bill
+                // sponsored by X" is no talk with X).
+                let agent = (!(visit || strike || is_symmetric(&p.etype))).then_some(i);
+                for a in ctx.target_actors(e, visit || scene || strike, agent) {
                     if !found.contains(&a) {
                         found.push(a);
                     }
@@ -1990,6 +2006,17 @@ mod tests {
             code(&conll, &["Syria", "Iraq"], &[]),
             vec![ev("Syria", "meet", "Iraq", Status::Occurred)]
         );
+    }
+
+    #[test]
+    fn the_agent_of_a_judged_act_is_the_target() {
+        // "Abe was pleased at the efforts made by the UN": the UN is praised.
+        let got = code(
+            "1 Abe Abe PROPN 3 nsubj\n2 was be AUX 3 cop\n3 pleased pleased ADJ 0 root\n4 at at ADP 6 case\n5 the the DET 6 det\n6 efforts effort NOUN 3 obl\n7 made make VERB 6 acl VBN\n8 by by ADP 9 case\n9 UN UN PROPN 7 obl:agent",
+            &["Abe"],
+            &["UN"],
+        );
+        assert_eq!(got, vec![ev("Abe", "praise", "UN", Status::Occurred)]);
     }
 
     #[test]
