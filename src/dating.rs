@@ -465,10 +465,17 @@ fn governs(t: &Tree, up: usize, down: usize) -> Option<Link> {
         // a clause of simultaneity right under `up`, which shares its time: "offered the
         // invitation in February when the two met", "vanished two weeks ago while visiting"
         // (a finite "while" clause is as often a contrast).
+        // An "after" clause too, as news dates what led to the reported act on that act's
+        // day ("talks collapsed on Wednesday night after X refused to meet", "was killed
+        // after gunmen fired"), unless a distance is stated ("11 days after").
+        let measured = t.children(cur).iter().any(|&m| {
+            t.nodes[m].deprel.ends_with(":npmod") || t.nodes[m].deprel.ends_with(":unmarked")
+        });
         let simultaneous = t.head(cur) == Some(up)
             && t.children(cur).iter().any(|&m| {
                 t.base_rel(m) == "mark"
                     && (t.nodes[m].lemma == "when"
+                        || (t.nodes[m].lemma == "after" && !measured)
                         || (t.nodes[m].lemma == "while" && t.nodes[cur].xpos == "VBG"))
             });
         if (t.is_temporal_clause(cur) && !simultaneous)

@@ -342,6 +342,60 @@ impl Tree {
         }
     }
 
+    /// Repairs a temporal clause read as a prepositional phrase plus a subjectless verb:
+    /// "has been divided since Turkey invaded the north" with "since Turkey" an oblique of
+    /// "divided" and "invaded" a second dependent of it. A finite verb without a subject whose
+    /// nearest word before it (over adverbs) is a noun, name or pronoun hung on the same head
+    /// as an `obl`/`nmod` introduced by a word that also subordinates clauses (after,
+    /// before, since, until, till, once, as, while) gets that noun as its `nsubj` and the
+    /// word as its `mark`, and becomes an `advcl` of the shared head.
+    pub fn repair_subordinate_subject(&mut self) {
+        const SUBORDINATORS: &[&str] = &[
+            "after", "before", "since", "until", "till", "once", "as", "while",
+        ];
+        let mut changed = false;
+        for v in 1..self.nodes.len() {
+            if self.nodes[v].upos != "VERB"
+                || !matches!(self.nodes[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                || self.kids_rel(v, "nsubj").next().is_some()
+                || self.kids_rel(v, "csubj").next().is_some()
+                || self.kids_rel(v, "expl").next().is_some()
+            {
+                continue;
+            }
+            let mut n = v - 1;
+            while n > 0 && self.nodes[n].upos == "ADV" && self.head(n) == Some(v) {
+                n -= 1;
+            }
+            let (Some(hv), Some(hn)) = (self.head(v), self.head(n)) else {
+                continue;
+            };
+            if hv != hn
+                || !matches!(self.nodes[n].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+                || !matches!(self.base_rel(n), "obl" | "nmod")
+            {
+                continue;
+            }
+            let Some(c) = self.children(n).iter().copied().find(|&k| {
+                k < n
+                    && self.base_rel(k) == "case"
+                    && SUBORDINATORS.contains(&self.nodes[k].lemma.to_lowercase().as_str())
+            }) else {
+                continue;
+            };
+            self.nodes[n].head = Some(v);
+            self.nodes[n].deprel = "nsubj".to_string();
+            self.nodes[c].head = Some(v);
+            self.nodes[c].deprel = "mark".to_string();
+            self.nodes[v].deprel = "advcl".to_string();
+            changed = true;
+        }
+        if changed {
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
     /// Repairs a noun hung as a `compound` on a verb ("Egyptian demonstrators rioted" with
     /// "demonstrators" a compound of "rioted"): a compound modifies nominals only, so a noun,
     /// name or pronoun `compound` before a verb that has no subject becomes its `nsubj`.
@@ -1323,6 +1377,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_subject_before_time();
     tree.repair_object_before_time();
     tree.repair_compound_on_verb();
+    tree.repair_subordinate_subject();
     tree.repair_hyphenated_modifier();
     tree.repair_possessed_participle();
     tree.repair_up_to_number();
@@ -1614,6 +1669,28 @@ mod tests {
             (t.head(2), t.nodes[2].deprel.as_str()),
             (Some(3), "compound")
         );
+    }
+
+    #[test]
+    fn a_subordinate_clause_read_as_a_phrase_gets_its_subject() {
+        // "divided since Turkey invaded the north": "since Turkey" an oblique of "divided".
+        let mut t = Tree::from_conll(
+            "1 Cyprus Cyprus PROPN 2 nsubj:pass\n2 divided divide VERB 0 root VBN\n3 since since ADP 4 case\n4 Turkey Turkey PROPN 2 obl\n5 invaded invade VERB 2 advcl VBD\n6 north north NOUN 5 obj",
+            0,
+        )
+        .unwrap();
+        t.repair_subordinate_subject();
+        assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(4), "nsubj"));
+        assert_eq!((t.head(2), t.nodes[2].deprel.as_str()), (Some(4), "mark"));
+        assert_eq!((t.head(4), t.nodes[4].deprel.as_str()), (Some(1), "advcl"));
+        // A real prepositional phrase stays: "met in Paris, said …" ("in" subordinates nothing).
+        let mut t = Tree::from_conll(
+            "1 Abe Abe PROPN 2 nsubj\n2 met meet VERB 0 root VBD\n3 in in ADP 4 case\n4 Paris Paris PROPN 2 obl\n5 said say VERB 2 parataxis VBD",
+            0,
+        )
+        .unwrap();
+        t.repair_subordinate_subject();
+        assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(1), "obl"));
     }
 
     #[test]

@@ -448,6 +448,11 @@ fn hand_checked_sentences_code_the_right_events() {
                 ev("reject", "Italy", "France", "occurred", "2025-03-04"),
             ],
         ),
+        // What an "after" clause tells is dated by the clause it leads to.
+        (
+            "after-clause",
+            vec![ev("reject", "Hamas", "Egypt", "occurred", "2025-03-03")],
+        ),
         (
             "offensive-into",
             vec![ev(
