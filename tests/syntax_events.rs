@@ -453,6 +453,17 @@ fn hand_checked_sentences_code_the_right_events() {
             "after-clause",
             vec![ev("reject", "Hamas", "Egypt", "occurred", "2025-03-03")],
         ),
+        // Agreeing to a ceasefire is an agreement made ("agreed to" plans only what follows).
+        (
+            "agreed-to-ceasefire",
+            vec![ev(
+                "agree",
+                "Armenia",
+                "Azerbaijan",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
         (
             "offensive-into",
             vec![ev(

@@ -826,10 +826,16 @@ impl EventCoder {
                 consider(cue.status);
             }
             // A planning or negating word inside the pattern's gap ("is due in Tokyo", "has
-            // ruled out any talks").
+            // ruled out any talks") — but a plan that is the trigger itself is the event:
+            // "agreed to a ceasefire" is an agreement made, not one planned.
+            let gap = if cue.status == CueStatus::Planned {
+                (ti + 1).min(end_tok)..end_tok
+            } else {
+                ti..end_tok
+            };
             if matches!(cue.status, CueStatus::Planned | CueStatus::Negated)
                 && cue.scope == CueScope::Verb
-                && contains_seq(toks, ti..end_tok, &cue.words)
+                && contains_seq(toks, gap, &cue.words)
             {
                 consider(cue.status);
             }

@@ -2148,6 +2148,17 @@ mod tests {
             got,
             vec![ev("Mobutu", "reject", "Kabila", Status::Occurred)]
         );
+        // An offer to mediate is CAMEO 039 (intent to mediate), not 036 (intent to meet).
+        let evs = code_events(
+            "1 Qatar Qatar PROPN 2 nsubj\n2 offered offer VERB 0 root\n3 to to PART 4 mark\n4 mediate mediate VERB 2 xcomp\n5 between between ADP 6 case\n6 Israel Israel PROPN 4 obl\n7 and and CCONJ 8 cc\n8 Hamas Hamas PROPN 6 conj",
+            &["Qatar", "Israel", "Hamas"],
+        );
+        let intents: Vec<&str> = evs
+            .iter()
+            .filter(|e| e.etype == "intend")
+            .map(|e| e.cameo.as_str())
+            .collect();
+        assert_eq!(intents, ["039", "039"]);
     }
 
     #[test]
