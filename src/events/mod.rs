@@ -739,9 +739,14 @@ impl EventCoder {
             TargetKind::State => actors.actors[a].kind != ActorType::Person,
         });
         // Status.
-        // An expressed intent ("offered to meet") is itself an act that occurred: the
-        // planning words inside its pattern describe what is intended, not the offer.
-        let inner_end = if p.etype == "intend" { ti } else { end_tok };
+        // An expressed intent ("offered to meet") or an agreement ("agreed to a ceasefire")
+        // is itself an act that occurred: the planning words inside its pattern describe
+        // what is intended or agreed, not the offer or the agreement.
+        let inner_end = if matches!(p.etype.as_str(), "intend" | "agree") {
+            ti
+        } else {
+            end_tok
+        };
         let status = match self.status(toks, ti, inner_end, subject.filter(|m| m.end <= trig_start))
         {
             Some(st) => st,
@@ -826,16 +831,10 @@ impl EventCoder {
                 consider(cue.status);
             }
             // A planning or negating word inside the pattern's gap ("is due in Tokyo", "has
-            // ruled out any talks") — but a plan that is the trigger itself is the event:
-            // "agreed to a ceasefire" is an agreement made, not one planned.
-            let gap = if cue.status == CueStatus::Planned {
-                (ti + 1).min(end_tok)..end_tok
-            } else {
-                ti..end_tok
-            };
+            // ruled out any talks").
             if matches!(cue.status, CueStatus::Planned | CueStatus::Negated)
                 && cue.scope == CueScope::Verb
-                && contains_seq(toks, gap, &cue.words)
+                && contains_seq(toks, ti..end_tok, &cue.words)
             {
                 consider(cue.status);
             }
