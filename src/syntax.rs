@@ -396,6 +396,43 @@ impl Tree {
         }
     }
 
+    /// Repairs coordinated titled names read as an apposition: "Chinese President Xi Jinping
+    /// and US President Joe Biden met" with "Joe" an `appos` of "Xi" and "and" hung inside
+    /// the second name's title. A name or noun `appos` whose own subtree holds a
+    /// coordinating "and"/"or" that comes between its head and it, with no comma right
+    /// before that word (a comma makes a real apposition likelier: "X, and his deputy Y"
+    /// stays), becomes a `conj`, and the "and" becomes its `cc`.
+    pub fn repair_coordinated_apposition(&mut self) {
+        let mut changed = false;
+        for a in 1..self.nodes.len() {
+            let Some(h) = self.head(a) else { continue };
+            if h >= a
+                || self.base_rel(a) != "appos"
+                || !matches!(self.nodes[a].upos.as_str(), "PROPN" | "NOUN")
+            {
+                continue;
+            }
+            let Some(c) = (h + 1..a).find(|&k| {
+                self.nodes[k].upos == "CCONJ"
+                    && matches!(self.nodes[k].lemma.to_lowercase().as_str(), "and" | "or")
+                    && self.dominates(a, k)
+            }) else {
+                continue;
+            };
+            if c > 0 && self.nodes[c - 1].form == "," {
+                continue;
+            }
+            self.nodes[a].deprel = "conj".to_string();
+            self.nodes[c].head = Some(a);
+            self.nodes[c].deprel = "cc".to_string();
+            changed = true;
+        }
+        if changed {
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
     /// Repairs a noun hung as a `compound` on a verb ("Egyptian demonstrators rioted" with
     /// "demonstrators" a compound of "rioted"): a compound modifies nominals only, so a noun,
     /// name or pronoun `compound` before a verb that has no subject becomes its `nsubj`.
@@ -449,6 +486,58 @@ impl Tree {
                 if k != v && self.nodes[k].head == Some(r) && k > v {
                     // The old root's dependents after the verb belong to the clause.
                     self.nodes[k].head = Some(v);
+                }
+            }
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+            return;
+        }
+        // Two titled names as the root with the finite verb hung on them further right
+        // ("Indonesian President Joko Widodo and Ukrainian President Volodymyr Zelensky
+        // shook hands in Kyiv", the verb a `parataxis`/`acl`/`dep`): when every word
+        // between the root and the verb belongs to the root's phrase and an "and" is among
+        // them, the verb is the root and the names its subject.
+        if let Some(v) = self.children(r).iter().copied().find(|&v| {
+            v > r + 3
+                && self.nodes[v].upos == "VERB"
+                && matches!(self.nodes[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                && matches!(self.base_rel(v), "acl" | "parataxis" | "dep" | "list")
+                && !self
+                    .children(v)
+                    .iter()
+                    .any(|&k| self.base_rel(k) == "nsubj")
+                && (r + 1..v).all(|k| self.dominates(r, k) && self.nodes[k].form != ",")
+                && (r + 1..v).any(|k| {
+                    self.nodes[k].upos == "CCONJ" && self.nodes[k].lemma.to_lowercase() == "and"
+                })
+        }) {
+            self.nodes[v].head = None;
+            self.nodes[v].deprel = "root".to_string();
+            self.nodes[r].head = Some(v);
+            self.nodes[r].deprel = "nsubj".to_string();
+            for k in 0..self.nodes.len() {
+                if k != v && self.nodes[k].head == Some(r) && k > v {
+                    self.nodes[k].head = Some(v);
+                }
+            }
+            // The second name hung as a `list`/`appos` of the first, its title as the
+            // conjunct: the name is the conjunct and the title describes it.
+            for n in r + 1..v {
+                if self.nodes[n].head == Some(r)
+                    && matches!(self.base_rel(n), "list" | "appos")
+                    && self.nodes[n].upos == "PROPN"
+                    && let Some(c) = (r + 1..n)
+                        .rev()
+                        .find(|&c| self.nodes[c].head == Some(r) && self.base_rel(c) == "conj")
+                {
+                    self.nodes[n].deprel = "conj".to_string();
+                    self.nodes[c].head = Some(n);
+                    self.nodes[c].deprel = "nmod:desc".to_string();
+                    for k in 0..self.nodes.len() {
+                        if self.nodes[k].head == Some(c) && self.base_rel(k) == "cc" {
+                            self.nodes[k].head = Some(n);
+                        }
+                    }
                 }
             }
             let nodes = std::mem::take(&mut self.nodes);
@@ -1378,6 +1467,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_object_before_time();
     tree.repair_compound_on_verb();
     tree.repair_subordinate_subject();
+    tree.repair_coordinated_apposition();
     tree.repair_hyphenated_modifier();
     tree.repair_possessed_participle();
     tree.repair_up_to_number();
@@ -1411,8 +1501,8 @@ fn verbless_nominal_root(nodes: &[Node]) -> Option<usize> {
 ///   guerrillas wounded two British soldiers" read as "wounded two soldiers");
 /// - read as a noun: a lower-case past form (in "-ed", or irregular: "met", "held") right
 ///   after a number, a plural noun, a name or a personal pronoun, and before a preposition,
-///   determiner, name, pronoun, number, adverb or punctuation ("when the two met in
-///   Singapore").
+///   determiner, name, pronoun, number, adverb, plural noun or punctuation ("when the two
+///   met in Singapore", "Kim Jong Un shook hands").
 fn past_tense_misread(
     words: &[&str],
     tags: &[(crate::parse::Upos, &str)],
@@ -1438,7 +1528,7 @@ fn past_tense_misread(
             && matches!(prev, "CD" | "NNS" | "NNPS" | "NNP" | "PRP")
             && matches!(
                 next,
-                "IN" | "DT" | "NNP" | "PRP" | "CD" | "RB" | "TO" | "," | "."
+                "IN" | "DT" | "NNP" | "PRP" | "CD" | "RB" | "TO" | "," | "." | "NNS"
             );
         if past && (as_adjective || as_noun) {
             out.push((i, Upos::Verb, "VBD"));
@@ -1691,6 +1781,41 @@ mod tests {
         .unwrap();
         t.repair_subordinate_subject();
         assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(1), "obl"));
+    }
+
+    #[test]
+    fn coordinated_titled_names_are_conjuncts() {
+        // "Xi and US President Biden met": "Biden" read as an apposition of "Xi".
+        let mut t = Tree::from_conll(
+            "1 Xi Xi PROPN 5 nsubj\n2 and and CCONJ 3 cc\n3 President President PROPN 4 nmod:desc\n4 Biden Biden PROPN 1 appos\n5 met meet VERB 0 root VBD",
+            0,
+        )
+        .unwrap();
+        t.repair_coordinated_apposition();
+        assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(0), "conj"));
+        assert_eq!((t.head(1), t.nodes[1].deprel.as_str()), (Some(3), "cc"));
+        // After a comma it stays an apposition ("Xi, and his deputy Li" is rare but real).
+        let mut t = Tree::from_conll(
+            "1 Xi Xi PROPN 6 nsubj\n2 , , PUNCT 3 punct\n3 and and CCONJ 5 cc\n4 deputy deputy NOUN 5 nmod:desc\n5 Li Li PROPN 1 appos\n6 met meet VERB 0 root VBD",
+            0,
+        )
+        .unwrap();
+        t.repair_coordinated_apposition();
+        assert_eq!(t.nodes[4].deprel, "appos");
+        // Two titled names as the root, the verb hung on them as a parataxis.
+        let mut t = Tree::from_conll(
+            "1 President President PROPN 2 nmod:desc\n2 Widodo Widodo PROPN 0 root\n3 and and CCONJ 4 cc\n4 President President PROPN 2 conj\n5 Zelensky Zelensky PROPN 2 list\n6 shook shake VERB 2 parataxis VBD\n7 hands hand NOUN 6 obj",
+            0,
+        )
+        .unwrap();
+        t.repair_verbless_root();
+        assert_eq!((t.head(5), t.nodes[5].deprel.as_str()), (None, "root"));
+        assert_eq!((t.head(1), t.nodes[1].deprel.as_str()), (Some(5), "nsubj"));
+        assert_eq!((t.head(4), t.nodes[4].deprel.as_str()), (Some(1), "conj"));
+        assert_eq!(
+            (t.head(3), t.nodes[3].deprel.as_str()),
+            (Some(4), "nmod:desc")
+        );
     }
 
     #[test]

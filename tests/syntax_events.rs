@@ -464,6 +464,21 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-03",
             )],
         ),
+        // Two titled names coordinated: the parser reads the second as an apposition, or
+        // makes the first the root with the verb hung on it.
+        (
+            "titled-coordination",
+            vec![
+                ev("meet", "Joe Biden", "Xi Jinping", "occurred", "2022-11-14"),
+                ev(
+                    "meet",
+                    "Joko Widodo",
+                    "Volodymyr Zelensky",
+                    "occurred",
+                    "2022-06-29",
+                ),
+            ],
+        ),
         (
             "offensive-into",
             vec![ev(
