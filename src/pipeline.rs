@@ -328,6 +328,7 @@ impl Knowledge {
         govern_statuses(&mut coded, &trees, &self.tree);
         keep_most_specific(&mut coded);
         drop_wrong_subjects(&mut coded, &trees, &self.tree, &table);
+        drop_home_visits(&mut coded, &table);
         prune_place_only_actors(&mut table, &mut coded);
         let dct = published
             .as_deref()
@@ -447,6 +448,21 @@ fn govern_statuses(
                 true
             }
         }
+    });
+}
+
+/// Drops a visit to the visitor's own country ("Trump flew to Alaska after the talks" is
+/// a return home, not a visit to the United States): CAMEO 042 is a visit to another
+/// party. Persons and organisations carry their country (`ActorRec::country`, ISO 3166
+/// alpha-3); a visit whose target is a country actor of that same code is removed.
+fn drop_home_visits(coded: &mut Vec<crate::events::CodedEvent>, table: &ActorTable) {
+    coded.retain(|e| {
+        let Some(t) = e.target else { return true };
+        let (src, tgt) = (&table.actors[e.source], &table.actors[t]);
+        !(e.etype == "visit"
+            && tgt.kind == crate::model::ActorType::Country
+            && src.country.is_some()
+            && src.country == tgt.country)
     });
 }
 
@@ -1711,6 +1727,32 @@ mod tests {
                 "Kenya",
                 Status::Occurred,
                 "2024-06-21"
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_trip_home_is_no_visit() {
+        // CAMEO 042 is a visit to another party: flying home or touring one's own country is
+        // not coded; a visit abroad still is.
+        let e = events(
+            "US President Donald Trump flew to Alaska on Thursday after the talks. \
+             On Friday he visited Canada.",
+            "2019-03-02",
+        );
+        assert!(
+            !e.iter().any(|x| x.1 == "visit" && x.2 == "United States"),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Donald Trump",
+                "visit",
+                "Canada",
+                Status::Occurred,
+                "2019-03-01"
             ),
             "{e:?}"
         );
