@@ -1597,16 +1597,19 @@ fn subjunctive_misread(
         }
         let that =
             words[j].eq_ignore_ascii_case("that") && matches!(tags[j].1, "IN" | "WDT") && j + 1 < i;
-        let finite_after = tags[i + 1..]
-            .iter()
-            .take_while(|t| !matches!(t.1, "," | ":" | "."))
-            .any(|t| matches!(t.1, "VBD" | "VBZ" | "VBP" | "MD"));
-        let verb = match lexical(words[i]) {
+        let finite_after = || {
+            tags[i + 1..]
+                .iter()
+                .take_while(|t| !matches!(t.1, "," | ":" | "."))
+                .any(|t| matches!(t.1, "VBD" | "VBZ" | "VBP" | "MD"))
+        };
+        // The lexicon lookups last: most words fail the cheaper tests above.
+        let verb = || match lexical(words[i]) {
             Lexical::BaseVerb => true,
             Lexical::Unknown => u == Upos::Adp || matches!(tags[i + 1].1, "DT" | "PRP$"),
             Lexical::Other => false,
         };
-        if subject && that && !finite_after && verb {
+        if subject && that && !finite_after() && verb() {
             out.push((j, Upos::Sconj, "IN"));
             out.push((i, Upos::Verb, "VB"));
         }
