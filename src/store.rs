@@ -332,12 +332,15 @@ pub enum StoreError {
         /// SQLite's description.
         reason: String,
     },
-    /// The database file (or its directory) cannot be written: read-only file, mount or
-    /// permissions.
-    #[error("{path}: database is read-only (check the file's and its directory's permissions)")]
+    /// The database file (or its directory, or a side file SQLite keeps beside it) cannot be
+    /// written: read-only file, mount or permissions.
+    #[error("{path}: database is read-only ({hint})")]
     ReadOnly {
         /// The database file.
         path: String,
+        /// What to check: a read-only `-shm`/`-wal` side file left by an earlier command is
+        /// named, else the file's and its directory's permissions.
+        hint: String,
     },
     /// Another process held a lock for longer than the busy timeout (5 s).
     #[error("{path}: database is locked by another process; retry later")]
@@ -414,12 +417,29 @@ pub enum StoreError {
     },
 }
 
+/// What makes database `path` read-only, as a hint for [`StoreError::ReadOnly`]: a
+/// read-only SQLite side file (`<path>-shm`, `<path>-wal`, left behind by a command run
+/// while the database itself was read-only) is named with how to fix it; otherwise the
+/// file's and its directory's permissions are to be checked.
+fn read_only_hint(path: &str) -> String {
+    for side in ["-shm", "-wal"] {
+        let p = format!("{path}{side}");
+        if std::fs::metadata(&p).is_ok_and(|m| m.permissions().readonly()) {
+            return format!("the side file {p} is read-only: delete it or make it writable");
+        }
+    }
+    "check the file's and its directory's permissions".to_string()
+}
+
 /// Maps a SQLite error to the matching [`StoreError`] variant.
 fn classify(path: &str, context: &str, e: rusqlite::Error) -> StoreError {
     let path = path.to_string();
     match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path },
-        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            hint: read_only_hint(&path),
+            path,
+        },
         Some(ErrorCode::NotADatabase) => StoreError::NotPolgraph {
             path,
             reason: "file is not a database".into(),
@@ -4214,6 +4234,20 @@ mod tests {
         let err = classify("ro.db", "inserting", e);
         assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
         assert!(err.to_string().contains("read-only"), "{err}");
+        // A read-only side file left by an earlier command is named.
+        let db = path.display().to_string();
+        let shm = format!("{db}-shm");
+        std::fs::write(&shm, b"").unwrap();
+        let mut perm = std::fs::metadata(&shm).unwrap().permissions();
+        perm.set_readonly(true);
+        std::fs::set_permissions(&shm, perm).unwrap();
+        assert!(
+            read_only_hint(&db).contains(&shm),
+            "{}",
+            read_only_hint(&db)
+        );
+        std::fs::remove_file(&shm).unwrap();
+        assert!(read_only_hint(&db).contains("permissions"));
     }
 
     #[test]
