@@ -160,6 +160,10 @@ pub struct SectorWord {
     /// True when the noun alone ("the rebels") names the group of the article's country;
     /// false for people of a country ("refugees"), actors only after a country or demonym.
     pub bare: bool,
+    /// True for kind `challenged`: a state word that, bare ("the government", "the
+    /// regime"), names the state that rebels or an opposition named in the same sentence
+    /// challenge ("talks between Zairean rebels and the government").
+    pub challenged: bool,
 }
 
 /// All actor knowledge: countries, organisations, people, roles and name words.
@@ -432,12 +436,14 @@ impl Gazetteer {
             let (group, bare) = match f[2] {
                 "group" => (true, true),
                 "people" => (true, false),
-                "state" => (false, false),
+                "state" | "challenged" => (false, false),
                 o => {
                     return Err(DataError::new(
                         file,
                         ln,
-                        format!("kind must be `group`, `people` or `state`, found `{o}`"),
+                        format!(
+                            "kind must be `group`, `people`, `state` or `challenged`, found `{o}`"
+                        ),
                     ));
                 }
             };
@@ -454,6 +460,7 @@ impl Gazetteer {
                     sector: f[1].to_string(),
                     group,
                     bare,
+                    challenged: f[2] == "challenged",
                 });
             }
         }

@@ -925,7 +925,10 @@ impl State<'_> {
             // "between Zairean rebels and the government": resolved in pass 2 against the
             // rebels or opposition named in the same sentence.
             if !covered(i, facts)
-                && matches!(lower[i], "government" | "regime")
+                && self
+                    .gaz()
+                    .sector_at(&lower, i)
+                    .is_some_and(|(w, n)| w.challenged && n == 1)
                 && i > 0
                 && lower[i - 1] == "the"
                 && !matches!(lower.get(i + 1).copied(), Some("of" | "in" | "'s" | "’s"))
