@@ -1426,12 +1426,6 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     let words: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
     let parsed = model.parse_retagged(&words, |w, tags| {
         let mut fixes = past_tense_misread(w, tags, irregular);
-        fixes.extend(infinitive_misread(w, tags, |form| {
-            model.seen_as(form, "VB")
-                || regular_forms(form)
-                    .first()
-                    .is_some_and(|f| irregular.get(f).is_some_and(|l| l == form))
-        }));
         fixes.extend(subjunctive_misread(w, tags, |form| {
             if model.seen_as(form, "VB")
                 || regular_forms(form)
@@ -1540,38 +1534,6 @@ fn past_tense_misread(
             out.push((i, Upos::Verb, "VBD"));
         }
         finite_before |= matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
-    }
-    out
-}
-
-/// Infinitives the tagger misread as nouns after a verb and "to": "the two leaders agreed
-/// to resume military-to-military communications" with "resume" a noun and "to" a
-/// preposition. A lower-case word tagged `NOUN` right after "to", itself right after a verb,
-/// that `is_base_verb(form)` knows as a verb's base form and that is followed by what can be
-/// its object (a determiner, adjective, noun, name, pronoun or number) is retagged
-/// `VERB`/`VB`, and "to" `PART`/`TO`. ("returned to power in 2010" keeps its noun: "in"
-/// is no object.)
-fn infinitive_misread(
-    words: &[&str],
-    tags: &[(crate::parse::Upos, &str)],
-    is_base_verb: impl Fn(&str) -> bool,
-) -> Vec<(usize, crate::parse::Upos, &'static str)> {
-    use crate::parse::Upos;
-    let mut out = Vec::new();
-    for i in 2..words.len().saturating_sub(1) {
-        if tags[i].0 == Upos::Noun
-            && words[i - 1].eq_ignore_ascii_case("to")
-            && tags[i - 2].0 == Upos::Verb
-            && words[i].chars().all(|c| c.is_ascii_lowercase())
-            && matches!(
-                tags[i + 1].1,
-                "DT" | "PDT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "PRP" | "PRP$" | "CD"
-            )
-            && is_base_verb(words[i])
-        {
-            out.push((i - 1, Upos::Part, "TO"));
-            out.push((i, Upos::Verb, "VB"));
-        }
     }
     out
 }
@@ -1876,39 +1838,6 @@ mod tests {
         .unwrap();
         t.repair_compound_on_verb();
         assert_eq!(t.nodes[0].deprel, "compound");
-    }
-
-    #[test]
-    fn infinitives_read_as_nouns_are_verbs() {
-        use crate::parse::Upos;
-        let base = |w: &str| matches!(w, "resume" | "power");
-        let got = infinitive_misread(
-            &["leaders", "agreed", "to", "resume", "military", "talks"],
-            &[
-                (Upos::Noun, "NNS"),
-                (Upos::Verb, "VBD"),
-                (Upos::Adp, "IN"),
-                (Upos::Noun, "NN"),
-                (Upos::Adj, "JJ"),
-                (Upos::Noun, "NNS"),
-            ],
-            base,
-        );
-        assert_eq!(got, vec![(2, Upos::Part, "TO"), (3, Upos::Verb, "VB")]);
-        // "returned to power in 2010": no object after the noun.
-        let got = infinitive_misread(
-            &["he", "returned", "to", "power", "in", "2010"],
-            &[
-                (Upos::Pron, "PRP"),
-                (Upos::Verb, "VBD"),
-                (Upos::Adp, "IN"),
-                (Upos::Noun, "NN"),
-                (Upos::Adp, "IN"),
-                (Upos::Num, "CD"),
-            ],
-            base,
-        );
-        assert!(got.is_empty());
     }
 
     #[test]
