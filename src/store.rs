@@ -948,6 +948,10 @@ fn is_line_reference(source_id: &str) -> bool {
 
 /// Parses a filter date bound (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) into a full ISO date: the first
 /// day of the period, or its last day when `end` is true.
+///
+/// Errors: [`StoreError::InvalidFilter`] naming the input, "is not YYYY, YYYY-MM or
+/// YYYY-MM-DD" for another shape, "is not a calendar day" for a day that does not exist
+/// ("2025-02-30").
 pub(crate) fn date_bound(s: &str, end: bool) -> Result<String, StoreError> {
     let s = s.trim();
     let bad =
@@ -972,7 +976,22 @@ pub(crate) fn date_bound(s: &str, end: bool) -> Result<String, StoreError> {
             let first = jiff::civil::Date::new(y, m, 1).map_err(|_| bad())?;
             if end { first.last_of_month() } else { first }
         }
-        [_, _, _] => s.parse::<jiff::civil::Date>().map_err(|_| bad())?,
+        [y, m, d] => {
+            let (y, m, d) = (
+                num(y, 4).ok_or_else(bad)?,
+                num(m, 2).ok_or_else(bad)?,
+                num(d, 2).ok_or_else(bad)?,
+            );
+            // The right shape but no such day ("2025-02-30", "2025-13-01"): say so.
+            let no_day =
+                || StoreError::InvalidFilter(format!("date \"{s}\" is not a calendar day"));
+            let (y, m, d) = (
+                i16::try_from(y).map_err(|_| no_day())?,
+                i8::try_from(m).map_err(|_| no_day())?,
+                i8::try_from(d).map_err(|_| no_day())?,
+            );
+            jiff::civil::Date::new(y, m, d).map_err(|_| no_day())?
+        }
         _ => return Err(bad()),
     };
     Ok(date.to_string())
@@ -4723,6 +4742,11 @@ mod tests {
         assert_eq!(date_bound("2025", false).unwrap(), "2025-01-01");
         assert_eq!(date_bound("2025-02-27", true).unwrap(), "2025-02-27");
         assert!(date_bound("27/02/2025", false).is_err());
+        let e = date_bound("2025-02-30", false).unwrap_err().to_string();
+        assert!(e.contains("\"2025-02-30\" is not a calendar day"), "{e}");
+        let e = date_bound("2025-2-3", false).unwrap_err().to_string();
+        assert!(e.contains("is not YYYY, YYYY-MM or YYYY-MM-DD"), "{e}");
+        assert_eq!(date_bound("2024-02-29", false).unwrap(), "2024-02-29");
         assert_eq!(event_key("meet", 1, Some(2), "occurred"), "meet|1|2|pos");
         assert_eq!(event_key("visit", 3, None, "negated"), "visit|3|-|neg");
         assert_eq!(span_days("2025-03-03", "2025-03-09"), 6);
