@@ -33,6 +33,13 @@ pub struct Node {
     pub deprel: String,
 }
 
+/// Words that introduce a temporal clause ("after the talks ended", "since Turkey
+/// invaded"); most also head prepositional phrases, which is how the parser misreads such
+/// clauses. Closed-class grammar of English (the subordinating conjunctions of time).
+pub const TEMPORAL_SUBORDINATORS: &[&str] = &[
+    "after", "before", "since", "until", "till", "once", "when", "while", "as",
+];
+
 /// Nouns of time (lower-case lemmas). The parser often hangs other words on them: a
 /// verb's prepositional phrase ("demonstrated on Monday in Serbia") or its subject
 /// ("Pakistan today threatened").
@@ -167,18 +174,7 @@ impl Tree {
         self.base_rel(i) == "advcl"
             && self.children(i).iter().any(|&m| {
                 self.base_rel(m) == "mark"
-                    && matches!(
-                        self.nodes[m].lemma.as_str(),
-                        "after"
-                            | "before"
-                            | "since"
-                            | "until"
-                            | "till"
-                            | "once"
-                            | "when"
-                            | "while"
-                            | "as"
-                    )
+                    && TEMPORAL_SUBORDINATORS.contains(&self.nodes[m].lemma.as_str())
             })
     }
 
@@ -346,13 +342,10 @@ impl Tree {
     /// "has been divided since Turkey invaded the north" with "since Turkey" an oblique of
     /// "divided" and "invaded" a second dependent of it. A finite verb without a subject whose
     /// nearest word before it (over adverbs) is a noun, name or pronoun hung on the same head
-    /// as an `obl`/`nmod` introduced by a word that also subordinates clauses (after,
-    /// before, since, until, till, once, as, while) gets that noun as its `nsubj` and the
+    /// as an `obl`/`nmod` introduced by a word that also subordinates clauses
+    /// ([`TEMPORAL_SUBORDINATORS`]: after, before, since …) gets that noun as its `nsubj` and the
     /// word as its `mark`, and becomes an `advcl` of the shared head.
     pub fn repair_subordinate_subject(&mut self) {
-        const SUBORDINATORS: &[&str] = &[
-            "after", "before", "since", "until", "till", "once", "as", "while",
-        ];
         let mut changed = false;
         for v in 1..self.nodes.len() {
             if self.nodes[v].upos != "VERB"
@@ -379,7 +372,7 @@ impl Tree {
             let Some(c) = self.children(n).iter().copied().find(|&k| {
                 k < n
                     && self.base_rel(k) == "case"
-                    && SUBORDINATORS.contains(&self.nodes[k].lemma.to_lowercase().as_str())
+                    && TEMPORAL_SUBORDINATORS.contains(&self.nodes[k].lemma.to_lowercase().as_str())
             }) else {
                 continue;
             };
