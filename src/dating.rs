@@ -60,7 +60,7 @@ pub fn anchor(
                 DateSource::Inherited
             };
             chosen
-                .or_else(|| planned_fallback(ev, s, &timexes, dct))
+                .or_else(|| planned_fallback(ev, s, &timexes, dct, lex))
                 .map(|t| {
                     let (mut a, mut b) = t.interval.unwrap_or_default();
                     // "… last Thursday, a day before Trump's attack": the event is offset from
@@ -122,6 +122,7 @@ fn planned_fallback<'a>(
     s: &Sentence,
     timexes: &'a [Timex],
     dct: Option<jiff::civil::Date>,
+    lex: &TimeLexicon,
 ) -> Option<&'a Timex> {
     let d = dct?;
     if ev.status != Status::Planned {
@@ -138,9 +139,7 @@ fn planned_fallback<'a>(
             .unwrap_or_default()
             .to_lowercase();
         let after = s.text.get(t.end..).unwrap_or_default();
-        before.ends_with(['-', '–'])
-            || after.starts_with(['-', '–'])
-            || matches!(word.as_str(), "until" | "till" | "since" | "through")
+        before.ends_with(['-', '–']) || after.starts_with(['-', '–']) || lex.is_bound_signal(&word)
     };
     timexes
         .iter()
@@ -671,6 +670,7 @@ mod tests {
                 &sentence(text),
                 &timexes,
                 Some(dct),
+                &lex,
             )
             .map(|t| t.value.clone())
         };

@@ -213,7 +213,7 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
 /// `count_noun`, `signal`, `reporting`, `aspectual`, `results_cue`, `annual_cue`, `money_cue`, `ahead_cue`,
 /// `determiner`,
-/// `deadline_signal`, `deadline_cue`, `future_signal`, `anaphoric` (value ignored, write `-`),
+/// `deadline_signal`, `bound_signal`, `deadline_cue`, `future_signal`, `anaphoric` (value ignored, write `-`),
 /// `ordinal`, `day_ordinal` (1..31), `day_prefix` (-7..7 days, or `W` for the ISO week),
 /// `season`, `holiday`.
 #[derive(Debug, Clone)]
@@ -245,6 +245,7 @@ pub struct TimeLexicon {
     ahead_cues: Vec<Vec<String>>,
     determiners: HashSet<String>,
     deadline_signals: HashSet<String>,
+    bound_signals: HashSet<String>,
     deadline_cues: Vec<Vec<String>>,
     future_signals: Vec<Vec<String>>,
     anaphoric: HashSet<String>,
@@ -379,6 +380,7 @@ impl TimeLexicon {
             ahead_cues: Vec::new(),
             determiners: HashSet::new(),
             deadline_signals: HashSet::new(),
+            bound_signals: HashSet::new(),
             deadline_cues: Vec::new(),
             future_signals: Vec::new(),
             anaphoric: HashSet::new(),
@@ -559,6 +561,9 @@ impl TimeLexicon {
                 "deadline_signal" => {
                     lx.deadline_signals.insert(key);
                 }
+                "bound_signal" => {
+                    lx.bound_signals.insert(key);
+                }
                 "deadline_cue" => lx
                     .deadline_cues
                     .push(key.split(' ').map(str::to_string).collect()),
@@ -605,7 +610,7 @@ impl TimeLexicon {
                         "unknown kind '{other}' (expected month, weekday, daypart, relday, \
                          number, unit, shift, part, set, ref, future_cue, past_cue, \
                          not_past, count_noun, signal, ordinal, season, holiday, reporting, aspectual, \
-                         results_cue, annual_cue, money_cue, ahead_cue, determiner, deadline_signal, deadline_cue \
+                         results_cue, annual_cue, money_cue, ahead_cue, determiner, deadline_signal, bound_signal, deadline_cue \
                          future_signal, anaphoric, day_ordinal or day_prefix)"
                     )));
                 }
@@ -634,6 +639,13 @@ impl TimeLexicon {
             })?);
         }
         Ok(lx)
+    }
+
+    /// True when lower-case `word`, right before a time expression, makes it a limit of a
+    /// span rather than the time of an act (kind `bound_signal`: "until 2030", "since
+    /// May").
+    pub fn is_bound_signal(&self, word: &str) -> bool {
+        self.bound_signals.contains(word)
     }
 
     /// True when `lemma` is an aspectual verb (kind `aspectual`: begin, end, resume …): a
