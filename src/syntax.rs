@@ -1640,6 +1640,13 @@ fn retag_known_past_tense(nodes: &mut [Node], irregular: &IrregularVerbs) {
 mod tests {
     use super::*;
 
+    /// The tree of CoNLL-like `conll` (see [`Tree::from_conll`]) after one `repair`.
+    fn repaired(conll: &str, repair: fn(&mut Tree)) -> Tree {
+        let mut t = Tree::from_conll(conll, 0).expect("test tree");
+        repair(&mut t);
+        t
+    }
+
     #[test]
     fn conll_builds_children_and_offsets() {
         let t = Tree::from_conll(
@@ -1664,24 +1671,20 @@ mod tests {
 
     #[test]
     fn name_cut_off_from_its_descriptor() {
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 rights right NOUN 2 compound\n2 group group NOUN 5 nsubj:pass\n3 Human Human PROPN 5 compound\n4 Watch Watch PROPN 5 compound\n5 accused accuse VERB 0 root\n6 Russia Russia PROPN 5 obj",
-            0,
-        )
-        .unwrap();
-        t.repair_name_before_verb();
+            Tree::repair_name_before_verb,
+        );
         assert_eq!(t.head(3), Some(4));
         assert_eq!(t.nodes[3].deprel, "nsubj");
         assert_eq!(t.head(2), Some(3));
         assert_eq!(t.head(1), Some(3));
         assert_eq!(t.nodes[1].deprel, "compound");
         // A verb with a particle ("compound:prt") is left alone.
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Russia Russia PROPN 2 nsubj\n2 called call VERB 0 root\n3 off off ADP 2 compound:prt\n4 talks talk NOUN 2 obj",
-            0,
-        )
-        .unwrap();
-        t.repair_name_before_verb();
+            Tree::repair_name_before_verb,
+        );
         assert_eq!(t.nodes[0].deprel, "nsubj");
         assert_eq!(t.head(0), Some(1));
     }
@@ -1689,12 +1692,10 @@ mod tests {
     #[test]
     fn past_tense_hung_on_a_time_word_after_the_root() {
         // "Karzai this month accused Pakistan" read as "Karzai, this month [that] accused …".
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Karzai Karzai PROPN 0 root\n2 this this DET 3 det\n3 month month NOUN 1 nmod:unmarked\n4 accused accuse VERB 3 acl VBD\n5 Pakistan Pakistan PROPN 4 obj",
-            0,
-        )
-        .unwrap();
-        t.repair_verbless_root();
+            Tree::repair_verbless_root,
+        );
         assert_eq!(t.head(3), None);
         assert_eq!(t.head(0), Some(3));
         assert_eq!(t.nodes[0].deprel, "nsubj");
@@ -1723,34 +1724,28 @@ mod tests {
         assert_eq!(t.head(1), Some(7));
         assert_eq!(t.head(2), Some(6));
         // Written with spaces, nothing is one word.
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Hopes hope NOUN 9 nsubj\n2 of of ADP 3 case\n3 face face NOUN 1 nmod\n4 - - PUNCT 7 punct\n5 to to ADP 7 case\n6 - - PUNCT 5 punct\n7 face face NOUN 8 compound\n8 talks talk NOUN 9 nsubj\n9 rose rise VERB 0 root",
-            0,
-        )
-        .unwrap();
-        t.repair_hyphenated_modifier();
+            Tree::repair_hyphenated_modifier,
+        );
         assert_eq!(t.head(2), Some(0));
     }
 
     #[test]
     fn an_object_before_a_time_word_is_the_object() {
         // "staged mass demonstrations Saturday" with "demonstrations" a compound of the day.
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 students student NOUN 2 nsubj\n2 staged stage VERB 0 root\n3 mass mass ADJ 4 amod\n4 demonstrations demonstration NOUN 5 compound\n5 Saturday Saturday PROPN 2 obl:unmarked",
-            0,
-        )
-        .unwrap();
-        t.repair_object_before_time();
+            Tree::repair_object_before_time,
+        );
         assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(1), "obj"));
         assert_eq!(t.head(2), Some(3));
         assert_eq!(t.head(4), Some(1));
         // "Monday night" keeps its compound.
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Abe Abe PROPN 2 nsubj\n2 arrived arrive VERB 0 root\n3 Monday Monday PROPN 4 compound\n4 night night NOUN 2 obl:unmarked",
-            0,
-        )
-        .unwrap();
-        t.repair_object_before_time();
+            Tree::repair_object_before_time,
+        );
         assert_eq!(
             (t.head(2), t.nodes[2].deprel.as_str()),
             (Some(3), "compound")
@@ -1760,51 +1755,41 @@ mod tests {
     #[test]
     fn a_subordinate_clause_read_as_a_phrase_gets_its_subject() {
         // "divided since Turkey invaded the north": "since Turkey" an oblique of "divided".
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Cyprus Cyprus PROPN 2 nsubj:pass\n2 divided divide VERB 0 root VBN\n3 since since ADP 4 case\n4 Turkey Turkey PROPN 2 obl\n5 invaded invade VERB 2 advcl VBD\n6 north north NOUN 5 obj",
-            0,
-        )
-        .unwrap();
-        t.repair_subordinate_subject();
+            Tree::repair_subordinate_subject,
+        );
         assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(4), "nsubj"));
         assert_eq!((t.head(2), t.nodes[2].deprel.as_str()), (Some(4), "mark"));
         assert_eq!((t.head(4), t.nodes[4].deprel.as_str()), (Some(1), "advcl"));
         // A real prepositional phrase stays: "met in Paris, said …" ("in" subordinates nothing).
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Abe Abe PROPN 2 nsubj\n2 met meet VERB 0 root VBD\n3 in in ADP 4 case\n4 Paris Paris PROPN 2 obl\n5 said say VERB 2 parataxis VBD",
-            0,
-        )
-        .unwrap();
-        t.repair_subordinate_subject();
+            Tree::repair_subordinate_subject,
+        );
         assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(1), "obl"));
     }
 
     #[test]
     fn coordinated_titled_names_are_conjuncts() {
         // "Xi and US President Biden met": "Biden" read as an apposition of "Xi".
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Xi Xi PROPN 5 nsubj\n2 and and CCONJ 3 cc\n3 President President PROPN 4 nmod:desc\n4 Biden Biden PROPN 1 appos\n5 met meet VERB 0 root VBD",
-            0,
-        )
-        .unwrap();
-        t.repair_coordinated_apposition();
+            Tree::repair_coordinated_apposition,
+        );
         assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(0), "conj"));
         assert_eq!((t.head(1), t.nodes[1].deprel.as_str()), (Some(3), "cc"));
         // After a comma it stays an apposition ("Xi, and his deputy Li" is rare but real).
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Xi Xi PROPN 6 nsubj\n2 , , PUNCT 3 punct\n3 and and CCONJ 5 cc\n4 deputy deputy NOUN 5 nmod:desc\n5 Li Li PROPN 1 appos\n6 met meet VERB 0 root VBD",
-            0,
-        )
-        .unwrap();
-        t.repair_coordinated_apposition();
+            Tree::repair_coordinated_apposition,
+        );
         assert_eq!(t.nodes[4].deprel, "appos");
         // Two titled names as the root, the verb hung on them as a parataxis.
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 President President PROPN 2 nmod:desc\n2 Widodo Widodo PROPN 0 root\n3 and and CCONJ 4 cc\n4 President President PROPN 2 conj\n5 Zelensky Zelensky PROPN 2 list\n6 shook shake VERB 2 parataxis VBD\n7 hands hand NOUN 6 obj",
-            0,
-        )
-        .unwrap();
-        t.repair_verbless_root();
+            Tree::repair_verbless_root,
+        );
         assert_eq!((t.head(5), t.nodes[5].deprel.as_str()), (None, "root"));
         assert_eq!((t.head(1), t.nodes[1].deprel.as_str()), (Some(5), "nsubj"));
         assert_eq!((t.head(4), t.nodes[4].deprel.as_str()), (Some(1), "conj"));
@@ -1816,20 +1801,16 @@ mod tests {
 
     #[test]
     fn a_compound_on_a_verb_is_its_subject() {
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Egyptian Egyptian ADJ 2 amod\n2 demonstrators demonstrator NOUN 3 compound\n3 rioted riot VERB 0 root",
-            0,
-        )
-        .unwrap();
-        t.repair_compound_on_verb();
+            Tree::repair_compound_on_verb,
+        );
         assert_eq!(t.nodes[1].deprel, "nsubj");
         // A verb with a subject keeps it; the compound is left alone.
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Graham Graham PROPN 3 compound\n2 he he PRON 3 nsubj\n3 tweeted tweet VERB 0 root",
-            0,
-        )
-        .unwrap();
-        t.repair_compound_on_verb();
+            Tree::repair_compound_on_verb,
+        );
         assert_eq!(t.nodes[0].deprel, "compound");
     }
 
@@ -1942,31 +1923,25 @@ mod tests {
 
     #[test]
     fn a_perfect_is_active() {
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 attacks attack NOUN 3 nsubj:pass\n2 have have AUX 3 aux\n3 killed kill VERB 0 root VBN\n4 leaders leader NOUN 3 obj",
-            0,
-        )
-        .unwrap();
-        t.repair_passive_labels();
+            Tree::repair_passive_labels,
+        );
         assert_eq!(t.nodes[0].deprel, "nsubj");
         // "have been killed" stays passive.
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 leaders leader NOUN 4 nsubj:pass\n2 have have AUX 4 aux\n3 been be AUX 4 aux:pass\n4 killed kill VERB 0 root VBN",
-            0,
-        )
-        .unwrap();
-        t.repair_passive_labels();
+            Tree::repair_passive_labels,
+        );
         assert_eq!(t.nodes[0].deprel, "nsubj:pass");
     }
 
     #[test]
     fn of_phrase_subject_is_headed_by_its_first_noun() {
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Supporters supporter NOUN 3 nsubj\n2 of of ADP 3 case\n3 Raila Raila PROPN 5 nsubj\n4 Odinga Odinga PROPN 3 flat\n5 blocked block VERB 0 root",
-            0,
-        )
-        .unwrap();
-        t.repair_of_phrase_subject();
+            Tree::repair_of_phrase_subject,
+        );
         assert_eq!(t.head(0), Some(4));
         assert_eq!(t.nodes[0].deprel, "nsubj");
         assert_eq!(t.head(2), Some(0));
@@ -1976,12 +1951,10 @@ mod tests {
 
     #[test]
     fn up_to_a_number_modifies_it() {
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Up up NOUN 5 nsubj\n2 to to ADP 4 case\n3 100 100 NUM 4 nummod\n4 Albanians Albanian PROPN 1 nmod\n5 demonstrated demonstrate VERB 0 root",
-            0,
-        )
-        .unwrap();
-        t.repair_up_to_number();
+            Tree::repair_up_to_number,
+        );
         assert_eq!(t.head(3), Some(4));
         assert_eq!(t.nodes[3].deprel, "nsubj");
         assert_eq!(t.head(0), Some(2));
@@ -2010,12 +1983,10 @@ mod tests {
 
     #[test]
     fn titled_subject_split_up() {
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Polish Polish PROPN 6 nsubj\n2 Foreign foreign ADJ 3 amod\n3 Minister Minister PROPN 4 nmod:desc\n4 Radoslaw Radoslaw PROPN 1 list\n5 Sikorski Sikorski PROPN 4 flat\n6 criticised criticise VERB 0 root\n7 Hungary Hungary PROPN 6 obj\n8 on on ADP 9 case\n9 Thursday Thursday PROPN 1 obl\n10 for for SCONJ 11 mark\n11 blocking block VERB 1 acl",
-            0,
-        )
-        .unwrap();
-        t.repair_titled_subject();
+            Tree::repair_titled_subject,
+        );
         assert_eq!(t.head(3), Some(5));
         assert_eq!(t.nodes[3].deprel, "nsubj");
         assert_eq!(t.head(0), Some(3));
@@ -2023,94 +1994,76 @@ mod tests {
         assert_eq!(t.head(10), Some(5));
         assert_eq!(t.nodes[10].deprel, "advcl");
         // "Britain and France criticised": a coordination stays.
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Britain Britain PROPN 4 nsubj\n2 and and CCONJ 3 cc\n3 France France PROPN 1 conj\n4 criticised criticise VERB 0 root",
-            0,
-        )
-        .unwrap();
-        t.repair_titled_subject();
+            Tree::repair_titled_subject,
+        );
         assert_eq!(t.head(0), Some(3));
     }
 
     #[test]
     fn passive_agent_hung_on_a_place() {
         // "Gingrich was greeted at the airport by Chan": "Chan" parsed as a modifier of "airport".
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Gingrich Gingrich PROPN 3 nsubj:pass\n2 was be AUX 3 aux:pass\n3 greeted greet VERB 0 root\n4 at at ADP 6 case\n5 the the DET 6 det\n6 airport airport NOUN 3 obl\n7 by by ADP 8 case\n8 Chan Chan PROPN 6 nmod",
-            0,
-        )
-        .unwrap();
-        t.repair_passive_agent();
+            Tree::repair_passive_agent,
+        );
         assert_eq!(t.head(7), Some(2));
         assert_eq!(t.nodes[7].deprel, "obl:agent");
         // A common noun keeps its place ("a visit to the site by inspectors" may modify "site").
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Gingrich Gingrich PROPN 3 nsubj:pass\n2 was be AUX 3 aux:pass\n3 greeted greet VERB 0 root\n4 at at ADP 6 case\n5 the the DET 6 det\n6 airport airport NOUN 3 obl\n7 by by ADP 8 case\n8 crowds crowd NOUN 6 nmod",
-            0,
-        )
-        .unwrap();
-        t.repair_passive_agent();
+            Tree::repair_passive_agent,
+        );
         assert_eq!(t.head(7), Some(5));
     }
 
     #[test]
     fn fronted_adjunct_gives_back_the_subject() {
         // "On Saturday , Mobutu offered" with Mobutu misparsed as a conjunct of Saturday.
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 On on ADP 2 case\n2 Saturday Saturday PROPN 5 obl\n3 , , PUNCT 4 punct\n4 Mobutu Mobutu PROPN 2 conj\n5 offered offer VERB 0 root",
-            0,
-        )
-        .unwrap();
-        t.repair_fronted_adjunct();
+            Tree::repair_fronted_adjunct,
+        );
         assert_eq!(t.head(3), Some(4));
         assert_eq!(t.nodes[3].deprel, "nsubj");
         // A real coordination ("Monday and Tuesday") is left alone.
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 On on ADP 2 case\n2 Monday Monday PROPN 6 obl\n3 and and CCONJ 4 cc\n4 Tuesday Tuesday PROPN 2 conj\n5 , , PUNCT 6 punct\n6 met meet VERB 0 root",
-            0,
-        )
-        .unwrap();
-        t.repair_fronted_adjunct();
+            Tree::repair_fronted_adjunct,
+        );
         assert_eq!(t.head(3), Some(1));
     }
 
     #[test]
     fn subject_hung_on_a_time_word_is_given_back() {
         // "Pakistan today threatened" with Pakistan misparsed as a compound of "today".
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 Pakistan Pakistan PROPN 2 compound\n2 today today NOUN 3 obl:unmarked\n3 threatened threaten VERB 0 root",
-            0,
-        )
-        .unwrap();
-        t.repair_subject_before_time();
+            Tree::repair_subject_before_time,
+        );
         assert_eq!(t.head(0), Some(2));
         assert_eq!(t.nodes[0].deprel, "nsubj");
         // A verb with its subject keeps it ("Iran said Monday …" is left alone).
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 He he PRON 4 nsubj\n2 Monday Monday PROPN 3 compound\n3 night night NOUN 4 obl:unmarked\n4 left leave VERB 0 root",
-            0,
-        )
-        .unwrap();
-        t.repair_subject_before_time();
+            Tree::repair_subject_before_time,
+        );
         assert_eq!(t.head(1), Some(2));
     }
 
     #[test]
     fn a_passive_subject_without_auxiliary_but_with_an_object_is_active() {
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 troops troops NOUN 2 nsubj:pass\n2 killed kill VERB 0 root\n3 militants militant NOUN 2 obj",
-            0,
-        )
-        .unwrap();
-        t.repair_passive_without_auxiliary();
+            Tree::repair_passive_without_auxiliary,
+        );
         assert_eq!(t.nodes[0].deprel, "nsubj");
         // A real passive keeps its subject.
-        let mut t = Tree::from_conll(
+        let t = repaired(
             "1 troops troops NOUN 3 nsubj:pass\n2 were be AUX 3 aux:pass\n3 killed kill VERB 0 root",
-            0,
-        )
-        .unwrap();
-        t.repair_passive_without_auxiliary();
+            Tree::repair_passive_without_auxiliary,
+        );
         assert_eq!(t.nodes[0].deprel, "nsubj:pass");
     }
 

@@ -2233,27 +2233,25 @@ mod tests {
 
     #[test]
     fn bad_lines_name_file_and_line() {
-        let bad = "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\nmeet\t040\tadv\tmeet\t-\tobj\ttarget\tany\n";
-        let e = TreeCoder::parse(
-            ("verbs.tsv", bad),
-            ("g.tsv", "lemma\tstatus\temits\n"),
-            ("i.tsv", "emits\tinner\tcode\n"),
-            ("s.tsv", "lemma\trole\n"),
-            &|_| true,
-        )
-        .unwrap_err()
-        .to_string();
+        // The error for a `verbs.tsv` of one header and one line `row` (other files empty).
+        let error = |row: &str, known: &dyn Fn(&str) -> bool| {
+            let verbs =
+                format!("type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\n{row}\n");
+            TreeCoder::parse(
+                ("verbs.tsv", &verbs),
+                ("g.tsv", "lemma\tstatus\temits\n"),
+                ("i.tsv", "emits\tinner\tcode\n"),
+                ("s.tsv", "lemma\trole\n"),
+                known,
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        let e = error("meet\t040\tadv\tmeet\t-\tobj\ttarget\tany", &|_| true);
         assert!(e.contains("verbs.tsv:2"), "{e}");
-        let bad = "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\nmeet\t999\tverb\tmeet\t-\tobj\ttarget\tany\n";
-        let e = TreeCoder::parse(
-            ("verbs.tsv", bad),
-            ("g.tsv", "lemma\tstatus\temits\n"),
-            ("i.tsv", "emits\tinner\tcode\n"),
-            ("s.tsv", "lemma\trole\n"),
-            &|c| c == "040",
-        )
-        .unwrap_err()
-        .to_string();
+        let e = error("meet\t999\tverb\tmeet\t-\tobj\ttarget\tany", &|c| {
+            c == "040"
+        });
         assert!(e.contains("unknown CAMEO code `999`"), "{e}");
         // Typos in a target path and empty lemma lists are refused, with file and line.
         for (frame, target, want) in [
@@ -2266,32 +2264,14 @@ mod tests {
                 "empty lemma in frame `obj=aid||loan`",
             ),
         ] {
-            let bad = format!(
-                "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\n\
-                 meet\t040\tverb\tmeet\t{frame}\t{target}\ttarget\tany\n"
-            );
-            let e = TreeCoder::parse(
-                ("verbs.tsv", &bad),
-                ("g.tsv", "lemma\tstatus\temits\n"),
-                ("i.tsv", "emits\tinner\tcode\n"),
-                ("s.tsv", "lemma\trole\n"),
+            let e = error(
+                &format!("meet\t040\tverb\tmeet\t{frame}\t{target}\ttarget\tany"),
                 &|_| true,
-            )
-            .unwrap_err()
-            .to_string();
+            );
             assert!(e.contains("verbs.tsv:2") && e.contains(want), "{e}");
         }
         // `needs`: target, `-` or bare; anything else is named.
-        let bad = "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\nappeal\t020\tverb\tcall\t-\tfor\tbear\tany\n";
-        let e = TreeCoder::parse(
-            ("verbs.tsv", bad),
-            ("g.tsv", "lemma\tstatus\temits\n"),
-            ("i.tsv", "emits\tinner\tcode\n"),
-            ("s.tsv", "lemma\trole\n"),
-            &|_| true,
-        )
-        .unwrap_err()
-        .to_string();
+        let e = error("appeal\t020\tverb\tcall\t-\tfor\tbear\tany", &|_| true);
         assert!(e.contains("verbs.tsv:2") && e.contains("`bear`"), "{e}");
     }
 
