@@ -63,3 +63,33 @@ fn the_prime_minister_is_the_office_holder_on_the_article_date() {
             .any(|n| n.to_lowercase().contains("prime minister"))
     );
 }
+
+#[test]
+fn a_titled_surname_is_the_gazetteer_holder_of_that_office_even_out_of_office() {
+    // "Former President Clinton" in 2010 is Bill Clinton, although the Clinton in office then
+    // was the secretary of state; "former President Obama" in 2018 is Barack Obama.
+    let db = Db::new();
+    db.ingest(&[fixture("roles/former_holders.jsonl")]);
+    let got = meetings(&db);
+    let want = [
+        ("2010-02-08", "Bill Clinton", "meet", "René Préval"),
+        ("2018-05-14", "Barack Obama", "criticize", "Hungary"),
+    ];
+    let want: Vec<(String, String, String, String)> = want
+        .iter()
+        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    let actors: Value = db.json(["actors", "--json"]);
+    let codes: Vec<(&str, &str)> = actors
+        .as_array()
+        .expect("array of actors")
+        .iter()
+        .filter_map(|a| Some((a["name"].as_str()?, a["cameo"].as_str().unwrap_or("-"))))
+        .filter(|(n, _)| n.contains("Clinton") || n.contains("Obama"))
+        .collect();
+    assert_eq!(
+        codes,
+        [("Barack Obama", "USAGOV"), ("Bill Clinton", "USAGOV")]
+    );
+}

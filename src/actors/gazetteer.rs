@@ -54,6 +54,27 @@ impl RoleSpell {
     }
 }
 
+impl RoleSpell {
+    /// Days from `date` (`YYYY-MM-DD`) to the nearest day of the spell: 0 inside it, and
+    /// `i64::MAX` when `date` does not parse.
+    pub fn days_from(&self, date: &str) -> i64 {
+        let Ok(d) = date.parse::<jiff::civil::Date>() else {
+            return i64::MAX;
+        };
+        let gap = |bound: &str, end: bool| -> i64 {
+            if bound.is_empty() {
+                return 0;
+            }
+            let Ok(b) = pad_date(bound, end).parse::<jiff::civil::Date>() else {
+                return 0;
+            };
+            let days = i64::from((d - b).get_days());
+            if end { days.max(0) } else { (-days).max(0) }
+        };
+        gap(&self.start, false).max(gap(&self.end, true))
+    }
+}
+
 fn pad_date(s: &str, end: bool) -> String {
     match s.len() {
         4 => format!("{s}{}", if end { "-12-31" } else { "-01-01" }),
@@ -667,6 +688,11 @@ mod tests {
         assert_eq!(trump.cameo.as_deref(), Some("USAGOV"));
         assert!(trump.spells[1].covers("2025-03-04", 0));
         assert!(!trump.spells[0].covers("2022-03-04", 30));
+        // Days to the nearest day of a spell: 0 inside, counted to the start before it and
+        // to the end after it.
+        assert_eq!(trump.spells[1].days_from("2025-03-04"), 0);
+        assert_eq!(trump.spells[1].days_from("2025-01-10"), 10);
+        assert_eq!(trump.spells[0].days_from("2021-01-30"), 10);
         assert!(
             g.surfaces
                 .iter()

@@ -460,8 +460,10 @@ impl State<'_> {
     ) -> usize {
         let name = strip_possessive(name).to_string();
         // A gazetteer person with this exact name wins; a single word ("President Trump")
-        // is a short reference to a person named earlier in the article, or to the one
-        // gazetteer person with that surname in office around the publication date.
+        // is a short reference to a person named earlier in the article, else to the
+        // gazetteer person of that surname who held the title's office ("former President
+        // Clinton" in 2010 is Bill, not the secretary of state then in office), else to the
+        // one in office around the publication date.
         let linked = self
             .gaz_person_named(&name)
             .map(|e| self.actor_for_entry(e))
@@ -471,7 +473,8 @@ impl State<'_> {
                 }
                 let part = fold(&name);
                 self.person_with_part(&part).or_else(|| {
-                    self.gaz_surname_in_office(&part)
+                    role.and_then(|r| self.gaz_surname_with_role(&part, r))
+                        .or_else(|| self.gaz_surname_in_office(&part))
                         .map(|e| self.actor_for_entry(e))
                 })
             });
@@ -555,6 +558,46 @@ impl State<'_> {
         hits.sort_unstable();
         hits.dedup();
         (hits.len() == 1).then(|| hits[0])
+    }
+
+    /// The gazetteer person whose one-word alias is `part` (lower case) and who held the
+    /// office `role` names at any time: "President Reagan" in an undated article, "former
+    /// Prime Minister Major" ten years on. The title is the evidence the publication date
+    /// cannot give. Several such holders link only when they share a country (the Bushes):
+    /// the one whose spell lies nearest the publication date, else the first listed.
+    fn gaz_surname_with_role(&self, part: &str, role: &gazetteer::Role) -> Option<usize> {
+        if role.sector.is_empty() {
+            return None;
+        }
+        let mut hits: Vec<(usize, i64)> = Vec::new();
+        for s in self.gaz().surfaces_named(part) {
+            if s.kind != SurfaceKind::Surname || hits.iter().any(|h| h.0 == s.entry) {
+                continue;
+            }
+            let e = &self.gaz().entries[s.entry];
+            let distance = e
+                .spells
+                .iter()
+                .filter(|sp| sp.role == role.role)
+                .map(|sp| match &self.published {
+                    Some(d) => sp.days_from(d),
+                    None => 0,
+                })
+                .min();
+            if let Some(d) = distance {
+                hits.push((s.entry, d));
+            }
+        }
+        let first = hits.first()?;
+        let country = &self.gaz().entries[first.0].country;
+        if country.is_none()
+            || hits
+                .iter()
+                .any(|h| &self.gaz().entries[h.0].country != country)
+        {
+            return None;
+        }
+        hits.iter().min_by_key(|h| h.1).map(|h| h.0)
     }
 
     fn gaz_person_named(&self, name: &str) -> Option<usize> {
