@@ -120,6 +120,19 @@ impl Tree {
         self.kids.get(i).map_or(&[], |v| v.as_slice())
     }
 
+    /// True when word `i` is a present perfect: a past participle with the auxiliary
+    /// "has" or "have" ("has urged", "have agreed"). The present perfect ties an act to
+    /// no past time of its own (English does not say "*has met him on Monday").
+    pub fn present_perfect(&self, i: usize) -> bool {
+        self.nodes.get(i).is_some_and(|w| w.xpos == "VBN")
+            && self.children(i).iter().any(|&k| {
+                k < i
+                    && self.base_rel(k) == "aux"
+                    && matches!(self.nodes[k].xpos.as_str(), "VBZ" | "VBP")
+                    && self.nodes[k].lemma == "have"
+            })
+    }
+
     /// The head of word `i`.
     pub fn head(&self, i: usize) -> Option<usize> {
         self.nodes.get(i).and_then(|w| w.head)
@@ -1029,6 +1042,128 @@ impl Tree {
         }
     }
 
+    /// Repairs a titled name split off as a second subject ("Mobutu and rebel leader
+    /// Laurent Kabila have agreed", with "leader" and "Laurent" both `nsubj` of "agreed",
+    /// "Mobutu" a compound of "leader" and "and" hung on "rebel"). When a verb has two
+    /// subjects before it, a common noun directly followed by a proper noun, the noun is
+    /// the name's title (`compound`). If a proper noun then hangs on the title before a
+    /// coordinating conjunction of the title's subtree, the two names are coordinated: the
+    /// first is the subject, the titled name its `conj`, the conjunction that name's `cc`.
+    pub fn repair_double_subject(&mut self) {
+        let n = self.nodes.len();
+        let mut changed = false;
+        for v in 0..n {
+            let subjects: Vec<usize> = self
+                .children(v)
+                .iter()
+                .copied()
+                .filter(|&k| k < v && self.base_rel(k) == "nsubj")
+                .collect();
+            let [title, name] = subjects.as_slice() else {
+                continue;
+            };
+            let (title, name) = (*title, *name);
+            if self.nodes[title].upos != "NOUN"
+                || self.nodes[name].upos != "PROPN"
+                || title + 1 != name
+            {
+                continue;
+            }
+            let rel = self.nodes[name].deprel.clone();
+            self.nodes[title].head = Some(name);
+            self.nodes[title].deprel = "compound".to_string();
+            changed = true;
+            // "Mobutu and rebel leader …": the conjunction in the title's subtree and the
+            // proper noun before it.
+            let inside = |t: &Tree, k: usize| {
+                let mut h = Some(k);
+                while let Some(x) = h {
+                    if x == title {
+                        return true;
+                    }
+                    h = t.nodes[x].head;
+                }
+                false
+            };
+            let Some(cc) = (0..title)
+                .rev()
+                .find(|&k| self.nodes[k].upos == "CCONJ" && inside(self, k))
+            else {
+                continue;
+            };
+            let Some(first) = self
+                .children(title)
+                .iter()
+                .copied()
+                .find(|&k| k < cc && self.nodes[k].upos == "PROPN")
+            else {
+                continue;
+            };
+            self.nodes[first].head = Some(v);
+            self.nodes[first].deprel = rel;
+            self.nodes[name].head = Some(first);
+            self.nodes[name].deprel = "conj".to_string();
+            self.nodes[cc].head = Some(name);
+            self.nodes[cc].deprel = "cc".to_string();
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+            changed = false;
+        }
+        if changed {
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+        self.repair_coordinated_title();
+    }
+
+    /// Repairs the second of two coordinated titled names hung on its title ("US President
+    /// Donald Trump and North Korean leader Kim Jong Un shook hands", with "leader" a `list`
+    /// of "Donald" and "Kim" an `appos` of "leader"): a common noun linked to a proper noun
+    /// before it as `list`, `appos`, `conj` or `parataxis`, directly followed by a proper
+    /// noun hanging on it, with a coordinating conjunction of its subtree between the two,
+    /// is the title of that following name; the name is the `conj` of the first.
+    fn repair_coordinated_title(&mut self) {
+        let n = self.nodes.len();
+        let mut changed = false;
+        for title in 1..n.saturating_sub(1) {
+            let name = title + 1;
+            let Some(first) = self.nodes[title].head else {
+                continue;
+            };
+            if self.nodes[title].upos != "NOUN"
+                || self.nodes[name].upos != "PROPN"
+                || self.nodes[name].head != Some(title)
+                || first >= title
+                || self.nodes[first].upos != "PROPN"
+                || !matches!(
+                    self.base_rel(title),
+                    "list" | "appos" | "conj" | "parataxis"
+                )
+            {
+                continue;
+            }
+            let Some(cc) = (first + 1..title).find(|&k| {
+                self.nodes[k].upos == "CCONJ"
+                    && self.nodes[k]
+                        .head
+                        .is_some_and(|h| h == title || h < title && h > k)
+            }) else {
+                continue;
+            };
+            self.nodes[name].head = Some(first);
+            self.nodes[name].deprel = "conj".to_string();
+            self.nodes[title].head = Some(name);
+            self.nodes[title].deprel = "compound".to_string();
+            self.nodes[cc].head = Some(name);
+            self.nodes[cc].deprel = "cc".to_string();
+            changed = true;
+        }
+        if changed {
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
     /// Repairs a titled name read as a predicate ("Kishida met Australian Prime Minister
     /// Anthony Albanese in Tokyo on Monday", with "Australian" an `xcomp` of "met" and the
     /// name its apposition): a capitalised adjective (a demonym) as `xcomp` of a verb
@@ -1472,6 +1607,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_verbless_root();
     tree.repair_of_phrase_subject();
     tree.repair_titled_subject();
+    tree.repair_double_subject();
     tree
 }
 
@@ -1919,6 +2055,41 @@ mod tests {
             ],
         );
         assert!(got.is_empty());
+    }
+
+    #[test]
+    fn a_second_subject_is_a_coordinated_titled_name() {
+        // "Mobutu and rebel leader Laurent Kabila have agreed": two subjects, the title
+        // holding the first name and the conjunction.
+        let t = repaired(
+            "1 Mobutu mobutu PROPN 4 compound\n2 and and CCONJ 3 cc\n3 rebel rebel NOUN 4 compound\n4 leader leader NOUN 8 nsubj\n5 Laurent laurent PROPN 8 nsubj\n6 Kabila kabila PROPN 5 flat\n7 have have AUX 8 aux\n8 agreed agree VERB 0 root VBN",
+            Tree::repair_double_subject,
+        );
+        assert_eq!((t.head(0), t.nodes[0].deprel.as_str()), (Some(7), "nsubj"));
+        assert_eq!((t.head(4), t.nodes[4].deprel.as_str()), (Some(0), "conj"));
+        assert_eq!(
+            (t.head(3), t.nodes[3].deprel.as_str()),
+            (Some(4), "compound")
+        );
+        assert_eq!((t.head(1), t.nodes[1].deprel.as_str()), (Some(4), "cc"));
+        // "… Trump and North Korean leader Kim Jong Un shook hands": the title a `list` of
+        // the first name, the second name its apposition.
+        let t = repaired(
+            "1 Donald donald PROPN 8 nsubj\n2 Trump trump PROPN 1 flat\n3 and and CCONJ 5 cc\n4 Korean korean PROPN 5 compound\n5 leader leader NOUN 1 list\n6 Kim kim PROPN 5 appos\n7 Un un PROPN 6 flat\n8 shook shake VERB 0 root VBD\n9 hands hand NOUN 8 obj",
+            Tree::repair_double_subject,
+        );
+        assert_eq!((t.head(5), t.nodes[5].deprel.as_str()), (Some(0), "conj"));
+        assert_eq!(
+            (t.head(4), t.nodes[4].deprel.as_str()),
+            (Some(5), "compound")
+        );
+        assert_eq!((t.head(2), t.nodes[2].deprel.as_str()), (Some(5), "cc"));
+        // Two subjects that are no title and name stay ("leader they met").
+        let t = repaired(
+            "1 leader leader NOUN 3 nsubj\n2 they they PRON 3 nsubj\n3 met meet VERB 0 root VBD",
+            Tree::repair_double_subject,
+        );
+        assert_eq!((t.head(0), t.head(1)), (Some(2), Some(2)));
     }
 
     #[test]
