@@ -48,7 +48,13 @@ pub fn anchor(
                     )
                 })
                 .clone();
-            let reference = if ev.status == Status::Occurred {
+            // What "has happened" has no time of its own to inherit: a present perfect
+            // takes no narrative reference ("Prince Turki resigned on Monday … Turki has
+            // publicly urged the United States …").
+            let perfect = trees
+                .get(ev.sentence)
+                .is_some_and(|t| t.word_at(ev.start).is_some_and(|w| t.present_perfect(w)));
+            let reference = if matches!(ev.status, Status::Occurred | Status::Planned) && !perfect {
                 narrative_reference(doc, actors, ev, dct, lex, &mut cache)
             } else {
                 None
@@ -129,28 +135,40 @@ fn planned_fallback<'a>(
         return None;
     }
     let at = ev.start.saturating_sub(s.start);
-    // A bound or a span is no time of an act: "a term until 2010", "cooperation for
-    // 2006-2010".
-    let bound = |t: &Timex| {
-        let before = s.text.get(..t.start).unwrap_or_default().trim_end();
-        let word = before
-            .split(|c: char| !c.is_alphabetic())
-            .rfind(|w| !w.is_empty())
-            .unwrap_or_default()
-            .to_lowercase();
-        let after = s.text.get(t.end..).unwrap_or_default();
-        before.ends_with(['-', '–']) || after.starts_with(['-', '–']) || lex.is_bound_signal(&word)
-    };
     timexes
         .iter()
         .filter(|t| matches!(t.ttype, TimexType::Date | TimexType::Time))
-        .filter(|t| t.interval.is_some_and(|(a, _)| a > d) && !bound(t))
+        .filter(|t| t.interval.is_some_and(|(a, _)| a > d) && !is_bound(&s.text, t, lex))
         .min_by_key(|t| t.start.abs_diff(at))
 }
 
-/// The narrative reference time for an undated report: the first single-day expression of
+/// A bound or a span is no time of an act: "a term until 2010" (a `bound_signal` word of
+/// time_words.tsv before the expression), "cooperation for 2006-2010" (a dash beside it).
+/// `t`'s offsets are bytes into `text`.
+fn is_bound(text: &str, t: &Timex, lex: &TimeLexicon) -> bool {
+    let before = text.get(..t.start).unwrap_or_default().trim_end();
+    let after = text.get(t.end..).unwrap_or_default();
+    before.ends_with(['-', '–'])
+        || after.starts_with(['-', '–'])
+        || lex.is_bound_signal(&word_before(text, t.start))
+}
+
+/// The word (letters only, lower case) before byte offset `at` of `text`; empty if none.
+fn word_before(text: &str, at: usize) -> String {
+    text.get(..at)
+        .unwrap_or_default()
+        .split(|c: char| !c.is_alphabetic())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or_default()
+        .to_lowercase()
+}
+
+/// The narrative reference time for an undated report: the first fitting expression of
 /// the previous two sentences of the same or the previous paragraph that name one of the
-/// event's actors, if it is a day of the week before publication ("… met in Anchorage on Friday. Trump greeted his counterpart …").
+/// event's actors. For what occurred it is a single day of the week before publication
+/// ("… met in Anchorage on Friday. Trump greeted his counterpart …"); for what is planned,
+/// a time after publication ("Mobutu will meet Friday for talks … Mobutu and Kabila have
+/// agreed to face-to-face talks"), since a plan is not for the day it is reported.
 fn narrative_reference(
     doc: &Document,
     actors: &ActorTable,
@@ -162,37 +180,59 @@ fn narrative_reference(
     let dct = dct?;
     let si = ev.sentence;
     // The earlier sentence must be about one of the event's actors: its first actor (the
-    // subject of a news sentence) is the event's source or target.
+    // subject of a news sentence) is the event's source or target. `None` when it is
+    // neither, else whether it is the source.
     let names_actor = |prev: usize| {
-        actors
+        let m = actors
             .mentions
             .iter()
-            .find(|m| m.sentence == prev && !m.in_quote && m.kind.can_participate())
-            .is_some_and(|m| {
-                m.actors.contains(&ev.source) || ev.target.is_some_and(|t| m.actors.contains(&t))
-            })
+            .find(|m| m.sentence == prev && !m.in_quote && m.kind.can_participate())?;
+        if m.actors.contains(&ev.source) {
+            Some(true)
+        } else {
+            ev.target
+                .is_some_and(|t| m.actors.contains(&t))
+                .then_some(false)
+        }
     };
     let week_before = dct.checked_sub(jiff::Span::new().days(7)).ok()?;
     let para = doc.sentences[si].paragraph;
     for prev in (si.saturating_sub(2)..si).rev() {
         let p = &doc.sentences[prev];
-        if p.dateline || para.saturating_sub(p.paragraph) > 1 || !names_actor(prev) {
+        // Wire stories give each sentence a paragraph: the time carries into the next one,
+        // and one further while the same subject goes on ("Trump left the summit on Monday
+        // … Before flying back, Trump held talks … He also met Ishiba").
+        let reach = match names_actor(prev) {
+            Some(true) => 2,
+            Some(false) => 1,
+            None => continue,
+        };
+        if p.dateline || para.saturating_sub(p.paragraph) > reach {
             continue;
         }
         let timexes = cache[prev].get_or_insert_with(|| tag(&p.text, Some(dct), lex));
-        let day = timexes.iter().find(|t| {
+        let fits = |t: &Timex| {
             matches!(t.ttype, TimexType::Date | TimexType::Time)
-                && t.interval
-                    .is_some_and(|(a, b)| a == b && a >= week_before && a <= dct)
-        });
-        if let Some(t) = day {
-            let (a, _) = t.interval?;
+                && t.interval.is_some_and(|(a, b)| match ev.status {
+                    // A plan's announced day or week ("Friday", "next week"), not a
+                    // year or a month nor a deadline of something else.
+                    Status::Planned => {
+                        a > dct
+                            && (b - a).get_days() < 7
+                            && !is_bound(&p.text, t, lex)
+                            && !lex.is_cutoff_signal(&word_before(&p.text, t.start))
+                    }
+                    _ => a == b && a >= week_before && a <= dct,
+                })
+        };
+        if let Some(t) = timexes.iter().find(|t| fits(t)) {
+            let (a, b) = t.interval?;
             return Some(EventDate {
-                value: a.to_string(),
+                value: interval_value(a, b),
                 timex: Some(t.value.clone()),
                 raw: Some(t.text.clone()),
                 start: a.to_string(),
-                end: a.to_string(),
+                end: b.to_string(),
                 how: DateSource::Inherited,
             });
         }

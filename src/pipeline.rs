@@ -1965,6 +1965,98 @@ mod tests {
     }
 
     #[test]
+    fn two_titled_names_coordinated_are_both_subjects() {
+        let e = events(
+            "US President Donald Trump and North Korean leader Kim Jong Un shook hands in \
+             Singapore on Tuesday.",
+            "2018-06-13",
+        );
+        assert!(
+            has(
+                &e,
+                "Donald Trump",
+                "meet",
+                "Kim Jong Un",
+                Status::Occurred,
+                "2018-06-12"
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn the_narrative_reference_time_of_plans_and_of_a_continued_subject() {
+        // A plan detailed two paragraphs after its day was announced keeps that day.
+        let e = events(
+            "Zairean President Mobutu Sese Seko will meet Friday for talks on a ship, the \
+             envoy said.\n\nThe ship will sail from Libreville.\n\nMobutu and rebel leader \
+             Laurent Kabila have agreed to face-to-face talks, he said.",
+            "1997-04-30",
+        );
+        assert!(
+            has(
+                &e,
+                "Mobutu Sese Seko",
+                "meet",
+                "Laurent Kabila",
+                Status::Planned,
+                "1997-05-02"
+            ),
+            "{e:?}"
+        );
+        // The same subject carries Monday into the paragraph after next.
+        let e = events(
+            "US President Donald Trump left the summit a day early on Monday.\n\nBefore \
+             flying back, Trump signed an order.\n\nHe also met Japanese Prime Minister \
+             Shigeru Ishiba.",
+            "2025-06-17",
+        );
+        assert!(
+            has(
+                &e,
+                "Donald Trump",
+                "meet",
+                "Shigeru Ishiba",
+                Status::Occurred,
+                "2025-06-16"
+            ),
+            "{e:?}"
+        );
+        // A present perfect inherits no time; a deadline is no reference time.
+        let e = events(
+            "Prince Turki al-Faisal resigned on Monday.\n\nPrince Turki has publicly urged \
+             the United States to talk to Iran.",
+            "2006-12-14",
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.1 == "appeal" && x.2 == "United States" && x.4 == "2006-12-14"),
+            "{e:?}"
+        );
+        // The simple past does take it.
+        let e = events(
+            "Prince Turki al-Faisal resigned on Monday.\n\nPrince Turki publicly urged the \
+             United States to talk to Iran.",
+            "2006-12-14",
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.1 == "appeal" && x.2 == "United States" && x.4 == "2006-12-11"),
+            "{e:?}"
+        );
+        let e = events(
+            "US President Donald Trump must decide by Oct. 15 whether to certify the deal.\n\n\
+             He will also meet Japanese Prime Minister Shinzo Abe.",
+            "2017-09-16",
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.1 == "meet" && x.3 == Status::Planned && x.4 == "2017-09-16"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn an_unnamed_subject_is_not_replaced_by_the_nearest_actor() {
         // The envoy, named by no actor here, meets the officials: not Morocco.
         let e = events(

@@ -213,7 +213,7 @@ const REFS: [&str; 3] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 /// (PAST_REF/PRESENT_REF/FUTURE_REF), `future_cue`, `past_cue`, `not_past`,
 /// `count_noun`, `signal`, `reporting`, `aspectual`, `results_cue`, `annual_cue`, `money_cue`, `ahead_cue`,
 /// `determiner`,
-/// `deadline_signal`, `bound_signal`, `deadline_cue`, `future_signal`, `anaphoric` (value ignored, write `-`),
+/// `deadline_signal`, `bound_signal`, `cutoff_signal`, `deadline_cue`, `future_signal`, `anaphoric` (value ignored, write `-`),
 /// `ordinal`, `day_ordinal` (1..31), `day_prefix` (-7..7 days, or `W` for the ISO week),
 /// `season`, `holiday`.
 #[derive(Debug, Clone)]
@@ -246,6 +246,7 @@ pub struct TimeLexicon {
     determiners: HashSet<String>,
     deadline_signals: HashSet<String>,
     bound_signals: HashSet<String>,
+    cutoff_signals: HashSet<String>,
     deadline_cues: Vec<Vec<String>>,
     future_signals: Vec<Vec<String>>,
     anaphoric: HashSet<String>,
@@ -381,6 +382,7 @@ impl TimeLexicon {
             determiners: HashSet::new(),
             deadline_signals: HashSet::new(),
             bound_signals: HashSet::new(),
+            cutoff_signals: HashSet::new(),
             deadline_cues: Vec::new(),
             future_signals: Vec::new(),
             anaphoric: HashSet::new(),
@@ -564,6 +566,9 @@ impl TimeLexicon {
                 "bound_signal" => {
                     lx.bound_signals.insert(key);
                 }
+                "cutoff_signal" => {
+                    lx.cutoff_signals.insert(key);
+                }
                 "deadline_cue" => lx
                     .deadline_cues
                     .push(key.split(' ').map(str::to_string).collect()),
@@ -646,6 +651,13 @@ impl TimeLexicon {
     /// May").
     pub fn is_bound_signal(&self, word: &str) -> bool {
         self.bound_signals.contains(word)
+    }
+
+    /// True when lower-case `word`, right before a time expression, makes it the latest
+    /// time of its own clause's act (kind `cutoff_signal`: "must decide by Oct. 15"). Such a
+    /// time dates that act at most; it is no reference time for the sentences after it.
+    pub fn is_cutoff_signal(&self, word: &str) -> bool {
+        self.cutoff_signals.contains(word)
     }
 
     /// True when `lemma` is an aspectual verb (kind `aspectual`: begin, end, resume …): a
