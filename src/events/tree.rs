@@ -714,7 +714,7 @@ impl Ctx<'_> {
     /// A relative pronoun stands for the noun its clause modifies ("Chang, who greeted …").
     fn antecedent(&self, i: usize) -> usize {
         let t = self.t;
-        if matches!(t.nodes[i].lemma.as_str(), "who" | "which" | "that")
+        if matches!(t.nodes[i].lemma.as_str(), "who" | "whom" | "which" | "that")
             && let Some(v) = t.head(i)
             && t.nodes[v].deprel == "acl:relcl"
             && let Some(n) = t.head(v)
@@ -2108,6 +2108,16 @@ mod tests {
         assert_eq!(
             got,
             vec![ev("Germany", "reduce_aid", "Ukraine", Status::Occurred)]
+        );
+        // "Zelensky, whom Putin threatened": the object pronoun stands for the name.
+        let got = code(
+            "1 Zelensky Zelensky PROPN 0 root\n2 , , PUNCT 5 punct\n3 whom whom PRON 5 obj\n4 Putin Putin PROPN 5 nsubj\n5 threatened threaten VERB 1 acl:relcl VBD",
+            &["Zelensky", "Putin"],
+            &[],
+        );
+        assert_eq!(
+            got,
+            vec![ev("Putin", "threaten", "Zelensky", Status::Occurred)]
         );
     }
 
