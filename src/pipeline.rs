@@ -1965,6 +1965,39 @@ mod tests {
     }
 
     #[test]
+    fn a_short_country_name_stands_for_it_once_the_article_has_named_it() {
+        let e = events(
+            "The North criticised Seoul on Monday.\n\nNorth Korea tested a missile on \
+             Monday.\n\nSouth Korea halted shipments of rice to the North on Tuesday.\n\n\
+             In the north, the North Korean army criticised Japan.",
+            "2006-10-14",
+        );
+        // Before North Korea is named, "the North" is nobody.
+        assert!(
+            !e.iter()
+                .any(|x| x.0 == "North Korea" && x.1 == "criticize" && x.2 == "South Korea"),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "South Korea",
+                "reduce_aid",
+                "North Korea",
+                Status::Occurred,
+                "2006-10-10"
+            ),
+            "{e:?}"
+        );
+        // "the North Korean army" is no short name followed by a demonym.
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Korean People's Army" && x.2 == "Japan"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn two_titled_names_coordinated_are_both_subjects() {
         let e = events(
             "US President Donald Trump and North Korean leader Kim Jong Un shook hands in \

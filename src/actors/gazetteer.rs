@@ -124,6 +124,11 @@ pub enum SurfaceKind {
     /// A place inside a country (`places.tsv`: "Tel Aviv", "Geneva"): a destination or venue,
     /// never an actor by itself.
     Place,
+    /// A short name of a country that stands for it only once the article has named it
+    /// (`countries.tsv` column `short`: "the North" for North Korea). Matched apart from
+    /// the other surfaces, with its capitalised words as written and no capitalised word
+    /// after it ("the North Korean" is no short name).
+    Short,
 }
 
 /// One surface string of a gazetteer entry.
@@ -304,6 +309,9 @@ impl Gazetteer {
         g.load_places(src.places.0, src.places.1)?;
         g.load_sectors(src.sectors.0, src.sectors.1)?;
         for (i, sf) in g.surfaces.iter().enumerate() {
+            if sf.kind == SurfaceKind::Short {
+                continue;
+            }
             let folded = crate::text::fold(&sf.text);
             if sf.kind == SurfaceKind::Surname {
                 g.surnames.entry(sf.entry).or_default().push(folded.clone());
@@ -383,7 +391,15 @@ impl Gazetteer {
     }
 
     fn load_countries(&mut self, file: &str, src: &str) -> Result<(), DataError> {
-        let header = ["iso3", "name", "cameo", "aliases", "demonyms", "government"];
+        let header = [
+            "iso3",
+            "name",
+            "cameo",
+            "aliases",
+            "demonyms",
+            "government",
+            "short",
+        ];
         for (ln, f) in rows(src, file, &header)? {
             check_iso3(file, ln, f[0])?;
             if self.countries.contains_key(f[0]) {
@@ -414,6 +430,25 @@ impl Gazetteer {
             }
             for gv in split_multi(f[5]) {
                 self.push_surface(&gv, idx, SurfaceKind::Government);
+            }
+            for sh in split_multi(f[6]) {
+                if !sh
+                    .split_whitespace()
+                    .skip(1)
+                    .all(|w| w.starts_with(char::is_uppercase))
+                {
+                    return Err(DataError::new(
+                        file,
+                        ln,
+                        format!("short name `{sh}`: the words after the first must be capitalised"),
+                    ));
+                }
+                self.surfaces.push(Surface {
+                    text: sh,
+                    entry: idx,
+                    kind: SurfaceKind::Short,
+                    case_sensitive: true,
+                });
             }
         }
         Ok(())
@@ -656,7 +691,7 @@ mod tests {
         Sources {
             countries: (
                 "countries.tsv",
-                "iso3\tname\tcameo\taliases\tdemonyms\tgovernment\nUSA\tUnited States\tUSA\tUS|America\tAmerican\tWashington|White House\n",
+                "iso3\tname\tcameo\taliases\tdemonyms\tgovernment\tshort\nUSA\tUnited States\tUSA\tUS|America\tAmerican\tWashington|White House\tthe States\n",
             ),
             organizations: (
                 "organizations.tsv",
@@ -700,6 +735,23 @@ mod tests {
         );
         assert_eq!(g.demonyms.get("american").map(String::as_str), Some("USA"));
         assert_eq!(g.roles.get("pres.").unwrap().class, "head_of_state");
+    }
+
+    #[test]
+    fn short_names_are_kept_apart_and_checked() {
+        let g = Gazetteer::parse(&sources(
+            "name\taliases\tcountry\trole\tsector\tstart\tend\n",
+        ))
+        .unwrap();
+        let short = g.surfaces.iter().find(|s| s.kind == SurfaceKind::Short);
+        assert_eq!(short.map(|s| s.text.as_str()), Some("the States"));
+        // Not looked up as a name.
+        assert_eq!(g.surfaces_named("the states").count(), 0);
+        let mut src = sources("name\taliases\tcountry\trole\tsector\tstart\tend\n");
+        src.countries.1 = "iso3\tname\tcameo\taliases\tdemonyms\tgovernment\tshort\nUSA\tUnited States\tUSA\t\t\t\tthe states\n";
+        let err = Gazetteer::parse(&src).unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("countries.tsv", 2));
+        assert!(err.to_string().contains("must be capitalised"), "{err}");
     }
 
     #[test]

@@ -98,6 +98,10 @@ pub struct ActorRecognizer {
     names: AhoCorasick,
     /// Automaton pattern → index into `gaz.surfaces`.
     name_of: Vec<usize>,
+    /// Matcher over the short names of countries ([`SurfaceKind::Short`]).
+    shorts: AhoCorasick,
+    /// Pattern index of `shorts` → surface index.
+    short_of: Vec<usize>,
     roles: AhoCorasick,
     /// Automaton pattern → role key.
     role_keys: Vec<String>,
@@ -250,7 +254,14 @@ impl ActorRecognizer {
     pub fn new(gaz: Gazetteer) -> Result<Self, aho_corasick::BuildError> {
         let mut name_pats = Vec::new();
         let mut name_of = Vec::new();
+        let mut short_pats = Vec::new();
+        let mut short_of = Vec::new();
         for (i, s) in gaz.surfaces.iter().enumerate() {
+            if s.kind == SurfaceKind::Short {
+                short_pats.push(s.text.clone());
+                short_of.push(i);
+                continue;
+            }
             for v in apostrophe_variants(&s.text) {
                 name_pats.push(v);
                 name_of.push(i);
@@ -260,6 +271,10 @@ impl ActorRecognizer {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&name_pats)?;
+        let shorts = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&short_pats)?;
         let mut keys: Vec<String> = gaz.roles.keys().cloned().collect();
         keys.sort();
         let mut role_pats = Vec::new();
@@ -278,6 +293,8 @@ impl ActorRecognizer {
             gaz,
             names,
             name_of,
+            shorts,
+            short_of,
             roles,
             role_keys,
         })
@@ -650,6 +667,40 @@ impl State<'_> {
             ) else {
                 continue;
             };
+            facts.gaz.push(GazHit {
+                span: TokSpan { from, to: to + 1 },
+                surface,
+            });
+        }
+        // Short names of countries ("the North"): the later words as written, and no
+        // capitalised word after ("the North Korean", "the North Atlantic").
+        for m in self.rec.shorts.find_iter(&s.text) {
+            let (ms, me) = (m.start(), m.end());
+            let surface = self.rec.short_of[m.pattern().as_usize()];
+            let surf = &self.gaz().surfaces[surface];
+            let written = &s.text[ms..me];
+            let tail = |x: &str| x.split_once(' ').map(|(_, t)| t.to_string());
+            if !word_boundary_ok(&s.text, ms, me)
+                || tail(written) != tail(&surf.text)
+                || s.text[me..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_uppercase() || c == '-')
+            {
+                continue;
+            }
+            let (Some(from), Some(to)) = (
+                tok_index_at(toks, s.start + ms),
+                tok_index_ending(toks, s.start + me),
+            ) else {
+                continue;
+            };
+            if facts
+                .gaz
+                .iter()
+                .any(|g| g.span.from <= to && from < g.span.to)
+            {
+                continue;
+            }
             facts.gaz.push(GazHit {
                 span: TokSpan { from, to: to + 1 },
                 surface,
@@ -1426,6 +1477,19 @@ impl State<'_> {
                         ),
                         SurfaceKind::Name => {
                             (vec![self.actor_for_entry(surf.entry)], MentionKind::Name)
+                        }
+                        SurfaceKind::Short => {
+                            // Only once the article has named the country.
+                            let key = &self.gaz().entries[surf.entry].key;
+                            match self
+                                .by_key
+                                .get(key)
+                                .copied()
+                                .filter(|&a| self.mentions.iter().any(|m| m.actors.contains(&a)))
+                            {
+                                Some(a) => (vec![a], MentionKind::Name),
+                                None => continue,
+                            }
                         }
                         SurfaceKind::Place => {
                             (vec![self.actor_for_entry(surf.entry)], MentionKind::Place)
