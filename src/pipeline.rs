@@ -1105,6 +1105,17 @@ mod tests {
             ),
             "{e:?}"
         );
+        // Negotiations are CAMEO 046, not a plain meeting.
+        let e = events(
+            "Vietnam held negotiations with Japan on Sunday on a trade agreement.",
+            "2006-11-19",
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.1 == "negotiate" && x.4 == "2006-11-19" && x.3 == Status::Occurred),
+            "{e:?}"
+        );
+        assert!(!e.iter().any(|x| x.1 == "meet"), "{e:?}");
     }
 
     #[test]
