@@ -351,6 +351,45 @@ impl Tree {
         }
     }
 
+    /// Repairs an object after a bare time word right after the verb: "lifted Friday a
+    /// day-old blockade", parsed with the object as an `appos` (or `list`, `compound`) of
+    /// "Friday". A time word ([`TIME_NOUNS`]) directly after a verb without an object, hung
+    /// on it without a preposition, gives its noun dependent after it to the verb as the
+    /// object, with the words between them; the time word stays an adjunct.
+    pub fn repair_object_after_time(&mut self) {
+        for d in 1..self.nodes.len() {
+            let v = d - 1;
+            if self.head(d) != Some(v)
+                || self.nodes[v].upos != "VERB"
+                || self.base_rel(d) != "obl"
+                || self.case_of(d).is_some()
+                || !TIME_NOUNS.contains(&self.nodes[d].lemma.to_lowercase().as_str())
+                || self.kids_rel(v, "obj").next().is_some()
+            {
+                continue;
+            }
+            let Some(n) = self.children(d).iter().copied().find(|&c| {
+                c > d
+                    && matches!(self.base_rel(c), "appos" | "list" | "compound" | "conj")
+                    && matches!(self.nodes[c].upos.as_str(), "NOUN" | "PROPN")
+                    && !TIME_NOUNS.contains(&self.nodes[c].lemma.to_lowercase().as_str())
+            }) else {
+                continue;
+            };
+            self.nodes[n].head = Some(v);
+            self.nodes[n].deprel = "obj".to_string();
+            // Words between the time word and the object that hung on the time word go
+            // with the object ("a day-old").
+            for k in self.children(d).to_vec() {
+                if k > d && k < n {
+                    self.nodes[k].head = Some(n);
+                }
+            }
+            let nodes = std::mem::take(&mut self.nodes);
+            *self = Tree::new(nodes);
+        }
+    }
+
     /// Repairs a temporal clause read as a prepositional phrase plus a subjectless verb:
     /// "has been divided since Turkey invaded the north" with "since Turkey" an oblique of
     /// "divided" and "invaded" a second dependent of it. A finite verb without a subject whose
@@ -1593,6 +1632,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
     tree.repair_object_before_time();
+    tree.repair_object_after_time();
     tree.repair_compound_on_verb();
     tree.repair_subordinate_subject();
     tree.repair_coordinated_apposition();
@@ -2055,6 +2095,23 @@ mod tests {
             ],
         );
         assert!(got.is_empty());
+    }
+
+    #[test]
+    fn an_object_after_a_bare_day_is_the_verbs() {
+        // "lifted Friday a day-old blockade": the object hung on "Friday" as an apposition.
+        let t = repaired(
+            "1 army army NOUN 2 nsubj\n2 lifted lift VERB 0 root VBD\n3 Friday Friday PROPN 2 obl:unmarked\n4 a a DET 6 det\n5 old old ADJ 6 amod\n6 blockade blockade NOUN 3 appos",
+            Tree::repair_object_after_time,
+        );
+        assert_eq!((t.head(5), t.nodes[5].deprel.as_str()), (Some(1), "obj"));
+        assert_eq!(t.head(2), Some(1));
+        // With an object already, nothing moves ("met Abe Friday, a day after …").
+        let t = repaired(
+            "1 Kishida Kishida PROPN 2 nsubj\n2 met meet VERB 0 root VBD\n3 Friday Friday PROPN 2 obl:unmarked\n4 Abe Abe PROPN 2 obj\n5 day day NOUN 3 appos",
+            Tree::repair_object_after_time,
+        );
+        assert_eq!(t.head(4), Some(2));
     }
 
     #[test]
