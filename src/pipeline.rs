@@ -1722,6 +1722,25 @@ mod tests {
     }
 
     #[test]
+    fn mobilising_for_a_war_against_a_state_targets_it() {
+        let e = events(
+            "Britain mobilized army reservists for a possible war against Iraq on Tuesday.",
+            "2003-01-08",
+        );
+        assert!(
+            has(
+                &e,
+                "United Kingdom",
+                "mobilize",
+                "Iraq",
+                Status::Occurred,
+                "2003-01-07"
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn a_protest_without_a_stated_target_is_against_the_protesters_state() {
         // Protesters placed by a city are that city's country's protesters; with no
         // target named, the protest is against their own state (CAMEO 140).
