@@ -1722,6 +1722,39 @@ mod tests {
     }
 
     #[test]
+    fn a_crowd_of_a_countrys_people_is_its_civilians() {
+        let ex = extract(
+            "Young Algerians blocked roads in the capital on Sunday. Thousands of Russians \
+             protested on Monday. The Palestinians rejected the plan.",
+            "2000-01-05",
+        );
+        let codes: Vec<(&str, Option<&str>)> = ex
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.cameo.as_deref()))
+            .collect();
+        assert!(codes.contains(&("Algerians", Some("DZACVL"))), "{codes:?}");
+        assert!(codes.contains(&("Russians", Some("RUSCVL"))), "{codes:?}");
+        // Without a crowd word the people stand for their state.
+        assert!(!codes.iter().any(|c| c.0 == "Palestinians"), "{codes:?}");
+        let e = events(
+            "Young Algerians blocked roads in the capital on Sunday.",
+            "2000-01-05",
+        );
+        assert!(
+            has(
+                &e,
+                "Algerians",
+                "protest",
+                "Algeria",
+                Status::Occurred,
+                "2000-01-02"
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn mobilising_for_a_war_against_a_state_targets_it() {
         let e = events(
             "Britain mobilized army reservists for a possible war against Iraq on Tuesday.",

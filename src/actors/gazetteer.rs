@@ -197,6 +197,9 @@ pub struct SectorWord {
 pub struct Gazetteer {
     /// Sector nouns, longest first.
     pub sectors: Vec<SectorWord>,
+    /// Crowd phrases before a plural demonym (`sectors.tsv` kind `crowd`): lower-case
+    /// words and the CAMEO sector of the people they make of it.
+    pub crowds: Vec<(Vec<String>, String)>,
     /// Canonical actors.
     pub entries: Vec<Entry>,
     /// Every surface string of every entry.
@@ -492,13 +495,13 @@ impl Gazetteer {
             let (group, bare) = match f[2] {
                 "group" => (true, true),
                 "people" => (true, false),
-                "state" | "challenged" => (false, false),
+                "state" | "challenged" | "crowd" => (false, false),
                 o => {
                     return Err(DataError::new(
                         file,
                         ln,
                         format!(
-                            "kind must be `group`, `people`, `state` or `challenged`, found `{o}`"
+                            "kind must be `group`, `people`, `state`, `challenged` or `crowd`, found `{o}`"
                         ),
                     ));
                 }
@@ -509,6 +512,15 @@ impl Gazetteer {
                     ln,
                     format!("`{}` is not a CAMEO sector code", f[1]),
                 ));
+            }
+            if f[2] == "crowd" {
+                for w in split_multi(f[0]) {
+                    self.crowds.push((
+                        w.split_whitespace().map(crate::text::fold).collect(),
+                        f[1].to_string(),
+                    ));
+                }
+                continue;
             }
             for w in split_multi(f[0]) {
                 self.sectors.push(SectorWord {
@@ -523,6 +535,19 @@ impl Gazetteer {
         self.sectors
             .sort_by_key(|s| std::cmp::Reverse(s.words.len()));
         Ok(())
+    }
+
+    /// The longest crowd phrase (`sectors.tsv` kind `crowd`: "thousands of", "young")
+    /// ending right before token `i` of `lower` (lower-case tokens): its CAMEO sector and
+    /// its length in tokens.
+    pub fn crowd_before(&self, lower: &[&str], i: usize) -> Option<(&str, usize)> {
+        self.crowds
+            .iter()
+            .filter(|(w, _)| {
+                w.len() <= i && w.iter().zip(&lower[i - w.len()..i]).all(|(a, b)| a == b)
+            })
+            .max_by_key(|(w, _)| w.len())
+            .map(|(w, sector)| (sector.as_str(), w.len()))
     }
 
     /// The longest sector phrase starting at token `i` of `lower` (lower-case tokens), with

@@ -904,6 +904,26 @@ impl State<'_> {
                 self.ethnic_group(s, &h, surf.entry, &all, facts);
                 continue;
             }
+            // "Thousands of Algerians", "young Palestinians": a crowd of a country's people
+            // is its civilians, not the state ("the Palestinians" alone stays the state).
+            if is_country
+                && surf.kind == SurfaceKind::Demonym
+                && toks[h.span.to - 1].text.ends_with('s')
+                && self.gaz().sector_at(&lower, h.span.to).is_none()
+                && let Some((sector, n)) = self
+                    .gaz()
+                    .crowd_before(&lower, h.span.from)
+                    .map(|(c, n)| (c.to_string(), n))
+            {
+                let span = TokSpan {
+                    from: h.span.from - n,
+                    to: h.span.to,
+                };
+                let name = seq_text(s, h.span);
+                let a = self.group_actor(surf.entry, &sector, Some("people"), &name);
+                facts.fixed.push((span, a, MentionKind::Name));
+                continue;
+            }
             // "Hamas militants", "Taliban fighters": the organisation itself.
             let is_org = self.gaz().entries[surf.entry].kind == ActorType::Organization
                 && surf.kind == SurfaceKind::Name;
