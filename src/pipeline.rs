@@ -1793,6 +1793,25 @@ mod tests {
             ),
             "{e:?}"
         );
+        // So is a demonstration those who staged it are named for; a protest merely
+        // talked about names no protester.
+        let e = events(
+            "Students throughout Indonesia staged mass demonstrations on Saturday. US \
+             President Bill Clinton described the protests in Indonesia on Sunday.",
+            "1998-05-04",
+        );
+        assert!(
+            has(
+                &e,
+                "Indonesia students",
+                "protest",
+                "Indonesia",
+                Status::Occurred,
+                "1998-05-02"
+            ),
+            "{e:?}"
+        );
+        assert!(!e.iter().any(|x| x.0 == "Bill Clinton"), "{e:?}");
     }
 
     #[test]

@@ -1393,6 +1393,18 @@ impl TreeCoder {
             let (path, reverse) = match spec {
                 TargetSpec::Mutual => continue,
                 TargetSpec::Home => {
+                    // A noun's protesters are known only when a support verb says who
+                    // held it ("students staged demonstrations"); "described the protests
+                    // in Iran" names none.
+                    if p.pos == PredPos::Noun
+                        && !(t.base_rel(i) == "obj"
+                            && t.head(i).is_some_and(|h| {
+                                t.nodes[h].upos == "VERB"
+                                    && self.support.contains(&t.nodes[h].lemma)
+                            }))
+                    {
+                        continue;
+                    }
                     targets = ctx.home_countries(&sources);
                     if !targets.is_empty() {
                         break;
