@@ -1755,6 +1755,37 @@ mod tests {
     }
 
     #[test]
+    fn curfews_and_states_of_siege_imposed_and_denunciations_with_an_as_phrase() {
+        let e = events(
+            "Israel instituted a curfew in Hebron on Monday. Albania on Friday denounced as \
+             an ugly crime Serbia's suppression of the unrest.",
+            "2001-06-20",
+        );
+        assert!(
+            has(
+                &e,
+                "Israel",
+                "coerce",
+                "Palestinian Territories",
+                Status::Occurred,
+                "2001-06-18"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                &e,
+                "Albania",
+                "criticize",
+                "Serbia",
+                Status::Occurred,
+                "2001-06-15"
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn mobilising_for_a_war_against_a_state_targets_it() {
         let e = events(
             "Britain mobilized army reservists for a possible war against Iraq on Tuesday.",

@@ -351,6 +351,68 @@ impl Tree {
         }
     }
 
+    /// Repairs an object shifted behind an "as" phrase ("denounced as an ugly crime Serbia's
+    /// suppression of …", "dismissed as impertinent a rebel ultimatum"). With "as" right
+    /// after a verb, the parser takes the "as" phrase for the object and hangs the real one
+    /// on it as an `appos`, or takes the real one for an oblique carrying the "as" phrase.
+    /// Either way the noun after the "as" phrase becomes the verb's `obj` and the "as"
+    /// phrase an `obl` of the verb.
+    pub fn repair_shifted_object(&mut self) {
+        for v in 0..self.nodes.len().saturating_sub(2) {
+            let a = v + 1;
+            if self.nodes[v].upos != "VERB" || self.nodes[a].lemma != "as" {
+                continue;
+            }
+            let obj = self
+                .kids_rel(v, "obj")
+                .chain(self.kids_rel(a, "obj"))
+                .find(|&o| o > a);
+            let moved = match obj {
+                // "denounced as an ugly crime Serbia's suppression": crime = obj, the
+                // suppression its apposition.
+                Some(o) => {
+                    let Some(real) = self.kids_rel(o, "appos").find(|&k| k > o) else {
+                        continue;
+                    };
+                    self.nodes[real].head = Some(v);
+                    self.nodes[real].deprel = "obj".to_string();
+                    self.nodes[o].head = Some(v);
+                    self.nodes[o].deprel = "obl".to_string();
+                    self.nodes[a].head = Some(o);
+                    self.nodes[a].deprel = "case".to_string();
+                    true
+                }
+                // "dismissed as impertinent a rebel ultimatum": ultimatum = obl, carrying
+                // the "as" phrase.
+                None => {
+                    let Some(u) = self.kids_rel(v, "obl").find(|&u| {
+                        u > a
+                            && self.case_of(u).is_none()
+                            && matches!(self.nodes[u].upos.as_str(), "NOUN" | "PROPN")
+                    }) else {
+                        continue;
+                    };
+                    let Some(k) = self
+                        .children(u)
+                        .iter()
+                        .copied()
+                        .find(|&k| k < u && self.case_of(k).as_deref() == Some("as"))
+                    else {
+                        continue;
+                    };
+                    self.nodes[u].deprel = "obj".to_string();
+                    self.nodes[k].head = Some(v);
+                    self.nodes[k].deprel = "obl".to_string();
+                    true
+                }
+            };
+            if moved {
+                let nodes = std::mem::take(&mut self.nodes);
+                *self = Tree::new(nodes);
+            }
+        }
+    }
+
     /// Repairs an object after a bare time word right after the verb: "lifted Friday a
     /// day-old blockade", parsed with the object as an `appos` (or `list`, `compound`) of
     /// "Friday". A time word ([`TIME_NOUNS`]) directly after a verb without an object, hung
@@ -1633,6 +1695,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_subject_before_time();
     tree.repair_object_before_time();
     tree.repair_object_after_time();
+    tree.repair_shifted_object();
     tree.repair_compound_on_verb();
     tree.repair_subordinate_subject();
     tree.repair_coordinated_apposition();
@@ -2095,6 +2158,31 @@ mod tests {
             ],
         );
         assert!(got.is_empty());
+    }
+
+    #[test]
+    fn an_object_shifted_behind_an_as_phrase_is_the_verbs() {
+        // "denounced as an ugly crime Serbia's suppression": the crime an object of "as".
+        let t = repaired(
+            "1 Albania Albania PROPN 2 nsubj\n2 denounced denounce VERB 0 root VBD\n3 as as ADP 2 advmod\n4 an a DET 5 det\n5 crime crime NOUN 3 obj\n6 Serbia Serbia PROPN 7 nmod:poss\n7 suppression suppression NOUN 5 appos",
+            Tree::repair_shifted_object,
+        );
+        assert_eq!((t.head(6), t.nodes[6].deprel.as_str()), (Some(1), "obj"));
+        assert_eq!((t.head(4), t.nodes[4].deprel.as_str()), (Some(1), "obl"));
+        assert_eq!((t.head(2), t.nodes[2].deprel.as_str()), (Some(4), "case"));
+        // "dismissed as impertinent a rebel ultimatum": the ultimatum an oblique.
+        let t = repaired(
+            "1 he he PRON 2 nsubj\n2 dismissed dismiss VERB 0 root VBD\n3 as as ADP 4 case\n4 impertinent impertinent ADJ 7 nmod\n5 a a DET 7 det\n6 rebel rebel NOUN 7 compound\n7 ultimatum ultimatum NOUN 2 obl",
+            Tree::repair_shifted_object,
+        );
+        assert_eq!(t.nodes[6].deprel, "obj");
+        assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(1), "obl"));
+        // "served as mediator": no shifted object, nothing moves.
+        let t = repaired(
+            "1 Egypt Egypt PROPN 2 nsubj\n2 served serve VERB 0 root VBD\n3 as as ADP 4 case\n4 mediator mediator NOUN 2 obl",
+            Tree::repair_shifted_object,
+        );
+        assert_eq!(t.nodes[3].deprel, "obl");
     }
 
     #[test]
