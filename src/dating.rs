@@ -639,13 +639,17 @@ pub fn fill_within_article(events: &mut [EventRec]) {
             let ours = [Some(e.source), e.target];
             ours.contains(&Some(o.source)) || (o.target.is_some() && ours.contains(&o.target))
         };
+        // What failed to happen sets the scene as well as what happened ("failed to agree
+        // … on Friday. … It was Putin's first visit …").
+        let same_frame =
+            |a: Status, b: Status| a == b || matches!((a, b), (Status::Occurred, Status::Negated));
         let narrative = dated.iter().rev().find(|(j, d)| {
             let o = &events[*j];
             publication
                 && o.sentence < events[i].sentence
                 && events[i].sentence - o.sentence <= 2
                 && d.start == d.end
-                && o.status == events[i].status
+                && same_frame(events[i].status, o.status)
                 && shares(o)
         });
         if let Some((_, d)) = same.or(related).or(narrative) {
@@ -782,6 +786,38 @@ mod tests {
         assert_eq!(v[0].status, Status::Planned);
         assert_eq!(v[1].status, Status::Occurred);
         assert_eq!(v[2].status, Status::Negated);
+    }
+
+    #[test]
+    fn a_failed_act_sets_the_scene_for_what_follows() {
+        // "X and Y failed to agree … on Friday. … It was Y's first visit to X's country."
+        let mut failed = ev("2025-08-15", DateSource::Explicit, Status::Negated);
+        failed.etype = "agree".into();
+        failed.cameo = "057".into();
+        let mut visit = ev("2025-08-16", DateSource::Publication, Status::Occurred);
+        visit.etype = "visit".into();
+        visit.cameo = "042".into();
+        visit.source = 1;
+        visit.target = Some(2);
+        visit.sentence = 2;
+        let mut v = vec![failed, visit];
+        fill_within_article(&mut v);
+        let d = v[1].date.as_ref().expect("dated");
+        assert_eq!(
+            (d.value.as_str(), d.how),
+            ("2025-08-15", DateSource::Inherited)
+        );
+        // A plan does not date what occurred.
+        let mut plan = ev("2025-08-20", DateSource::Explicit, Status::Planned);
+        plan.etype = "visit".into();
+        let mut visit = ev("2025-08-16", DateSource::Publication, Status::Occurred);
+        visit.sentence = 1;
+        let mut v = vec![plan, visit];
+        fill_within_article(&mut v);
+        assert_eq!(
+            v[1].date.as_ref().map(|d| d.value.as_str()),
+            Some("2025-08-16")
+        );
     }
 
     #[test]
