@@ -373,7 +373,19 @@ impl TreeCoder {
                 Some(l) => (l, true),
                 None => (lemma, false),
             };
-            gov.entry(lemma.to_lowercase()).or_default().push(Governor {
+            let lines = gov.entry(lemma.to_lowercase()).or_default();
+            // Two lines for one governor would leave which one applies to file order.
+            if lines
+                .iter()
+                .any(|g| g.particle == particle && g.noun_only == noun_only)
+            {
+                return Err(DataError::new(
+                    governors.0,
+                    ln,
+                    format!("`{}` is listed twice", f[0]),
+                ));
+            }
+            lines.push(Governor {
                 particle,
                 noun_only,
                 status,
@@ -2295,6 +2307,36 @@ mod tests {
         // `needs`: target, `-` or bare; anything else is named.
         let e = error("appeal\t020\tverb\tcall\t-\tfor\tbear\tany", &|_| true);
         assert!(e.contains("verbs.tsv:2") && e.contains("`bear`"), "{e}");
+        // A governor listed twice is refused at its second line; a particle or `:noun`
+        // makes another governor.
+        let governors = |rows: &str| {
+            TreeCoder::parse(
+                (
+                    "verbs.tsv",
+                    "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\n",
+                ),
+                ("governors.tsv", &format!("lemma\tstatus\temits\n{rows}")),
+                (
+                    "i.tsv",
+                    "emits\tinner\tcode\nintend\t*\t030\nreject\t*\t120\nthreaten\t*\t130\n",
+                ),
+                ("s.tsv", "lemma\trole\n"),
+                &|_| true,
+            )
+        };
+        let e = governors(
+            "like\thypothetical\t-\nwant\thypothetical\tintend\nlike\thypothetical\tintend\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("governors.tsv:4") && e.contains("`like` is listed twice"),
+            "{e}"
+        );
+        let ok = governors(
+            "rule\tplanned\t-\nrule out\tnegated\t-\nclaim:noun\tuncertain\t-\nclaim\tplanned\t-\n",
+        );
+        assert!(ok.is_ok(), "{:?}", ok.err());
     }
 
     #[test]
