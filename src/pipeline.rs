@@ -2128,6 +2128,26 @@ mod tests {
             ),
             "{e:?}"
         );
+        for verb in ["met", "held talks"] {
+            let e = events(
+                &format!(
+                    "US President Donald Trump and North Korean leader Kim Jong Un {verb} at \
+                     the border on Sunday."
+                ),
+                "2019-07-01",
+            );
+            assert!(
+                has(
+                    &e,
+                    "Donald Trump",
+                    "meet",
+                    "Kim Jong Un",
+                    Status::Occurred,
+                    "2019-06-30"
+                ),
+                "{verb}: {e:?}"
+            );
+        }
     }
 
     #[test]

@@ -1227,13 +1227,29 @@ impl Tree {
         let n = self.nodes.len();
         let mut changed = false;
         for title in 1..n.saturating_sub(1) {
-            let name = title + 1;
             let Some(first) = self.nodes[title].head else {
                 continue;
             };
+            // The name right after the title, headed anywhere in its own words ("Kim Jong
+            // Un" may be headed by "Un"), hung on the title or, as a second subject, on
+            // the verb the first name is the subject of ("… leader Kim Jong Un held
+            // talks").
+            let first_head = self.nodes[first].head;
+            let Some(name) = (title + 1..n).find(|&k| {
+                self.nodes[k].upos == "PROPN"
+                    && (self.nodes[k].head == Some(title)
+                        || (self.base_rel(k) == "nsubj"
+                            && self.base_rel(first) == "nsubj"
+                            && self.nodes[k].head.is_some()
+                            && self.nodes[k].head == first_head))
+                    && (title + 1..k).all(|w| {
+                        self.nodes[w].upos == "PROPN"
+                            && self.nodes[w].head.is_some_and(|h| h > title && h <= k)
+                    })
+            }) else {
+                continue;
+            };
             if self.nodes[title].upos != "NOUN"
-                || self.nodes[name].upos != "PROPN"
-                || self.nodes[name].head != Some(title)
                 || first >= title
                 || self.nodes[first].upos != "PROPN"
                 || !matches!(
@@ -2229,6 +2245,27 @@ mod tests {
             (Some(5), "compound")
         );
         assert_eq!((t.head(2), t.nodes[2].deprel.as_str()), (Some(5), "cc"));
+        // The second name headed by its last word ("Kim Jong Un" under "Un").
+        let t = repaired(
+            "1 Donald donald PROPN 8 nsubj\n2 Trump trump PROPN 1 flat\n3 and and CCONJ 4 cc\n4 leader leader NOUN 1 list\n5 Kim kim PROPN 7 compound\n6 Jong jong PROPN 7 compound\n7 Un un PROPN 4 appos\n8 met meet VERB 0 root VBD",
+            Tree::repair_double_subject,
+        );
+        assert_eq!((t.head(6), t.nodes[6].deprel.as_str()), (Some(0), "conj"));
+        assert_eq!(
+            (t.head(3), t.nodes[3].deprel.as_str()),
+            (Some(6), "compound")
+        );
+        // The second name a second subject of the verb, the title on the first name.
+        let t = repaired(
+            "1 Donald donald PROPN 6 nsubj\n2 and and CCONJ 3 cc\n3 leader leader NOUN 1 list\n4 Kim kim PROPN 6 nsubj\n5 Un un PROPN 4 flat\n6 held hold VERB 0 root VBD\n7 talks talk NOUN 6 obj",
+            Tree::repair_double_subject,
+        );
+        assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(0), "conj"));
+        assert_eq!(
+            (t.head(2), t.nodes[2].deprel.as_str()),
+            (Some(3), "compound")
+        );
+        assert_eq!((t.head(1), t.nodes[1].deprel.as_str()), (Some(3), "cc"));
         // Two subjects that are no title and name stay ("leader they met").
         let t = repaired(
             "1 leader leader NOUN 3 nsubj\n2 they they PRON 3 nsubj\n3 met meet VERB 0 root VBD",

@@ -22,6 +22,19 @@ fn readme_examples_match_the_binary() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // The summary line (on stderr) of the README's first `cargo run … ingest data/samples` block.
+    let db_path = db.dir.path().join("t.db").display().to_string();
+    let summary = String::from_utf8_lossy(&out.stderr).replace(&db_path, "polgraph.db");
+    let first_run = readme
+        .split("```\n$ cargo run --release -- ingest data/samples\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("README shows the ingest run");
+    assert_eq!(
+        summary.trim_end().lines().last(),
+        first_run.trim_end().lines().last(),
+        "README's ingest summary is out of date"
+    );
     let mut checked = 0;
     let mut rest = readme.as_str();
     while let Some(i) = rest.find("```\n$ polgraph ") {
