@@ -617,6 +617,28 @@ impl State<'_> {
         hits.iter().min_by_key(|h| h.1).map(|h| h.0)
     }
 
+    /// True when a mention emitted so far contains a name or demonym of gazetteer entry
+    /// `entry` as whole words, written as the gazetteer writes it ("North Korean" in "North
+    /// Korean leader Kim Jong Un").
+    fn named_in_mentions(&self, entry: usize) -> bool {
+        let names: Vec<&str> = self
+            .gaz()
+            .surfaces
+            .iter()
+            .filter(|s| {
+                s.entry == entry && matches!(s.kind, SurfaceKind::Name | SurfaceKind::Demonym)
+            })
+            .map(|s| s.text.as_str())
+            .collect();
+        self.mentions.iter().any(|m| {
+            names.iter().any(|n| {
+                m.text
+                    .match_indices(n)
+                    .any(|(i, _)| word_boundary_ok(&m.text, i, i + n.len()))
+            })
+        })
+    }
+
     fn gaz_person_named(&self, name: &str) -> Option<usize> {
         self.gaz()
             .surfaces_named(&fold(name))
@@ -1499,16 +1521,17 @@ impl State<'_> {
                             (vec![self.actor_for_entry(surf.entry)], MentionKind::Name)
                         }
                         SurfaceKind::Short => {
-                            // Only once the article has named the country.
+                            // Only once the article has named the country: as an actor, or
+                            // inside another's mention ("North Korean leader Kim Jong Un").
                             let key = &self.gaz().entries[surf.entry].key;
-                            match self
-                                .by_key
-                                .get(key)
-                                .copied()
-                                .filter(|&a| self.mentions.iter().any(|m| m.actors.contains(&a)))
-                            {
-                                Some(a) => (vec![a], MentionKind::Name),
-                                None => continue,
+                            let mentioned =
+                                self.by_key.get(key).copied().filter(|&a| {
+                                    self.mentions.iter().any(|m| m.actors.contains(&a))
+                                });
+                            if mentioned.is_some() || self.named_in_mentions(surf.entry) {
+                                (vec![self.actor_for_entry(surf.entry)], MentionKind::Name)
+                            } else {
+                                continue;
                             }
                         }
                         SurfaceKind::Place => {
