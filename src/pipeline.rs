@@ -2103,21 +2103,21 @@ mod tests {
             "{e:?}"
         );
         // Named only inside a title is named too.
-        let e = events(
+        let titled = events(
             "North Korean leader Kim Jong Un met South Korean President Moon Jae-in on \
              Sunday.\n\nThe North criticised the South on Tuesday.",
             "2019-07-03",
         );
         assert!(
             has(
-                &e,
+                &titled,
                 "North Korea",
                 "criticize",
                 "South Korea",
                 Status::Occurred,
                 "2019-07-02"
             ),
-            "{e:?}"
+            "{titled:?}"
         );
         // "the North Korean army" is no short name followed by a demonym.
         assert!(
