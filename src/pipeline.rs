@@ -423,7 +423,9 @@ fn govern_statuses(
     type Governed = Vec<(usize, Option<Status>)>;
     let mut governed: Vec<Option<Governed>> = vec![None; trees.len()];
     coded.retain_mut(|e| {
-        if e.status != Status::Occurred {
+        // A plan can still be called off: "a planned summit … was cancelled" is negated.
+        let planned = e.status == Status::Planned;
+        if e.status != Status::Occurred && !planned {
             return true;
         }
         let Some(t) = trees.get(e.sentence) else {
@@ -442,6 +444,15 @@ fn govern_statuses(
         let words = governed[e.sentence].get_or_insert_with(|| coder.governed_words(t));
         match words.iter().find(|(g, _)| *g == w) {
             None => true,
+            Some(_) if planned => {
+                if words
+                    .iter()
+                    .any(|(g, st)| *g == w && *st == Some(Status::Negated))
+                {
+                    e.status = Status::Negated;
+                }
+                true
+            }
             Some((_, None)) => false,
             Some((_, Some(st))) => {
                 e.status = *st;
@@ -2058,6 +2069,17 @@ mod tests {
             Some(Status::Negated),
             "{e:?}"
         );
+        // A plan called off is negated too.
+        let e = events(
+            "A planned summit between Iran and the United States in Oman was cancelled.",
+            "2019-07-03",
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.1 == "meet" && x.2 == "United States" && x.3 == Status::Negated),
+            "{e:?}"
+        );
+        assert!(!e.iter().any(|x| x.3 == Status::Planned), "{e:?}");
     }
 
     #[test]
