@@ -814,7 +814,7 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
         (0usize, 0usize, 0usize, 0usize, 0usize);
     // A database that cannot be written (locked past the timeout, or corrupt) stops the
     // batch: every later article would fail the same way.
-    let mut stopped = false;
+    let mut stopped: Option<&str> = None;
     for item in read_paths(paths, &opts) {
         bar.inc(1);
         let raw = match item {
@@ -847,13 +847,19 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
             Err(e) => {
                 failed += 1;
                 bar.suspend(|| errln!("error: {}: {e}", raw.origin));
-                if matches!(
-                    e,
-                    polgraph::store::StoreError::Locked { .. }
-                        | polgraph::store::StoreError::ReadOnly { .. }
-                        | polgraph::store::StoreError::Corrupt { .. }
-                ) {
-                    stopped = true;
+                stopped = match e {
+                    polgraph::store::StoreError::Locked { .. } => {
+                        Some("ingest again once it is free")
+                    }
+                    polgraph::store::StoreError::ReadOnly { .. } => {
+                        Some("ingest again once it is writable")
+                    }
+                    polgraph::store::StoreError::Corrupt { .. } => {
+                        Some("repair or replace it, then ingest again")
+                    }
+                    _ => None,
+                };
+                if stopped.is_some() {
                     break;
                 }
             }
@@ -861,9 +867,9 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
         bar.set_message(format!("({new} new, {skipped} skipped, {failed} failed)"));
     }
     bar.finish_and_clear();
-    if stopped {
+    if let Some(then) = stopped {
         errln!(
-            "error: stopped after {} input(s): the database {} cannot be written, so the rest of the batch was not read; ingest again once it is free (articles already stored are skipped)",
+            "error: stopped after {} input(s): the database {} cannot be written, so the rest of the batch was not read; {then} (articles already stored are skipped)",
             new + skipped + failed,
             cli.db.display()
         );

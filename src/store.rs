@@ -422,6 +422,10 @@ pub enum StoreError {
 /// while the database itself was read-only) is named with how to fix it; otherwise the
 /// file's and its directory's permissions are to be checked.
 fn read_only_hint(path: &str) -> String {
+    // The database itself first: its side files may have been made read-only from it.
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return format!("the database file {path} is read-only: make it writable");
+    }
     for side in ["-shm", "-wal"] {
         let p = format!("{path}{side}");
         if std::fs::metadata(&p).is_ok_and(|m| m.permissions().readonly()) {
@@ -4267,6 +4271,17 @@ mod tests {
         );
         std::fs::remove_file(&shm).unwrap();
         assert!(read_only_hint(&db).contains("permissions"));
+        // A read-only database file is named before its side files.
+        std::fs::write(&shm, b"").unwrap();
+        let mut perm = std::fs::metadata(&shm).unwrap().permissions();
+        perm.set_readonly(true);
+        std::fs::set_permissions(&shm, perm.clone()).unwrap();
+        std::fs::set_permissions(&path, perm).unwrap();
+        let hint = read_only_hint(&db);
+        assert!(
+            hint.contains("database file") && hint.contains(&db) && !hint.contains(&shm),
+            "{hint}"
+        );
     }
 
     #[test]
