@@ -138,6 +138,16 @@ pub enum InputError {
         /// What was empty, e.g. `"empty file"`.
         what: String,
     },
+    /// A metadata header opened by a `---` line whose next line is a known field
+    /// (`date: …`), but never closed by a second `---` line: read as text, its fields
+    /// would date events.
+    #[error(
+        "{origin}: the header opened by `---` on the first line is not closed: add a `---` line after its last field"
+    )]
+    UnclosedHeader {
+        /// File path.
+        origin: String,
+    },
     /// The JSON could not be parsed.
     #[error("{origin}: malformed JSON: {detail}")]
     MalformedJson {
@@ -1098,6 +1108,25 @@ fn split_header(text: &str) -> Option<(Vec<(String, String)>, &str)> {
     }
 }
 
+/// True when `text` begins with a `---` line followed by a header field this reader knows
+/// (`title`, `date`, `published`, `source`, `outlet`, `url`, `id`) but [`split_header`]
+/// found no closing line.
+fn opens_unclosed_header(text: &str) -> bool {
+    let mut lines = text.lines();
+    if lines.next().map(str::trim_end) != Some("---") {
+        return false;
+    }
+    lines
+        .find(|l| !is_blank(l))
+        .and_then(|l| l.split_once(':'))
+        .is_some_and(|(k, _)| {
+            matches!(
+                k.trim().to_ascii_lowercase().as_str(),
+                "title" | "date" | "published" | "source" | "outlet" | "url" | "id"
+            )
+        })
+}
+
 fn strip_quotes(v: &str) -> &str {
     for q in ['"', '\''] {
         if v.len() >= 2 && v.starts_with(q) && v.ends_with(q) {
@@ -1168,6 +1197,11 @@ fn parse_text(raw: &str, name: &str, opts: &ReadOptions) -> Result<RawArticle, I
         }
         body
     } else {
+        if opens_unclosed_header(&text) {
+            return Err(InputError::UnclosedHeader {
+                origin: name.to_string(),
+            });
+        }
         let body = skip_blank_lines(&text);
         match split_title(body) {
             Some((title, rest)) => {
@@ -1645,6 +1679,25 @@ mod tests {
             e.to_string(),
             format!("{}: no article text after header", p.display())
         );
+    }
+
+    #[test]
+    fn an_unclosed_header_is_an_error_not_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            dir.path(),
+            "u.txt",
+            b"---\ntitle: Summit\ndate: 2025-03-04\n\nFrance criticised Italy on Monday.\n",
+        );
+        let e = only_err(std::slice::from_ref(&p), &ReadOptions::default());
+        assert!(matches!(e, InputError::UnclosedHeader { .. }), "{e:?}");
+        assert!(
+            e.to_string()
+                .starts_with(&format!("{}: the header", p.display()))
+        );
+        // A rule before prose is still prose.
+        let p = write(dir.path(), "v.md", b"---\nNote: prose here.\n");
+        assert_eq!(only_ok(&[p]).text, "---\nNote: prose here.\n");
     }
 
     #[test]
