@@ -10,6 +10,8 @@
 //! gets the publication date (news of the day, `how = publication`); a planned event stays
 //! undated unless another mention of the same event in the article has a date.
 
+use std::collections::HashMap;
+
 use crate::actors::ActorTable;
 use crate::events::{CLAUSE_BOUNDARIES, CodedEvent, is_symmetric};
 use crate::model::{DateSource, EventDate, EventRec, Status};
@@ -32,6 +34,20 @@ pub fn anchor(
     lex: &TimeLexicon,
 ) -> Vec<Option<EventDate>> {
     let mut cache: Vec<Option<Vec<Timex>>> = vec![None; doc.sentences.len()];
+    // The first participating mention outside quotes of each sentence (the subject of a
+    // news sentence), for the narrative reference time.
+    let mut first_mention: Vec<Option<&crate::actors::Mention>> = vec![None; doc.sentences.len()];
+    for m in &actors.mentions {
+        if !m.in_quote
+            && m.kind.can_participate()
+            && let Some(slot) = first_mention.get_mut(m.sentence)
+        {
+            match slot {
+                Some(f) if f.start <= m.start => {}
+                _ => *slot = Some(m),
+            }
+        }
+    }
     events
         .iter()
         .map(|ev| {
@@ -55,7 +71,7 @@ pub fn anchor(
                 .get(ev.sentence)
                 .is_some_and(|t| t.word_at(ev.start).is_some_and(|w| t.present_perfect(w)));
             let reference = if matches!(ev.status, Status::Occurred | Status::Planned) && !perfect {
-                narrative_reference(doc, actors, ev, dct, lex, &mut cache)
+                narrative_reference(doc, &first_mention, ev, dct, lex, &mut cache)
             } else {
                 None
             };
@@ -171,7 +187,7 @@ fn word_before(text: &str, at: usize) -> String {
 /// agreed to face-to-face talks"), since a plan is not for the day it is reported.
 fn narrative_reference(
     doc: &Document,
-    actors: &ActorTable,
+    first_mention: &[Option<&crate::actors::Mention>],
     ev: &CodedEvent,
     dct: Option<jiff::civil::Date>,
     lex: &TimeLexicon,
@@ -183,10 +199,7 @@ fn narrative_reference(
     // subject of a news sentence) is the event's source or target. `None` when it is
     // neither, else whether it is the source.
     let names_actor = |prev: usize| {
-        let m = actors
-            .mentions
-            .iter()
-            .find(|m| m.sentence == prev && !m.in_quote && m.kind.can_participate())?;
+        let m = first_mention.get(prev).copied().flatten()?;
         if m.actors.contains(&ev.source) {
             Some(true)
         } else {
@@ -591,6 +604,23 @@ pub fn fill_within_article(events: &mut [EventRec]) {
                 .map(|d| (i, d.clone()))
         })
         .collect();
+    // Indexes over `dated` (positions in it): by event key, the first; by the pair of a
+    // consultation, its dated ones in order; by sentence, for the narrative window.
+    let consult = |t: &str| matches!(t, "meet" | "talk" | "negotiate");
+    let pair = |e: &EventRec| e.target.map(|t| (t.min(e.source), t.max(e.source)));
+    let mut by_key: HashMap<_, usize> = HashMap::new();
+    let mut by_pair: HashMap<((usize, usize), Status), Vec<usize>> = HashMap::new();
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (n, (j, _)) in dated.iter().enumerate() {
+        let o = &events[*j];
+        by_key.entry(key(o)).or_insert(n);
+        if consult(&o.etype)
+            && let Some(p) = pair(o)
+        {
+            by_pair.entry((p, o.status)).or_default().push(n);
+        }
+        by_sentence.entry(o.sentence).or_default().push(n);
+    }
     for i in 0..events.len() {
         let undated = events[i].date.is_none();
         let publication = events[i]
@@ -609,7 +639,7 @@ pub fn fill_within_article(events: &mut [EventRec]) {
         }
         let k = key(&events[i]);
         // The same event mentioned again without a date (or with one only carried over).
-        let same = dated.iter().find(|(j, _)| key(&events[*j]) == k);
+        let same = by_key.get(&k).map(|&n| &dated[n]);
         if inherited {
             if let Some((_, d)) = same {
                 let mut d = d.clone();
@@ -620,17 +650,10 @@ pub fn fill_within_article(events: &mut [EventRec]) {
         }
         // A later mention of a meeting between the same two actors ("The two leaders
         // discussed …", "after the meeting") refers to the dated meeting.
-        let pair = |e: &EventRec| e.target.map(|t| (t.min(e.source), t.max(e.source)));
-        let consult = |t: &str| matches!(t, "meet" | "talk" | "negotiate");
-        let related = dated.iter().find(|(j, _)| {
-            let o = &events[*j];
-            *j < i
-                && consult(&o.etype)
-                && consult(&events[i].etype)
-                && o.status == events[i].status
-                && pair(o).is_some()
-                && pair(o) == pair(&events[i])
-        });
+        let related = pair(&events[i])
+            .filter(|_| consult(&events[i].etype))
+            .and_then(|p| by_pair.get(&(p, events[i].status)))
+            .and_then(|ns| ns.iter().map(|&n| &dated[n]).find(|(j, _)| *j < i));
         // The narrative reference time: an event of the previous two sentences that shares
         // an actor and has an explicit single-day date ("X visited Morocco on Wednesday. X
         // met Y in Rabat, officials said.").
@@ -643,15 +666,18 @@ pub fn fill_within_article(events: &mut [EventRec]) {
         // … on Friday. … It was Putin's first visit …").
         let same_frame =
             |a: Status, b: Status| a == b || matches!((a, b), (Status::Occurred, Status::Negated));
-        let narrative = dated.iter().rev().find(|(j, d)| {
-            let o = &events[*j];
-            publication
-                && o.sentence < events[i].sentence
-                && events[i].sentence - o.sentence <= 2
-                && d.start == d.end
-                && same_frame(events[i].status, o.status)
-                && shares(o)
-        });
+        let si = events[i].sentence;
+        let narrative = (si.saturating_sub(2)..si)
+            .rev()
+            .filter_map(|s| by_sentence.get(&s))
+            .flat_map(|ns| ns.iter().rev().map(|&n| &dated[n]))
+            .find(|(j, d)| {
+                let o = &events[*j];
+                publication
+                    && d.start == d.end
+                    && same_frame(events[i].status, o.status)
+                    && shares(o)
+            });
         if let Some((_, d)) = same.or(related).or(narrative) {
             let mut d = d.clone();
             d.how = DateSource::Inherited;
