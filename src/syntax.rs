@@ -105,6 +105,12 @@ impl Tree {
         Tree { nodes, kids }
     }
 
+    /// Recomputes the children lists after a repair changed heads or relations.
+    fn rebuild(&mut self) {
+        let nodes = std::mem::take(&mut self.nodes);
+        *self = Tree::new(nodes);
+    }
+
     /// Number of words.
     pub fn len(&self) -> usize {
         self.nodes.len()
@@ -269,8 +275,7 @@ impl Tree {
                 if let Some(c) = conj {
                     self.nodes[c].head = Some(v);
                     self.nodes[c].deprel = "nsubj".to_string();
-                    let nodes = std::mem::take(&mut self.nodes);
-                    *self = Tree::new(nodes);
+                    self.rebuild();
                     break;
                 }
             }
@@ -304,8 +309,7 @@ impl Tree {
                 if let Some(c) = subj {
                     self.nodes[c].head = Some(v);
                     self.nodes[c].deprel = "nsubj".to_string();
-                    let nodes = std::mem::take(&mut self.nodes);
-                    *self = Tree::new(nodes);
+                    self.rebuild();
                     break;
                 }
             }
@@ -346,8 +350,7 @@ impl Tree {
                     self.nodes[k].head = Some(n);
                 }
             }
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -407,8 +410,7 @@ impl Tree {
                 }
             };
             if moved {
-                let nodes = std::mem::take(&mut self.nodes);
-                *self = Tree::new(nodes);
+                self.rebuild();
             }
         }
     }
@@ -447,8 +449,7 @@ impl Tree {
                     self.nodes[k].head = Some(n);
                 }
             }
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -498,8 +499,7 @@ impl Tree {
             changed = true;
         }
         if changed {
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -535,8 +535,7 @@ impl Tree {
             changed = true;
         }
         if changed {
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -595,8 +594,7 @@ impl Tree {
                     self.nodes[k].head = Some(v);
                 }
             }
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
             return;
         }
         // Two titled names as the root with the finite verb hung on them further right
@@ -647,8 +645,7 @@ impl Tree {
                     }
                 }
             }
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
             return;
         }
         // The same past tense hung on a time word after the root ("Afghan President Hamid
@@ -681,8 +678,7 @@ impl Tree {
                     self.nodes[k].head = Some(v);
                 }
             }
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
             return;
         }
         // A participle (`VBN`) counts only as the sentence's one verb after the old root
@@ -754,8 +750,7 @@ impl Tree {
                 self.nodes[k].head = Some(v);
             }
         }
-        let nodes = std::mem::take(&mut self.nodes);
-        *self = Tree::new(nodes);
+        self.rebuild();
     }
 
     /// Repairs a name cut off from its descriptor ("Human rights organization Amnesty
@@ -813,8 +808,7 @@ impl Tree {
             changed = true;
         }
         if changed {
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -861,8 +855,7 @@ impl Tree {
             i = j + 1;
         }
         if changed {
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -897,8 +890,7 @@ impl Tree {
             changed = true;
         }
         if changed {
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -937,8 +929,7 @@ impl Tree {
             changed = true;
         }
         if changed {
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -1004,8 +995,7 @@ impl Tree {
             changed = true;
         }
         if changed {
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -1073,8 +1063,7 @@ impl Tree {
             changed = true;
         }
         if changed {
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -1138,8 +1127,7 @@ impl Tree {
             changed = true;
         }
         if changed {
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -1206,15 +1194,12 @@ impl Tree {
             self.nodes[name].deprel = "conj".to_string();
             self.nodes[cc].head = Some(name);
             self.nodes[cc].deprel = "cc".to_string();
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
             changed = false;
         }
         if changed {
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
-        self.repair_coordinated_title();
     }
 
     /// Repairs the second of two coordinated titled names hung on its title ("US President
@@ -1223,7 +1208,7 @@ impl Tree {
     /// before it as `list`, `appos`, `conj` or `parataxis`, directly followed by a proper
     /// noun hanging on it, with a coordinating conjunction of its subtree between the two,
     /// is the title of that following name; the name is the `conj` of the first.
-    fn repair_coordinated_title(&mut self) {
+    pub fn repair_coordinated_title(&mut self) {
         let n = self.nodes.len();
         let mut changed = false;
         for title in 1..n.saturating_sub(1) {
@@ -1276,8 +1261,7 @@ impl Tree {
             changed = true;
         }
         if changed {
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -1354,8 +1338,7 @@ impl Tree {
                 self.nodes[k].deprel = "obl".to_string();
             }
         }
-        let nodes = std::mem::take(&mut self.nodes);
-        *self = Tree::new(nodes);
+        self.rebuild();
     }
 
     /// Repairs a passive agent hung on a place or time ("were greeted at the airport by
@@ -1389,8 +1372,7 @@ impl Tree {
             }
         }
         if changed {
-            let nodes = std::mem::take(&mut self.nodes);
-            *self = Tree::new(nodes);
+            self.rebuild();
         }
     }
 
@@ -1727,6 +1709,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_of_phrase_subject();
     tree.repair_titled_subject();
     tree.repair_double_subject();
+    tree.repair_coordinated_title();
     tree
 }
 
@@ -2237,7 +2220,7 @@ mod tests {
         // the first name, the second name its apposition.
         let t = repaired(
             "1 Donald donald PROPN 8 nsubj\n2 Trump trump PROPN 1 flat\n3 and and CCONJ 5 cc\n4 Korean korean PROPN 5 compound\n5 leader leader NOUN 1 list\n6 Kim kim PROPN 5 appos\n7 Un un PROPN 6 flat\n8 shook shake VERB 0 root VBD\n9 hands hand NOUN 8 obj",
-            Tree::repair_double_subject,
+            Tree::repair_coordinated_title,
         );
         assert_eq!((t.head(5), t.nodes[5].deprel.as_str()), (Some(0), "conj"));
         assert_eq!(
@@ -2248,7 +2231,7 @@ mod tests {
         // The second name headed by its last word ("Kim Jong Un" under "Un").
         let t = repaired(
             "1 Donald donald PROPN 8 nsubj\n2 Trump trump PROPN 1 flat\n3 and and CCONJ 4 cc\n4 leader leader NOUN 1 list\n5 Kim kim PROPN 7 compound\n6 Jong jong PROPN 7 compound\n7 Un un PROPN 4 appos\n8 met meet VERB 0 root VBD",
-            Tree::repair_double_subject,
+            Tree::repair_coordinated_title,
         );
         assert_eq!((t.head(6), t.nodes[6].deprel.as_str()), (Some(0), "conj"));
         assert_eq!(
@@ -2258,7 +2241,7 @@ mod tests {
         // The second name a second subject of the verb, the title on the first name.
         let t = repaired(
             "1 Donald donald PROPN 6 nsubj\n2 and and CCONJ 3 cc\n3 leader leader NOUN 1 list\n4 Kim kim PROPN 6 nsubj\n5 Un un PROPN 4 flat\n6 held hold VERB 0 root VBD\n7 talks talk NOUN 6 obj",
-            Tree::repair_double_subject,
+            Tree::repair_coordinated_title,
         );
         assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(0), "conj"));
         assert_eq!(
