@@ -31,6 +31,13 @@ fn meetings(db: &Db) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
+/// The expected rows as owned strings, to compare with [`meetings`].
+fn owned(rows: &[(&str, &str, &str, &str)]) -> Vec<(String, String, String, String)> {
+    rows.iter()
+        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+        .collect()
+}
+
 #[test]
 fn the_prime_minister_is_the_office_holder_on_the_article_date() {
     let db = Db::new();
@@ -41,10 +48,7 @@ fn the_prime_minister_is_the_office_holder_on_the_article_date() {
         ("1997-06-11", "Jacques Chirac", "meet", "Tony Blair"),
         ("2025-03-02", "Emmanuel Macron", "meet", "Keir Starmer"),
     ];
-    let want: Vec<(String, String, String, String)> = want
-        .iter()
-        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
-        .collect();
+    let want = owned(&want);
     assert_eq!(got, want);
     // Three people, not one "prime minister" actor.
     let actors: Value = db.json(["actors", "--json"]);
@@ -75,10 +79,7 @@ fn a_titled_surname_is_the_gazetteer_holder_of_that_office_even_out_of_office() 
         ("2010-02-08", "Bill Clinton", "meet", "René Préval"),
         ("2018-05-14", "Barack Obama", "criticize", "Hungary"),
     ];
-    let want: Vec<(String, String, String, String)> = want
-        .iter()
-        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
-        .collect();
+    let want = owned(&want);
     assert_eq!(got, want);
     let actors: Value = db.json(["actors", "--json"]);
     let codes: Vec<(&str, &str)> = actors
