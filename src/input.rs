@@ -1108,9 +1108,19 @@ fn split_header(text: &str) -> Option<(Vec<(String, String)>, &str)> {
     }
 }
 
-/// True when `text` begins with a `---` line followed by a header field this reader knows
-/// (`title`, `date`, `published`, `source`, `outlet`, `url`, `id`) but [`split_header`]
-/// found no closing line.
+/// The header fields [`parse_text`] reads (other keys are tolerated and ignored).
+const HEADER_FIELDS: &[&str] = &[
+    "title",
+    "date",
+    "published",
+    "source",
+    "outlet",
+    "url",
+    "id",
+];
+
+/// True when `text` begins with a `---` line followed by a field of [`HEADER_FIELDS`] but
+/// [`split_header`] found no closing line.
 fn opens_unclosed_header(text: &str) -> bool {
     let mut lines = text.lines();
     if lines.next().map(str::trim_end) != Some("---") {
@@ -1119,12 +1129,7 @@ fn opens_unclosed_header(text: &str) -> bool {
     lines
         .find(|l| !is_blank(l))
         .and_then(|l| l.split_once(':'))
-        .is_some_and(|(k, _)| {
-            matches!(
-                k.trim().to_ascii_lowercase().as_str(),
-                "title" | "date" | "published" | "source" | "outlet" | "url" | "id"
-            )
-        })
+        .is_some_and(|(k, _)| HEADER_FIELDS.contains(&k.trim().to_ascii_lowercase().as_str()))
 }
 
 fn strip_quotes(v: &str) -> &str {
