@@ -2150,6 +2150,26 @@ mod tests {
     }
 
     #[test]
+    fn a_titled_name_with_its_country_after_it_acts() {
+        let e = events(
+            "Prime Minister Narendra Modi of India criticised President Arif Alvi of Pakistan \
+             on Tuesday.",
+            "2022-01-05",
+        );
+        assert!(
+            has(
+                &e,
+                "Narendra Modi",
+                "criticize",
+                "Arif Alvi",
+                Status::Occurred,
+                "2022-01-04"
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn two_titled_names_coordinated_are_both_subjects() {
         let e = events(
             "US President Donald Trump and North Korean leader Kim Jong Un shook hands in \

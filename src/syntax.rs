@@ -597,6 +597,45 @@ impl Tree {
             self.rebuild();
             return;
         }
+        // A titled name as the root with its verb hung on it as a name part ("Prime Minister
+        // Narendra Modi of India criticised President Arif Alvi …", "criticised" a `flat`
+        // of "Narendra", "Arif" a `list`): when every word between the root and the verb
+        // belongs to the root's phrase, the verb is the root, the name its subject and the
+        // first name or noun hung on the old root after the verb its object.
+        let verbs = self.nodes.iter().filter(|n| n.upos == "VERB").count();
+        if self.nodes[r].upos == "PROPN"
+            && let Some(v) = self.children(r).iter().copied().find(|&v| {
+                v > r
+                    && self.nodes[v].upos == "VERB"
+                    && (self.nodes[v].xpos == "VBD" || (self.nodes[v].xpos == "VBN" && verbs == 1))
+                    && matches!(self.base_rel(v), "flat" | "list" | "appos" | "dep")
+                    && self.children(v).is_empty()
+                    && (r + 1..v).all(|k| self.dominates(r, k) && self.nodes[k].form != ",")
+            })
+        {
+            self.nodes[v].head = None;
+            self.nodes[v].deprel = "root".to_string();
+            self.nodes[r].head = Some(v);
+            self.nodes[r].deprel = "nsubj".to_string();
+            let mut object = false;
+            for k in v + 1..self.nodes.len() {
+                if self.nodes[k].head != Some(r) {
+                    continue;
+                }
+                self.nodes[k].head = Some(v);
+                if !object
+                    && matches!(self.nodes[k].upos.as_str(), "PROPN" | "NOUN")
+                    && matches!(self.base_rel(k), "list" | "appos" | "flat" | "conj" | "dep")
+                {
+                    self.nodes[k].deprel = "obj".to_string();
+                    object = true;
+                } else if matches!(self.base_rel(k), "nmod") {
+                    self.nodes[k].deprel = "obl".to_string();
+                }
+            }
+            self.rebuild();
+            return;
+        }
         // Two titled names as the root with the finite verb hung on them further right
         // ("Indonesian President Joko Widodo and Ukrainian President Volodymyr Zelensky
         // shook hands in Kyiv", the verb a `parataxis`/`acl`/`dep`): when every word
@@ -2157,6 +2196,19 @@ mod tests {
             ],
         );
         assert!(got.is_empty());
+    }
+
+    #[test]
+    fn a_verb_hung_on_a_titled_name_as_a_name_part_is_the_root() {
+        // "Prime Minister Narendra Modi of India criticised President Arif Alvi …".
+        let t = repaired(
+            "1 Minister minister PROPN 2 nmod:desc\n2 Narendra narendra PROPN 0 root\n3 Modi modi PROPN 2 flat\n4 of of ADP 5 case\n5 India india PROPN 3 nmod\n6 criticised criticise VERB 2 flat VBN\n7 President president PROPN 8 nmod:desc\n8 Arif arif PROPN 2 list\n9 on on ADP 10 case\n10 Tuesday tuesday PROPN 2 nmod",
+            Tree::repair_verbless_root,
+        );
+        assert_eq!((t.head(5), t.nodes[5].deprel.as_str()), (None, "root"));
+        assert_eq!((t.head(1), t.nodes[1].deprel.as_str()), (Some(5), "nsubj"));
+        assert_eq!((t.head(7), t.nodes[7].deprel.as_str()), (Some(5), "obj"));
+        assert_eq!((t.head(9), t.nodes[9].deprel.as_str()), (Some(5), "obl"));
     }
 
     #[test]
