@@ -722,7 +722,6 @@ impl Tree {
         }
         // A participle (`VBN`) counts only as the sentence's one verb after the old root
         // ("Israeli helicopters and tanks shelled positions near Rafah").
-        let verbs = self.nodes.iter().filter(|n| n.upos == "VERB").count();
         let Some(v) = (0..self.nodes.len()).find(|&v| {
             let w = &self.nodes[v];
             w.upos == "VERB"
@@ -1918,6 +1917,11 @@ mod tests {
     use super::*;
 
     /// The tree of CoNLL-like `conll` (see [`Tree::from_conll`]) after one `repair`.
+    /// Word `i`'s head and relation, to compare in one assertion.
+    fn arc(t: &Tree, i: usize) -> (Option<usize>, &str) {
+        (t.head(i), t.nodes[i].deprel.as_str())
+    }
+
     fn repaired(conll: &str, repair: fn(&mut Tree)) -> Tree {
         let mut t = Tree::from_conll(conll, 0).expect("test tree");
         repair(&mut t);
@@ -2015,7 +2019,7 @@ mod tests {
             "1 students student NOUN 2 nsubj\n2 staged stage VERB 0 root\n3 mass mass ADJ 4 amod\n4 demonstrations demonstration NOUN 5 compound\n5 Saturday Saturday PROPN 2 obl:unmarked",
             Tree::repair_object_before_time,
         );
-        assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(1), "obj"));
+        assert_eq!(arc(&t, 3), (Some(1), "obj"));
         assert_eq!(t.head(2), Some(3));
         assert_eq!(t.head(4), Some(1));
         // "Monday night" keeps its compound.
@@ -2023,10 +2027,7 @@ mod tests {
             "1 Abe Abe PROPN 2 nsubj\n2 arrived arrive VERB 0 root\n3 Monday Monday PROPN 4 compound\n4 night night NOUN 2 obl:unmarked",
             Tree::repair_object_before_time,
         );
-        assert_eq!(
-            (t.head(2), t.nodes[2].deprel.as_str()),
-            (Some(3), "compound")
-        );
+        assert_eq!(arc(&t, 2), (Some(3), "compound"));
     }
 
     #[test]
@@ -2036,15 +2037,15 @@ mod tests {
             "1 Cyprus Cyprus PROPN 2 nsubj:pass\n2 divided divide VERB 0 root VBN\n3 since since ADP 4 case\n4 Turkey Turkey PROPN 2 obl\n5 invaded invade VERB 2 advcl VBD\n6 north north NOUN 5 obj",
             Tree::repair_subordinate_subject,
         );
-        assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(4), "nsubj"));
-        assert_eq!((t.head(2), t.nodes[2].deprel.as_str()), (Some(4), "mark"));
-        assert_eq!((t.head(4), t.nodes[4].deprel.as_str()), (Some(1), "advcl"));
+        assert_eq!(arc(&t, 3), (Some(4), "nsubj"));
+        assert_eq!(arc(&t, 2), (Some(4), "mark"));
+        assert_eq!(arc(&t, 4), (Some(1), "advcl"));
         // A real prepositional phrase stays: "met in Paris, said …" ("in" subordinates nothing).
         let t = repaired(
             "1 Abe Abe PROPN 2 nsubj\n2 met meet VERB 0 root VBD\n3 in in ADP 4 case\n4 Paris Paris PROPN 2 obl\n5 said say VERB 2 parataxis VBD",
             Tree::repair_subordinate_subject,
         );
-        assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(1), "obl"));
+        assert_eq!(arc(&t, 3), (Some(1), "obl"));
     }
 
     #[test]
@@ -2054,8 +2055,8 @@ mod tests {
             "1 Xi Xi PROPN 5 nsubj\n2 and and CCONJ 3 cc\n3 President President PROPN 4 nmod:desc\n4 Biden Biden PROPN 1 appos\n5 met meet VERB 0 root VBD",
             Tree::repair_coordinated_apposition,
         );
-        assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(0), "conj"));
-        assert_eq!((t.head(1), t.nodes[1].deprel.as_str()), (Some(3), "cc"));
+        assert_eq!(arc(&t, 3), (Some(0), "conj"));
+        assert_eq!(arc(&t, 1), (Some(3), "cc"));
         // After a comma it stays an apposition ("Xi, and his deputy Li" is rare but real).
         let t = repaired(
             "1 Xi Xi PROPN 6 nsubj\n2 , , PUNCT 3 punct\n3 and and CCONJ 5 cc\n4 deputy deputy NOUN 5 nmod:desc\n5 Li Li PROPN 1 appos\n6 met meet VERB 0 root VBD",
@@ -2067,13 +2068,10 @@ mod tests {
             "1 President President PROPN 2 nmod:desc\n2 Widodo Widodo PROPN 0 root\n3 and and CCONJ 4 cc\n4 President President PROPN 2 conj\n5 Zelensky Zelensky PROPN 2 list\n6 shook shake VERB 2 parataxis VBD\n7 hands hand NOUN 6 obj",
             Tree::repair_verbless_root,
         );
-        assert_eq!((t.head(5), t.nodes[5].deprel.as_str()), (None, "root"));
-        assert_eq!((t.head(1), t.nodes[1].deprel.as_str()), (Some(5), "nsubj"));
-        assert_eq!((t.head(4), t.nodes[4].deprel.as_str()), (Some(1), "conj"));
-        assert_eq!(
-            (t.head(3), t.nodes[3].deprel.as_str()),
-            (Some(4), "nmod:desc")
-        );
+        assert_eq!(arc(&t, 5), (None, "root"));
+        assert_eq!(arc(&t, 1), (Some(5), "nsubj"));
+        assert_eq!(arc(&t, 4), (Some(1), "conj"));
+        assert_eq!(arc(&t, 3), (Some(4), "nmod:desc"));
     }
 
     #[test]
@@ -2205,10 +2203,10 @@ mod tests {
             "1 Minister minister PROPN 2 nmod:desc\n2 Narendra narendra PROPN 0 root\n3 Modi modi PROPN 2 flat\n4 of of ADP 5 case\n5 India india PROPN 3 nmod\n6 criticised criticise VERB 2 flat VBN\n7 President president PROPN 8 nmod:desc\n8 Arif arif PROPN 2 list\n9 on on ADP 10 case\n10 Tuesday tuesday PROPN 2 nmod",
             Tree::repair_verbless_root,
         );
-        assert_eq!((t.head(5), t.nodes[5].deprel.as_str()), (None, "root"));
-        assert_eq!((t.head(1), t.nodes[1].deprel.as_str()), (Some(5), "nsubj"));
-        assert_eq!((t.head(7), t.nodes[7].deprel.as_str()), (Some(5), "obj"));
-        assert_eq!((t.head(9), t.nodes[9].deprel.as_str()), (Some(5), "obl"));
+        assert_eq!(arc(&t, 5), (None, "root"));
+        assert_eq!(arc(&t, 1), (Some(5), "nsubj"));
+        assert_eq!(arc(&t, 7), (Some(5), "obj"));
+        assert_eq!(arc(&t, 9), (Some(5), "obl"));
     }
 
     #[test]
@@ -2218,16 +2216,16 @@ mod tests {
             "1 Albania Albania PROPN 2 nsubj\n2 denounced denounce VERB 0 root VBD\n3 as as ADP 2 advmod\n4 an a DET 5 det\n5 crime crime NOUN 3 obj\n6 Serbia Serbia PROPN 7 nmod:poss\n7 suppression suppression NOUN 5 appos",
             Tree::repair_shifted_object,
         );
-        assert_eq!((t.head(6), t.nodes[6].deprel.as_str()), (Some(1), "obj"));
-        assert_eq!((t.head(4), t.nodes[4].deprel.as_str()), (Some(1), "obl"));
-        assert_eq!((t.head(2), t.nodes[2].deprel.as_str()), (Some(4), "case"));
+        assert_eq!(arc(&t, 6), (Some(1), "obj"));
+        assert_eq!(arc(&t, 4), (Some(1), "obl"));
+        assert_eq!(arc(&t, 2), (Some(4), "case"));
         // "dismissed as impertinent a rebel ultimatum": the ultimatum an oblique.
         let t = repaired(
             "1 he he PRON 2 nsubj\n2 dismissed dismiss VERB 0 root VBD\n3 as as ADP 4 case\n4 impertinent impertinent ADJ 7 nmod\n5 a a DET 7 det\n6 rebel rebel NOUN 7 compound\n7 ultimatum ultimatum NOUN 2 obl",
             Tree::repair_shifted_object,
         );
         assert_eq!(t.nodes[6].deprel, "obj");
-        assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(1), "obl"));
+        assert_eq!(arc(&t, 3), (Some(1), "obl"));
         // "served as mediator": no shifted object, nothing moves.
         let t = repaired(
             "1 Egypt Egypt PROPN 2 nsubj\n2 served serve VERB 0 root VBD\n3 as as ADP 4 case\n4 mediator mediator NOUN 2 obl",
@@ -2243,7 +2241,7 @@ mod tests {
             "1 army army NOUN 2 nsubj\n2 lifted lift VERB 0 root VBD\n3 Friday Friday PROPN 2 obl:unmarked\n4 a a DET 6 det\n5 old old ADJ 6 amod\n6 blockade blockade NOUN 3 appos",
             Tree::repair_object_after_time,
         );
-        assert_eq!((t.head(5), t.nodes[5].deprel.as_str()), (Some(1), "obj"));
+        assert_eq!(arc(&t, 5), (Some(1), "obj"));
         assert_eq!(t.head(2), Some(1));
         // With an object already, nothing moves ("met Abe Friday, a day after …").
         let t = repaired(
@@ -2261,46 +2259,34 @@ mod tests {
             "1 Mobutu mobutu PROPN 4 compound\n2 and and CCONJ 3 cc\n3 rebel rebel NOUN 4 compound\n4 leader leader NOUN 8 nsubj\n5 Laurent laurent PROPN 8 nsubj\n6 Kabila kabila PROPN 5 flat\n7 have have AUX 8 aux\n8 agreed agree VERB 0 root VBN",
             Tree::repair_double_subject,
         );
-        assert_eq!((t.head(0), t.nodes[0].deprel.as_str()), (Some(7), "nsubj"));
-        assert_eq!((t.head(4), t.nodes[4].deprel.as_str()), (Some(0), "conj"));
-        assert_eq!(
-            (t.head(3), t.nodes[3].deprel.as_str()),
-            (Some(4), "compound")
-        );
-        assert_eq!((t.head(1), t.nodes[1].deprel.as_str()), (Some(4), "cc"));
+        assert_eq!(arc(&t, 0), (Some(7), "nsubj"));
+        assert_eq!(arc(&t, 4), (Some(0), "conj"));
+        assert_eq!(arc(&t, 3), (Some(4), "compound"));
+        assert_eq!(arc(&t, 1), (Some(4), "cc"));
         // "… Trump and North Korean leader Kim Jong Un shook hands": the title a `list` of
         // the first name, the second name its apposition.
         let t = repaired(
             "1 Donald donald PROPN 8 nsubj\n2 Trump trump PROPN 1 flat\n3 and and CCONJ 5 cc\n4 Korean korean PROPN 5 compound\n5 leader leader NOUN 1 list\n6 Kim kim PROPN 5 appos\n7 Un un PROPN 6 flat\n8 shook shake VERB 0 root VBD\n9 hands hand NOUN 8 obj",
             Tree::repair_coordinated_title,
         );
-        assert_eq!((t.head(5), t.nodes[5].deprel.as_str()), (Some(0), "conj"));
-        assert_eq!(
-            (t.head(4), t.nodes[4].deprel.as_str()),
-            (Some(5), "compound")
-        );
-        assert_eq!((t.head(2), t.nodes[2].deprel.as_str()), (Some(5), "cc"));
+        assert_eq!(arc(&t, 5), (Some(0), "conj"));
+        assert_eq!(arc(&t, 4), (Some(5), "compound"));
+        assert_eq!(arc(&t, 2), (Some(5), "cc"));
         // The second name headed by its last word ("Kim Jong Un" under "Un").
         let t = repaired(
             "1 Donald donald PROPN 8 nsubj\n2 Trump trump PROPN 1 flat\n3 and and CCONJ 4 cc\n4 leader leader NOUN 1 list\n5 Kim kim PROPN 7 compound\n6 Jong jong PROPN 7 compound\n7 Un un PROPN 4 appos\n8 met meet VERB 0 root VBD",
             Tree::repair_coordinated_title,
         );
-        assert_eq!((t.head(6), t.nodes[6].deprel.as_str()), (Some(0), "conj"));
-        assert_eq!(
-            (t.head(3), t.nodes[3].deprel.as_str()),
-            (Some(6), "compound")
-        );
+        assert_eq!(arc(&t, 6), (Some(0), "conj"));
+        assert_eq!(arc(&t, 3), (Some(6), "compound"));
         // The second name a second subject of the verb, the title on the first name.
         let t = repaired(
             "1 Donald donald PROPN 6 nsubj\n2 and and CCONJ 3 cc\n3 leader leader NOUN 1 list\n4 Kim kim PROPN 6 nsubj\n5 Un un PROPN 4 flat\n6 held hold VERB 0 root VBD\n7 talks talk NOUN 6 obj",
             Tree::repair_coordinated_title,
         );
-        assert_eq!((t.head(3), t.nodes[3].deprel.as_str()), (Some(0), "conj"));
-        assert_eq!(
-            (t.head(2), t.nodes[2].deprel.as_str()),
-            (Some(3), "compound")
-        );
-        assert_eq!((t.head(1), t.nodes[1].deprel.as_str()), (Some(3), "cc"));
+        assert_eq!(arc(&t, 3), (Some(0), "conj"));
+        assert_eq!(arc(&t, 2), (Some(3), "compound"));
+        assert_eq!(arc(&t, 1), (Some(3), "cc"));
         // Two subjects that are no title and name stay ("leader they met").
         let t = repaired(
             "1 leader leader NOUN 3 nsubj\n2 they they PRON 3 nsubj\n3 met meet VERB 0 root VBD",
