@@ -415,6 +415,117 @@ impl Tree {
         }
     }
 
+    /// Repairs a complement clause hung on a bare time word: "said here Wednesday that the
+    /// US must be ready", with "ready" a `ccomp` of "Wednesday". A `ccomp` whose head is a
+    /// time word ([`TIME_NOUNS`]) attached without a preposition to a verb goes to that verb.
+    pub fn repair_clause_on_time_word(&mut self) {
+        let mut changed = false;
+        for c in 0..self.nodes.len() {
+            let Some(d) = self.head(c) else {
+                continue;
+            };
+            let Some(v) = self.head(d) else {
+                continue;
+            };
+            if self.base_rel(c) != "ccomp"
+                || self.base_rel(d) != "obl"
+                || self.case_of(d).is_some()
+                || !TIME_NOUNS.contains(&self.nodes[d].lemma.to_lowercase().as_str())
+                || self.nodes[v].upos != "VERB"
+            {
+                continue;
+            }
+            self.nodes[c].head = Some(v);
+            changed = true;
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
+    /// Repairs a subject with a participle read as a clause: "The Red Cross operating in
+    /// Iraq said …", with "operating" the `nsubj` of "said" and "Cross" its subject. A
+    /// participle (`VBG`/`VBN`) that is the subject of a verb, has no auxiliary and has its
+    /// own subject before it, gives that subject to the verb and becomes its `acl`.
+    pub fn repair_participle_subject(&mut self) {
+        let mut changed = false;
+        for p in 0..self.nodes.len() {
+            let Some(h) = self.head(p) else {
+                continue;
+            };
+            if !self.rel_is(p, "nsubj")
+                || self.nodes[p].upos != "VERB"
+                || !matches!(self.nodes[p].xpos.as_str(), "VBG" | "VBN")
+                || self.nodes[h].upos != "VERB"
+                || self
+                    .children(p)
+                    .iter()
+                    .any(|&k| matches!(self.base_rel(k), "aux" | "cop" | "mark"))
+            {
+                continue;
+            }
+            let Some(n) = self.children(p).iter().copied().find(|&k| {
+                k < p && matches!(self.nodes[k].deprel.as_str(), "nsubj" | "nsubj:pass")
+            }) else {
+                continue;
+            };
+            if !matches!(self.nodes[n].upos.as_str(), "NOUN" | "PROPN") {
+                continue;
+            }
+            self.nodes[n].head = Some(h);
+            self.nodes[n].deprel = "nsubj".to_string();
+            self.nodes[p].head = Some(n);
+            self.nodes[p].deprel = "acl".to_string();
+            changed = true;
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
+    /// Repairs a complementizer read as an object: "agreed on Wednesday that their
+    /// countries should cooperate", with "that" (`PRON`/`WDT`) an `obj` of "agreed" and
+    /// "cooperate" a `ccomp` of it. A "that" hung as `obj` on a verb that also has a `ccomp`
+    /// starting after it, with the clause's subject after "that", becomes that clause's
+    /// `mark` (UD v2: `that` introducing a complement clause is `mark`, SCONJ). So does a
+    /// "that" hung as `obj` on the complement clause's own verb before its subject.
+    pub fn repair_that_complementizer(&mut self) {
+        fn c_is_complement(t: &Tree, v: usize) -> bool {
+            t.base_rel(v) == "ccomp"
+        }
+        let mut changed = false;
+        for d in 0..self.nodes.len() {
+            let Some(v) = self.head(d) else {
+                continue;
+            };
+            if self.nodes[d].lemma.to_lowercase() != "that" || self.base_rel(d) != "obj" {
+                continue;
+            }
+            let subject_after = |c: usize| {
+                self.kids_rel(c, "nsubj")
+                    .chain(self.kids_rel(c, "nsubj:pass"))
+                    .any(|n| n > d && n < c)
+            };
+            // Either hung on the governing verb, or on the complement clause's own verb
+            // (where a relative "that" would be the object of an `acl:relcl`, not a `ccomp`).
+            let own = c_is_complement(self, v) && v > d && subject_after(v);
+            let Some(c) = (if own { Some(v) } else { None }).or_else(|| {
+                self.kids_rel(v, "ccomp")
+                    .find(|&c| c > d && subject_after(c))
+            }) else {
+                continue;
+            };
+            self.nodes[d].head = Some(c);
+            self.nodes[d].deprel = "mark".to_string();
+            self.nodes[d].upos = "SCONJ".to_string();
+            self.nodes[d].xpos = "IN".to_string();
+            changed = true;
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
     /// Repairs an object after a bare time word right after the verb: "lifted Friday a
     /// day-old blockade", parsed with the object as an `appos` (or `list`, `compound`) of
     /// "Friday". A time word ([`TIME_NOUNS`]) directly after a verb without an object, hung
@@ -1727,6 +1838,9 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     retag_known_past_tense(&mut nodes, irregular);
     let mut tree = Tree::new(nodes);
     tree.repair_passive_labels();
+    tree.repair_that_complementizer();
+    tree.repair_clause_on_time_word();
+    tree.repair_participle_subject();
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
     tree.repair_object_before_time();
@@ -1968,6 +2082,63 @@ mod tests {
         );
         assert_eq!(t.nodes[0].deprel, "nsubj");
         assert_eq!(t.head(0), Some(1));
+    }
+
+    #[test]
+    fn clause_on_a_time_word_goes_to_the_verb() {
+        // "Mubarak said Wednesday that the US must be ready"
+        let t = repaired(
+            "1 Mubarak Mubarak PROPN 2 nsubj\n2 said say VERB 0 root\n3 Wednesday Wednesday PROPN 2 obl:unmarked\n4 that that SCONJ 8 mark\n5 US US PROPN 8 nsubj\n6 must must AUX 8 aux\n7 be be AUX 8 cop\n8 ready ready ADJ 3 ccomp",
+            Tree::repair_clause_on_time_word,
+        );
+        assert_eq!(arc(&t, 7), (Some(1), "ccomp"));
+        assert_eq!(arc(&t, 2), (Some(1), "obl:unmarked"));
+    }
+
+    #[test]
+    fn participle_read_as_the_subject_gives_the_verb_its_noun() {
+        // "The Red Cross operating in Iraq said …"
+        let t = repaired(
+            "1 The the DET 3 det\n2 Red Red ADJ 3 amod\n3 Cross Cross PROPN 4 nsubj\n4 operating operate VERB 7 nsubj VBG\n5 in in ADP 6 case\n6 Iraq Iraq PROPN 4 obl\n7 said say VERB 0 root",
+            Tree::repair_participle_subject,
+        );
+        assert_eq!(arc(&t, 2), (Some(6), "nsubj"));
+        assert_eq!(arc(&t, 3), (Some(2), "acl"));
+        // A gerund subject with an auxiliary is a clause: "Being elected was …" stays.
+        let t = repaired(
+            "1 Him he PRON 3 nsubj\n2 being be AUX 3 aux\n3 elected elect VERB 4 nsubj VBN\n4 surprised surprise VERB 0 root",
+            Tree::repair_participle_subject,
+        );
+        assert_eq!(arc(&t, 2), (Some(3), "nsubj"));
+    }
+
+    #[test]
+    fn that_read_as_object_becomes_the_complement_clause_marker() {
+        // "officials agreed on Wednesday that their countries should cooperate"
+        let t = repaired(
+            "1 officials official NOUN 2 nsubj\n2 agreed agree VERB 0 root\n3 on on ADP 4 case\n4 Wednesday Wednesday PROPN 2 obl\n5 that that PRON 2 obj\n6 countries country NOUN 8 nsubj\n7 should should AUX 8 aux\n8 cooperate cooperate VERB 2 ccomp",
+            Tree::repair_that_complementizer,
+        );
+        assert_eq!(arc(&t, 4), (Some(7), "mark"));
+        assert_eq!(t.nodes[4].upos, "SCONJ");
+        // Hung on the complement's own verb.
+        let t = repaired(
+            "1 officials official NOUN 2 nsubj\n2 agreed agree VERB 0 root\n3 that that PRON 6 obj\n4 countries country NOUN 6 nsubj\n5 should should AUX 6 aux\n6 cooperate cooperate VERB 2 ccomp",
+            Tree::repair_that_complementizer,
+        );
+        assert_eq!(arc(&t, 2), (Some(5), "mark"));
+        // A relative "that" stays the object: "the deal that they signed".
+        let t = repaired(
+            "1 they they PRON 2 nsubj\n2 praised praise VERB 0 root\n3 the the DET 4 det\n4 deal deal NOUN 2 obj\n5 that that PRON 7 obj\n6 they they PRON 7 nsubj\n7 signed sign VERB 4 acl:relcl",
+            Tree::repair_that_complementizer,
+        );
+        assert_eq!(arc(&t, 4), (Some(6), "obj"));
+        // A demonstrative object stays: "rejected that, saying it would meet".
+        let t = repaired(
+            "1 he he PRON 2 nsubj\n2 rejected reject VERB 0 root\n3 that that PRON 2 obj\n4 saying say VERB 2 advcl\n5 it it PRON 7 nsubj\n6 would would AUX 7 aux\n7 meet meet VERB 4 ccomp",
+            Tree::repair_that_complementizer,
+        );
+        assert_eq!(arc(&t, 2), (Some(1), "obj"));
     }
 
     #[test]

@@ -489,6 +489,51 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-02-01/2025-02-10",
             )],
         ),
+        // Coordinated nationality adjectives name one actor each; the committed parties
+        // are the that-clause's subject ("that" was read as an object).
+        (
+            "coordinated-adjectives",
+            vec![
+                ev("intend", "Hungary", "Romania", "occurred", "2025-02-26"),
+                ev("intend", "Romania", "Hungary", "occurred", "2025-02-26"),
+            ],
+        ),
+        // An apposition the parser coordinated is the same actor, not a second side.
+        (
+            "appositive-not-coordinated",
+            vec![ev(
+                "meet",
+                "Tamim bin Hamad Al Thani",
+                "Recep Tayyip Erdoğan",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
+        // Meeting a fate is no meeting.
+        ("met-a-fate", vec![]),
+        // "said X must …" is a demand of X; what X must do is not reported as done or set
+        // (the clause was hung on "Wednesday").
+        (
+            "must-is-a-demand",
+            vec![ev(
+                "demand",
+                "Abdel Fattah al-Sisi",
+                "United States",
+                "occurred",
+                "2025-02-26",
+            )],
+        ),
+        // The participle after the subject is no clause of its own.
+        (
+            "participle-on-subject",
+            vec![ev(
+                "demand",
+                "International Committee of the Red Cross",
+                "Sudan",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
     ];
     let mut failures = Vec::new();
     for (id, want) in cases {

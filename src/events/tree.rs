@@ -556,6 +556,21 @@ impl Ctx<'_> {
     /// The actors a noun phrase headed by word `i` names: a mention on the head word, else
     /// on a modifier (compound, flat, name, adjective, possessor, apposition, `of`-nominal)
     /// within two steps; conjuncts add theirs ("Starmer and Macron").
+    /// The conjuncts of word `i` when a coordinating word joins them ("Hungarian and
+    /// Romanian", "Britain, France or Germany"); conjuncts with none are often an
+    /// apposition the parser coordinated ("the emir of Qatar, Tamim bin Hamad").
+    fn coordinated(&self, i: usize) -> Vec<usize> {
+        let conj: Vec<usize> = self.t.kids_rel(i, "conj").collect();
+        if conj
+            .iter()
+            .any(|&c| self.t.kids_rel(c, "cc").next().is_some())
+        {
+            conj
+        } else {
+            Vec::new()
+        }
+    }
+
     fn actors_of(&self, i: usize, allow_place: bool) -> Vec<usize> {
         let mut out = Vec::new();
         self.collect(i, allow_place, &mut out, 0);
@@ -572,6 +587,30 @@ impl Ctx<'_> {
         let mut found = self.head_actors(i, allow_place);
         // "supporters of Ben Bella" are not Ben Bella.
         let relational = RELATIONAL_NOUNS.contains(&self.t.nodes[i].lemma.to_lowercase().as_str());
+        if !found.is_empty() {
+            // The mention took only the last of coordinated modifiers: "Hungarian and
+            // Romanian officials" is one mention "Romanian officials" plus "Hungarian".
+            for k in self.t.children(i).to_vec() {
+                if !matches!(self.t.base_rel(k), "amod" | "compound") {
+                    continue;
+                }
+                let conj = self.coordinated(k);
+                if conj.is_empty() {
+                    continue;
+                }
+                let mut a = Vec::new();
+                for x in std::iter::once(k)
+                    .chain(conj)
+                    .flat_map(|c| self.head_actors(c, allow_place))
+                    .chain(found.iter().copied())
+                {
+                    if !a.contains(&x) {
+                        a.push(x);
+                    }
+                }
+                found = a;
+            }
+        }
         if found.is_empty() {
             // Breadth-first over modifiers, two levels.
             let mut frontier = vec![i];
@@ -606,8 +645,18 @@ impl Ctx<'_> {
                             && !(possessor && subject)
                             && !(relational && n == i && self.t.base_rel(k) == "nmod");
                         if ok {
-                            let a = self.head_actors(k, allow_place);
+                            let mut a = self.head_actors(k, allow_place);
                             if !a.is_empty() {
+                                // Coordinated modifiers name one actor each: "Hungarian
+                                // and Romanian officials", "the leaders of France and
+                                // Germany".
+                                for c in self.coordinated(k) {
+                                    for x in self.head_actors(c, allow_place) {
+                                        if !a.contains(&x) {
+                                            a.push(x);
+                                        }
+                                    }
+                                }
                                 found = a;
                                 break 'outer;
                             }
