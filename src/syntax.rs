@@ -483,6 +483,46 @@ impl Tree {
         }
     }
 
+    /// Repairs a bare day read as a modifier of the object after it: "rejected Thursday a
+    /// United Nations appeal", with "Thursday" a `compound` of "appeal" and "appeal" an
+    /// `xcomp` (tagged as an adjective). A time word ([`TIME_NOUNS`]) right after a verb
+    /// without an object, hung as `compound` on a later word that hangs on the verb without
+    /// a preposition, with an article right after the time word, becomes the verb's
+    /// `obl:tmod` and that word its `obj` (a noun).
+    pub fn repair_time_word_on_object(&mut self) {
+        let mut changed = false;
+        for d in 1..self.nodes.len() {
+            let v = d - 1;
+            let Some(h) = self.head(d) else {
+                continue;
+            };
+            if self.nodes[v].upos != "VERB"
+                || h <= d
+                || self.head(h) != Some(v)
+                || self.base_rel(d) != "compound"
+                || !TIME_NOUNS.contains(&self.nodes[d].lemma.to_lowercase().as_str())
+                || self.kids_rel(v, "obj").next().is_some()
+                || !matches!(self.base_rel(h), "xcomp" | "obj" | "dep" | "obl")
+                || self.case_of(h).is_some()
+                || !matches!(self.nodes[h].upos.as_str(), "NOUN" | "ADJ" | "PROPN")
+                || self.nodes.get(d + 1).is_none_or(|w| w.upos != "DET")
+            {
+                continue;
+            }
+            self.nodes[d].head = Some(v);
+            self.nodes[d].deprel = "obl:tmod".to_string();
+            self.nodes[h].deprel = "obj".to_string();
+            if self.nodes[h].upos == "ADJ" {
+                self.nodes[h].upos = "NOUN".to_string();
+                self.nodes[h].xpos = "NN".to_string();
+            }
+            changed = true;
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
     /// Repairs a complementizer read as an object: "agreed on Wednesday that their
     /// countries should cooperate", with "that" (`PRON`/`WDT`) an `obj` of "agreed" and
     /// "cooperate" a `ccomp` of it. A "that" hung as `obj` on a verb that also has a `ccomp`
@@ -1845,6 +1885,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_subject_before_time();
     tree.repair_object_before_time();
     tree.repair_object_after_time();
+    tree.repair_time_word_on_object();
     tree.repair_shifted_object();
     tree.repair_compound_on_verb();
     tree.repair_subordinate_subject();
@@ -2082,6 +2123,24 @@ mod tests {
         );
         assert_eq!(t.nodes[0].deprel, "nsubj");
         assert_eq!(t.head(0), Some(1));
+    }
+
+    #[test]
+    fn day_read_as_a_modifier_of_the_object_goes_to_the_verb() {
+        // "Beirut rejected Thursday a United Nations appeal"
+        let t = repaired(
+            "1 Beirut Beirut PROPN 2 nsubj\n2 rejected reject VERB 0 root\n3 Thursday Thursday PROPN 7 compound\n4 a a DET 7 det\n5 United United ADJ 6 amod\n6 Nations Nation PROPN 7 compound\n7 appeal appeal ADJ 2 xcomp",
+            Tree::repair_time_word_on_object,
+        );
+        assert_eq!(arc(&t, 2), (Some(1), "obl:tmod"));
+        assert_eq!(arc(&t, 6), (Some(1), "obj"));
+        assert_eq!(t.nodes[6].upos, "NOUN");
+        // A day naming the thing stays: "observed Thursday prayers" has no article between.
+        let t = repaired(
+            "1 they they PRON 2 nsubj\n2 observed observe VERB 0 root\n3 Thursday Thursday PROPN 4 compound\n4 prayers prayer NOUN 2 obj",
+            Tree::repair_time_word_on_object,
+        );
+        assert_eq!(arc(&t, 2), (Some(3), "compound"));
     }
 
     #[test]

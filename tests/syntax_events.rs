@@ -523,6 +523,23 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-02-26",
             )],
         ),
+        // A predicative participle with its preposition: rejection of the owner of the
+        // thing opposed (CAMEO 120).
+        (
+            "opposed-to",
+            vec![ev("reject", "Israel", "France", "occurred", "2025-03-04")],
+        ),
+        // A bare day between the verb and its object.
+        (
+            "day-before-object",
+            vec![ev(
+                "reject",
+                "Lebanon",
+                "United Nations",
+                "occurred",
+                "2025-02-27",
+            )],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

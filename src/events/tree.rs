@@ -1230,9 +1230,13 @@ impl TreeCoder {
                 {
                     continue;
                 }
+                // A participle with a copula is a predicative adjective ("is opposed to",
+                // parsed as a verb with `cop`).
+                let stative = pos == PredPos::Verb && t.kids_rel(i, "cop").next().is_some();
                 for &pi in cands {
                     let p = &self.preds[pi];
-                    if p.pos != pos || !ctx.frame_ok(i, &p.frame) {
+                    let pos_ok = p.pos == pos || (stative && p.pos == PredPos::Adj);
+                    if !pos_ok || !ctx.frame_ok(i, &p.frame) {
                         continue;
                     }
                     let found = self.code_one(&ctx, s, si, i, p);
