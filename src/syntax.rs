@@ -523,6 +523,100 @@ impl Tree {
         }
     }
 
+    /// Repairs a reduced relative read as a complement clause: "told a press conference
+    /// here held along with his counterpart …", with "held" (tagged past tense) a `ccomp`
+    /// of "told". A `ccomp` verb without a subject or marker, right after (over adverbs) a
+    /// noun that hangs on the same verb, is a past participle modifying that noun (`acl`,
+    /// `VBN`): a finite clause needs a subject. Its own complement clause goes back to
+    /// the verb. When the clause has an object of its own, the noun (an `obj` of the verb)
+    /// is instead its subject: "said Moscow still wanted the causes removed".
+    pub fn repair_reduced_relative(&mut self) {
+        let mut changed = false;
+        for c in 1..self.nodes.len() {
+            let Some(v) = self.head(c) else {
+                continue;
+            };
+            if self.base_rel(c) != "ccomp"
+                || self.nodes[c].upos != "VERB"
+                || !matches!(self.nodes[c].xpos.as_str(), "VBD" | "VBN")
+                || self.children(c).iter().any(|&k| {
+                    matches!(
+                        self.base_rel(k),
+                        "nsubj" | "csubj" | "expl" | "mark" | "aux"
+                    )
+                })
+            {
+                continue;
+            }
+            let mut n = c - 1;
+            while n > 0 && self.nodes[n].upos == "ADV" {
+                n -= 1;
+            }
+            if !matches!(self.nodes[n].upos.as_str(), "NOUN" | "PROPN")
+                || self.head(n) != Some(v)
+                || !matches!(self.base_rel(n), "obj" | "iobj" | "obl")
+            {
+                continue;
+            }
+            // With an object of its own the clause is finite and the noun its subject: "said
+            // Moscow still wanted the causes removed".
+            if self.kids_rel(c, "obj").next().is_some() {
+                if self.rel_is(n, "obj") {
+                    self.nodes[n].head = Some(c);
+                    self.nodes[n].deprel = "nsubj".to_string();
+                    changed = true;
+                }
+                continue;
+            }
+            self.nodes[c].head = Some(n);
+            self.nodes[c].deprel = "acl".to_string();
+            self.nodes[c].xpos = "VBN".to_string();
+            // What was said goes back to the verb of saying ("… that the operation would
+            // end").
+            for k in self.children(c).to_vec() {
+                if self.base_rel(k) == "ccomp" {
+                    self.nodes[k].head = Some(v);
+                }
+            }
+            changed = true;
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
+    /// Repairs a preposition hung on a name's leading modifier: "with his Albanian
+    /// counterpart Bashkim Fino", with "with" a `case` of "counterpart", itself a `compound`
+    /// of the name. A `case` on a word that is a `compound` (or `nmod:desc`) of a word after
+    /// it goes up to the head of that chain, so the phrase is introduced by it.
+    pub fn repair_case_on_modifier(&mut self) {
+        let mut changed = false;
+        for k in 0..self.nodes.len() {
+            if self.base_rel(k) != "case" {
+                continue;
+            }
+            let Some(mut m) = self.head(k) else {
+                continue;
+            };
+            let start = m;
+            for _ in 0..6 {
+                let Some(h) = self.head(m) else { break };
+                if h > m && matches!(self.nodes[m].deprel.as_str(), "compound" | "nmod:desc") {
+                    m = h;
+                } else {
+                    break;
+                }
+            }
+            if m != start {
+                self.nodes[k].head = Some(m);
+                changed = true;
+            }
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
     /// Repairs a complementizer read as an object: "agreed on Wednesday that their
     /// countries should cooperate", with "that" (`PRON`/`WDT`) an `obj` of "agreed" and
     /// "cooperate" a `ccomp` of it. A "that" hung as `obj` on a verb that also has a `ccomp`
@@ -1588,8 +1682,15 @@ impl Tree {
     /// whatever relation the parser gave it; that verb's plain `nsubj` is then its passive
     /// subject. "get" passives are left to the parser. A form of "be" before a present
     /// participle (VBG) is the progressive: `aux`, with a plain `nsubj`; a past participle
-    /// with "have" and no "be" or "get" is an active perfect, with a plain `nsubj`.
+    /// with "have" and no "be" or "get" is an active perfect, with a plain `nsubj`. An
+    /// `obl:agent` introduced by another preposition than "by" is a plain `obl`.
     pub fn repair_passive_labels(&mut self) {
+        // An agent is introduced by "by": "held with her counterpart" is an oblique.
+        for k in 0..self.nodes.len() {
+            if self.nodes[k].deprel == "obl:agent" && self.case_of(k).is_some_and(|c| c != "by") {
+                self.nodes[k].deprel = "obl".to_string();
+            }
+        }
         // The converse: "be" before a present participle is the progressive, never a
         // passive ("Gazprom is threatening to cut supplies").
         for v in 0..self.nodes.len() {
@@ -1879,8 +1980,10 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     let mut tree = Tree::new(nodes);
     tree.repair_passive_labels();
     tree.repair_that_complementizer();
+    tree.repair_case_on_modifier();
     tree.repair_clause_on_time_word();
     tree.repair_participle_subject();
+    tree.repair_reduced_relative();
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
     tree.repair_object_before_time();
@@ -2141,6 +2244,62 @@ mod tests {
             Tree::repair_time_word_on_object,
         );
         assert_eq!(arc(&t, 2), (Some(3), "compound"));
+    }
+
+    #[test]
+    fn subjectless_past_clause_after_a_noun_is_a_reduced_relative() {
+        // "told a press conference here held along with his counterpart Fino"
+        let t = repaired(
+            "1 Prodi Prodi PROPN 2 nsubj\n2 told tell VERB 0 root\n3 a a DET 5 det\n4 press press NOUN 5 compound\n5 conference conference NOUN 2 iobj\n6 here here ADV 5 advmod\n7 held hold VERB 2 ccomp VBD\n8 with with ADP 9 case\n9 Fino Fino PROPN 7 obl\n10 that that SCONJ 12 mark\n11 it it PRON 12 nsubj\n12 ended end VERB 7 ccomp",
+            Tree::repair_reduced_relative,
+        );
+        assert_eq!(arc(&t, 6), (Some(4), "acl"));
+        assert_eq!(arc(&t, 11), (Some(1), "ccomp"));
+        assert_eq!(t.nodes[6].xpos, "VBN");
+        // With a subject it is a clause: "told reporters he met Fino".
+        let t = repaired(
+            "1 Prodi Prodi PROPN 2 nsubj\n2 told tell VERB 0 root\n3 reporters reporter NOUN 2 iobj\n4 he he PRON 5 nsubj\n5 met meet VERB 2 ccomp VBD\n6 Fino Fino PROPN 5 obj",
+            Tree::repair_reduced_relative,
+        );
+        assert_eq!(arc(&t, 4), (Some(1), "ccomp"));
+        // With an object of its own, the noun before is its subject.
+        let t = repaired(
+            "1 leader leader NOUN 2 nsubj\n2 said say VERB 0 root\n3 Moscow Moscow PROPN 2 obj\n4 still still ADV 5 advmod\n5 wanted want VERB 2 ccomp VBD\n6 causes cause NOUN 5 obj",
+            Tree::repair_reduced_relative,
+        );
+        assert_eq!(arc(&t, 2), (Some(4), "nsubj"));
+        assert_eq!(arc(&t, 4), (Some(1), "ccomp"));
+    }
+
+    #[test]
+    fn preposition_on_a_name_modifier_goes_to_the_name() {
+        // "held with his Albanian counterpart Bashkim Fino"
+        let t = repaired(
+            "1 held hold VERB 0 root\n2 with with ADP 5 case\n3 his his PRON 5 nmod:poss\n4 Albanian Albanian ADJ 5 amod\n5 counterpart counterpart NOUN 6 compound\n6 Bashkim Bashkim PROPN 7 compound\n7 Fino Fino PROPN 1 obl",
+            Tree::repair_case_on_modifier,
+        );
+        assert_eq!(arc(&t, 1), (Some(6), "case"));
+        assert_eq!(t.case_of(6).as_deref(), Some("with"));
+        // A preposition inside a modifier phrase stays: "the Bank of England governor".
+        let t = repaired(
+            "1 the the DET 5 det\n2 Bank Bank PROPN 5 compound\n3 of of ADP 4 case\n4 England England PROPN 2 nmod\n5 governor governor NOUN 0 root",
+            Tree::repair_case_on_modifier,
+        );
+        assert_eq!(arc(&t, 2), (Some(3), "case"));
+    }
+
+    #[test]
+    fn agent_without_by_is_an_oblique() {
+        let t = repaired(
+            "1 conference conference NOUN 0 root\n2 held hold VERB 1 acl VBN\n3 with with ADP 4 case\n4 Rama Rama PROPN 2 obl:agent",
+            Tree::repair_passive_labels,
+        );
+        assert_eq!(arc(&t, 3), (Some(1), "obl"));
+        let t = repaired(
+            "1 talks talk NOUN 0 root\n2 hosted host VERB 1 acl VBN\n3 by by ADP 4 case\n4 Qatar Qatar PROPN 2 obl:agent",
+            Tree::repair_passive_labels,
+        );
+        assert_eq!(arc(&t, 3), (Some(1), "obl:agent"));
     }
 
     #[test]

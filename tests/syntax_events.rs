@@ -540,6 +540,29 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-02-27",
             )],
         ),
+        // A news conference with someone is a meeting with them.
+        (
+            "joint-news-conference",
+            vec![ev(
+                "meet",
+                "Emmanuel Macron",
+                "Olaf Scholz",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
+        (
+            "conference-held-with",
+            vec![ev(
+                "meet",
+                "Giorgia Meloni",
+                "Edi Rama",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
+        // Without a partner named, coordinated speakers do not meet each other.
+        ("conference-without-partner", vec![]),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

@@ -112,6 +112,10 @@ pub struct Predicate {
     pub needs_target: bool,
     /// Code without a target and keep it so (`needs` = `bare`): the event stands alone.
     pub bare: bool,
+    /// Code only with a target found in the target slot (`needs` = `named`): coordinated
+    /// subjects are not each other's partners ("X and Y said before the press
+    /// conference" is no meeting between them).
+    pub named: bool,
     /// Target restriction.
     pub target_kind: TargetKind,
     /// 1-based line in `verbs.tsv`.
@@ -314,10 +318,15 @@ impl TreeCoder {
             let targets = parse_targets(f[5]).map_err(err)?;
             // `bare`: coded without a target, and kept so by the pipeline.
             let bare = f[6] == "bare";
+            // `named`: a target from the slot only, never a co-subject.
+            let named = f[6] == "named";
             let needs_target = if bare {
                 false
+            } else if named {
+                true
             } else {
-                parse_needs(f[6]).map_err(|e| err(format!("{e} (or `bare` in verbs.tsv)")))?
+                parse_needs(f[6])
+                    .map_err(|e| err(format!("{e} (or `bare` or `named` in verbs.tsv)")))?
             };
             let target_kind = parse_target_kind(f[7]).map_err(err)?;
             if needs_target && targets.is_empty() {
@@ -332,6 +341,7 @@ impl TreeCoder {
                 targets,
                 needs_target,
                 bare,
+                named,
                 target_kind,
                 line: ln,
             });
@@ -530,6 +540,11 @@ const RELATIONAL_NOUNS: &[&str] = &[
     "detractor",
 ];
 
+/// Verbs whose object is the addressee, not the content: "told a news conference with X"
+/// is said at the conference, not an order to hold one (governors.tsv's `tell` governs its
+/// infinitive: "told X to leave").
+const ADDRESSEE_VERBS: &[&str] = &["tell", "inform", "brief", "assure", "notify", "address"];
+
 /// The sentence context shared by the rules.
 struct Ctx<'a> {
     coder: &'a TreeCoder,
@@ -553,9 +568,6 @@ impl Ctx<'_> {
             .collect()
     }
 
-    /// The actors a noun phrase headed by word `i` names: a mention on the head word, else
-    /// on a modifier (compound, flat, name, adjective, possessor, apposition, `of`-nominal)
-    /// within two steps; conjuncts add theirs ("Starmer and Macron").
     /// The conjuncts of word `i` when a coordinating word joins them ("Hungarian and
     /// Romanian", "Britain, France or Germany"); conjuncts with none are often an
     /// apposition the parser coordinated ("the emir of Qatar, Tamim bin Hamad").
@@ -571,6 +583,9 @@ impl Ctx<'_> {
         }
     }
 
+    /// The actors a noun phrase headed by word `i` names: a mention on the head word, else
+    /// on a modifier (compound, flat, name, adjective, possessor, apposition, `of`-nominal)
+    /// within two steps; conjuncts add theirs ("Starmer and Macron").
     fn actors_of(&self, i: usize, allow_place: bool) -> Vec<usize> {
         let mut out = Vec::new();
         self.collect(i, allow_place, &mut out, 0);
@@ -874,7 +889,9 @@ impl Ctx<'_> {
         }
         let h = t.head(n)?;
         match t.base_rel(n) {
-            "obj" | "obl" | "nmod" | "nsubj" if t.nodes[h].upos == "VERB" => {
+            // An indirect object is an audience: who "told a joint news conference" took
+            // part in it.
+            "obj" | "iobj" | "obl" | "nmod" | "nsubj" if t.nodes[h].upos == "VERB" => {
                 if t.base_rel(n) == "nsubj" {
                     return None;
                 }
@@ -1454,6 +1471,9 @@ impl TreeCoder {
             .map(|w| ctx.actors_of(w, false))
             .unwrap_or_default();
         let mut targets: Vec<usize> = Vec::new();
+        // Whether a target slot holds a word that names no actor ("spoke to reporters",
+        // "met a miserable fate"): then coordinated subjects are no two sides.
+        let mut slot_filled = false;
         for spec in &p.targets {
             let (path, reverse) = match spec {
                 TargetSpec::Mutual => continue,
@@ -1489,6 +1509,7 @@ impl TreeCoder {
             let between = path.len() == 1
                 && matches!(&path[0], Step::Prep(x) if x == "between")
                 && (p.pos == PredPos::Noun || (sources.is_empty() && is_symmetric(&p.etype)));
+            slot_filled |= !between && !ends.is_empty();
             let mut found = Vec::new();
             for e in ends {
                 // A city attacked stands for its country ("shelled Juba"); a city visited
@@ -1572,7 +1593,7 @@ impl TreeCoder {
                 .position(|tk| tk.end > gw.start)
                 .unwrap_or(0);
             let pairs: Vec<(usize, Option<usize>)> = if targets.is_empty() {
-                if sources.len() >= 2 && is_symmetric(&p.etype) {
+                if sources.len() >= 2 && is_symmetric(&p.etype) && !slot_filled && !p.named {
                     vec![
                         (sources[0], Some(sources[1])),
                         (sources[1], Some(sources[0])),
@@ -1643,7 +1664,9 @@ impl TreeCoder {
         let mutual = targets.is_empty() && p.targets.contains(&TargetSpec::Mutual);
         let pairwise = (2..=3).contains(&sources.len())
             && is_symmetric(&p.etype)
-            && (p.etype != "fight" || mutual);
+            && (p.etype != "fight" || mutual)
+            && !slot_filled
+            && !p.named;
         out.extend(pair_events(
             &sources,
             &targets,
@@ -1887,7 +1910,9 @@ impl TreeCoder {
                     }
                 }
                 "obj" | "nsubj" | "obl" if pos == PredPos::Noun && cur == i => {
-                    bump(self.governor(t, h));
+                    if !(base == "obj" && ADDRESSEE_VERBS.contains(&t.nodes[h].lemma.as_str())) {
+                        bump(self.governor(t, h));
+                    }
                     bump(self.own_status(t, h, reported(h)));
                 }
                 // "efforts to resume talks", "plans to visit": the noun governs.
