@@ -656,9 +656,9 @@ impl State<'_> {
             ..Default::default()
         };
         // Gazetteer hits.
-        for m in self.rec.names.find_iter(&s.text) {
-            let (ms, me) = (m.start(), m.end());
-            let surface = self.rec.name_of[m.pattern().as_usize()];
+        let is_title = |w: &str| self.gaz().roles.contains_key(&w.trim().to_lowercase());
+        for (ms, me, pat) in name_hits(&self.rec.names, &s.text, is_title) {
+            let surface = self.rec.name_of[pat];
             let surf = &self.gaz().surfaces[surface];
             if !word_boundary_ok(&s.text, ms, me) {
                 continue;
@@ -2371,5 +2371,49 @@ fn name_parts(name: &str, country: Option<&str>, gaz: &Gazetteer) -> Vec<String>
         .filter(|p| !out.contains(p))
         .collect();
     out.extend(plain);
+    out
+}
+
+/// The gazetteer matches in `text` as (start, end, pattern), byte offsets, leftmost-longest
+/// and not overlapping, except that where a match begins with a title (`is_title`, the role
+/// phrases of roles.tsv), a name starting after the title and running past the match's end
+/// replaces it: "President Jiang Zemin" is "Jiang Zemin" (the alias "President Jiang" would
+/// leave "Zemin" over), the title being left to the role pass.
+fn name_hits(
+    names: &AhoCorasick,
+    text: &str,
+    is_title: impl Fn(&str) -> bool,
+) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(m) = names.find(&text[at..]) {
+        let (mut ms, mut me, mut pat) = (at + m.start(), at + m.end(), m.pattern().as_usize());
+        // Later word starts inside the match.
+        let inner: Vec<usize> = text[ms..me]
+            .char_indices()
+            .filter(|&(i, c)| i > 0 && c.is_alphabetic() && text[..ms + i].ends_with(' '))
+            .map(|(i, _)| ms + i)
+            .collect();
+        for ws in inner {
+            if !is_title(&text[ms..ws]) {
+                continue;
+            }
+            if let Some(m2) = names.find(&text[ws..])
+                && m2.start() == 0
+                && ws + m2.end() > me
+            {
+                (ms, me, pat) = (ws, ws + m2.end(), m2.pattern().as_usize());
+                break;
+            }
+        }
+        out.push((ms, me, pat));
+        at = me.max(at + 1);
+        while at < text.len() && !text.is_char_boundary(at) {
+            at += 1;
+        }
+        if at >= text.len() {
+            break;
+        }
+    }
     out
 }
