@@ -617,6 +617,38 @@ impl Tree {
         }
     }
 
+    /// Repairs subjects taken from a fronted quotation: "“China and the US both benefit,”
+    /// Xi told Trump", with "China" and "benefit" `nsubj`s of "told" beside "Xi". Of a verb's
+    /// several `nsubj`s, those before a closing quotation mark that another `nsubj` follows
+    /// become `dep`: the quotation is what was said, not who said it.
+    pub fn repair_quote_subjects(&mut self) {
+        let mut changed = false;
+        for v in 0..self.nodes.len() {
+            let subjects: Vec<usize> = self.kids_rel(v, "nsubj").collect();
+            if subjects.len() < 2 {
+                continue;
+            }
+            let Some(&last) = subjects.iter().filter(|&&k| k < v).max() else {
+                continue;
+            };
+            let Some(q) = (0..last)
+                .rev()
+                .find(|&k| matches!(self.nodes[k].form.as_str(), "”" | "\"" | "''"))
+            else {
+                continue;
+            };
+            for &k in &subjects {
+                if k < q {
+                    self.nodes[k].deprel = "dep".to_string();
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
     /// Repairs a complementizer read as an object: "agreed on Wednesday that their
     /// countries should cooperate", with "that" (`PRON`/`WDT`) an `obj` of "agreed" and
     /// "cooperate" a `ccomp` of it. A "that" hung as `obj` on a verb that also has a `ccomp`
@@ -1980,6 +2012,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     let mut tree = Tree::new(nodes);
     tree.repair_passive_labels();
     tree.repair_that_complementizer();
+    tree.repair_quote_subjects();
     tree.repair_case_on_modifier();
     tree.repair_clause_on_time_word();
     tree.repair_participle_subject();
@@ -2286,6 +2319,17 @@ mod tests {
             Tree::repair_case_on_modifier,
         );
         assert_eq!(arc(&t, 2), (Some(3), "case"));
+    }
+
+    #[test]
+    fn subjects_inside_a_fronted_quotation_are_no_subjects() {
+        let t = repaired(
+            "1 “ “ PUNCT 6 punct\n2 China China PROPN 6 nsubj\n3 benefits benefit NOUN 6 nsubj\n4 ” ” PUNCT 3 punct\n5 Xi Xi PROPN 6 nsubj\n6 told tell VERB 0 root\n7 Trump Trump PROPN 6 iobj",
+            Tree::repair_quote_subjects,
+        );
+        assert_eq!(arc(&t, 1), (Some(5), "dep"));
+        assert_eq!(arc(&t, 2), (Some(5), "dep"));
+        assert_eq!(arc(&t, 4), (Some(5), "nsubj"));
     }
 
     #[test]

@@ -563,6 +563,38 @@ fn hand_checked_sentences_code_the_right_events() {
         ),
         // Without a partner named, coordinated speakers do not meet each other.
         ("conference-without-partner", vec![]),
+        // Telling someone something during a visit is meeting them; "President Jiang Zemin"
+        // is Jiang Zemin, not the alias "President Jiang" plus a stray "Zemin".
+        (
+            "told-during-visit",
+            vec![
+                ev(
+                    "meet",
+                    "Jiang Zemin",
+                    "Newt Gingrich",
+                    "occurred",
+                    "1997-03-24/1997-03-30",
+                ),
+                ev(
+                    "visit",
+                    "Newt Gingrich",
+                    "China",
+                    "occurred",
+                    "1997-03-24/1997-03-30",
+                ),
+            ],
+        ),
+        // Names inside a fronted quotation are not the speaker's partners.
+        (
+            "quoted-subjects",
+            vec![ev(
+                "meet",
+                "Donald Trump",
+                "Xi Jinping",
+                "occurred",
+                "2019-06-29",
+            )],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
