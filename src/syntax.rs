@@ -418,8 +418,33 @@ impl Tree {
     /// Repairs a complement clause hung on a bare time word: "said here Wednesday that the
     /// US must be ready", with "ready" a `ccomp` of "Wednesday". A `ccomp` whose head is a
     /// time word ([`TIME_NOUNS`]) attached without a preposition to a verb goes to that verb.
+    /// So does a phrase introduced by "against", "with", "toward(s)" or "between" hung on a
+    /// time word: it goes to the time word's head.
     pub fn repair_clause_on_time_word(&mut self) {
         let mut changed = false;
+        // A participant's phrase hung on a time word ("staged rallies on Monday against
+        // their leader"): a day is not against, with or towards anyone.
+        for k in 0..self.nodes.len() {
+            let Some(d) = self.head(k) else {
+                continue;
+            };
+            let Some(h) = self.head(d) else {
+                continue;
+            };
+            if self.base_rel(k) == "nmod"
+                && k > d
+                && TIME_NOUNS.contains(&self.nodes[d].lemma.to_lowercase().as_str())
+                && self.case_of(k).is_some_and(|c| {
+                    matches!(
+                        c.as_str(),
+                        "against" | "with" | "toward" | "towards" | "between"
+                    )
+                })
+            {
+                self.nodes[k].head = Some(h);
+                changed = true;
+            }
+        }
         for c in 0..self.nodes.len() {
             let Some(d) = self.head(c) else {
                 continue;
@@ -2355,6 +2380,12 @@ mod tests {
         );
         assert_eq!(arc(&t, 7), (Some(1), "ccomp"));
         assert_eq!(arc(&t, 2), (Some(1), "obl:unmarked"));
+        // "staged rallies on Monday against their leader"
+        let t = repaired(
+            "1 staged stage VERB 0 root\n2 rallies rally NOUN 1 obj\n3 on on ADP 4 case\n4 Monday Monday PROPN 2 nmod\n5 against against ADP 6 case\n6 leader leader NOUN 4 nmod",
+            Tree::repair_clause_on_time_word,
+        );
+        assert_eq!(arc(&t, 5), (Some(1), "nmod"));
     }
 
     #[test]

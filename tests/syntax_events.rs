@@ -595,6 +595,37 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2019-06-29",
             )],
         ),
+        // Activists from a party act for it; "against their leader" was hung on "Monday".
+        (
+            "activists-from",
+            vec![ev(
+                "protest",
+                "Fatah",
+                "Mahmoud Abbas",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
+        // A mediation between two sides keeps its mediator as the source.
+        (
+            "mediation-between",
+            vec![
+                ev(
+                    "mediate",
+                    "Tamim bin Hamad Al Thani",
+                    "Rwanda",
+                    "occurred",
+                    "2025-03-01",
+                ),
+                ev(
+                    "mediate",
+                    "Tamim bin Hamad Al Thani",
+                    "Democratic Republic of the Congo",
+                    "occurred",
+                    "2025-03-01",
+                ),
+            ],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

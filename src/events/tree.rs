@@ -540,6 +540,33 @@ const RELATIONAL_NOUNS: &[&str] = &[
     "detractor",
 ];
 
+/// People nouns whose `from` complement is their organisation or country ("activists from
+/// the Fatah party", "officials from both countries"): the phrase names the actor, as `of`
+/// does. (Not "refugees from Syria": those are the country's civilians, not its agents.)
+const AFFILIATION_NOUNS: &[&str] = &[
+    "activist",
+    "member",
+    "official",
+    "delegate",
+    "delegation",
+    "representative",
+    "envoy",
+    "negotiator",
+    "diplomat",
+    "lawmaker",
+    "legislator",
+    "minister",
+    "leader",
+    "troops",
+    "troop",
+    "soldier",
+    "militant",
+    "fighter",
+    "commander",
+    "spokesman",
+    "spokeswoman",
+];
+
 /// Verbs whose object is the addressee, not the content: "told a news conference with X"
 /// is said at the conference, not an order to hold one (governors.tsv's `tell` governs its
 /// infinitive: "told X to leave").
@@ -649,10 +676,15 @@ impl Ctx<'_> {
                                 .t
                                 .case_of(k)
                                 .is_some_and(|c| matches!(c.as_str(), "'s" | "’s"));
+                        let affiliation = n == i
+                            && AFFILIATION_NOUNS
+                                .contains(&self.t.nodes[i].lemma.to_lowercase().as_str())
+                            && self.t.case_of(k).as_deref() == Some("from");
                         let ok = matches!(
                             self.t.base_rel(k),
                             "compound" | "flat" | "amod" | "appos" | "nmod" | "det"
                         ) && !(self.t.base_rel(k) == "nmod"
+                            && !affiliation
                             && self
                                 .t
                                 .case_of(k)
@@ -1506,9 +1538,12 @@ impl TreeCoder {
             // A verb keeps its subject as the source ("Egypt mediated between X and Y");
             // only a symmetric one without a named subject takes both sides as participants
             // ("a truce was signed between X and Y").
+            // A mediation "between X and Y" keeps its mediator: only a symmetric noun makes
+            // the two sides its participants.
             let between = path.len() == 1
                 && matches!(&path[0], Step::Prep(x) if x == "between")
-                && (p.pos == PredPos::Noun || (sources.is_empty() && is_symmetric(&p.etype)));
+                && is_symmetric(&p.etype)
+                && (p.pos == PredPos::Noun || sources.is_empty());
             slot_filled |= !between && !ends.is_empty();
             let mut found = Vec::new();
             for e in ends {
