@@ -305,7 +305,10 @@ impl Knowledge {
                 raw.origin
             ));
         }
-        let doc = self.splitter.split(&raw.text);
+        // Regular spacing first: a name split by a double or no-break space is still the
+        // name, and an article re-sent with only its spacing changed is the same article.
+        let text = crate::text::normalize_space(&raw.text);
+        let doc = self.splitter.split(&text);
         let mut table: ActorTable = self.actors.recognize(&doc, published.as_deref());
         // Only sentences naming an actor can hold an event: parse those.
         let mut named = vec![false; doc.sentences.len()];
@@ -375,7 +378,7 @@ impl Knowledge {
                 });
             }
         }
-        let content_hash = format!("{:x}", Sha256::digest(raw.text.as_bytes()));
+        let content_hash = format!("{:x}", Sha256::digest(text.as_bytes()));
         let mut actors = table.actors;
         scope_unanchored_persons(&mut actors, &content_hash);
         ArticleExtraction {
@@ -398,7 +401,7 @@ impl Knowledge {
                 published,
                 url: raw.url.clone(),
                 outlet: raw.outlet.clone(),
-                text: raw.text.clone(),
+                text,
                 content_hash,
             },
             sentences,

@@ -251,6 +251,50 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token> {
         .collect()
 }
 
+/// An article body with its spacing made regular: Unicode spaces (no-break, thin, em …)
+/// and tabs become a plain space, runs of spaces one space, spaces at the ends of lines
+/// and of the text go, `\r\n` and lone `\r` become `\n`, and more than one blank line
+/// becomes one. Words, line breaks and paragraphs are kept. Input and output are whole
+/// texts; offsets of the output are what every later stage (and the stored article) uses.
+/// So "Angela  Merkel" and "Angela\u{a0}Merkel" are "Angela Merkel", and an article
+/// re-sent with only its spacing changed has the same content hash.
+pub fn normalize_space(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut newlines = 0usize;
+    let mut space = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                continue;
+            }
+            '\n'
+        } else {
+            c
+        };
+        if c == '\n' {
+            newlines += 1;
+            space = false;
+            continue;
+        }
+        if c == '\t' || (c.is_whitespace() && c != '\n') {
+            space = true;
+            continue;
+        }
+        if !out.is_empty() {
+            if newlines > 0 {
+                out.push_str(if newlines > 1 { "\n\n" } else { "\n" });
+            } else if space {
+                out.push(' ');
+            }
+        }
+        newlines = 0;
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
 /// Lowercases and folds typographic apostrophes and quotes to ASCII.
 pub fn fold(s: &str) -> String {
     s.chars()
@@ -292,6 +336,21 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn spacing_is_made_regular() {
+        assert_eq!(
+            normalize_space(
+                "  Angela  Merkel\u{a0}met\tMacron.  \r\nHe left.\n\n\n\nNew  paragraph. "
+            ),
+            "Angela Merkel met Macron.\nHe left.\n\nNew paragraph."
+        );
+        assert_eq!(
+            normalize_space("Plain text.\n\nTwo paragraphs."),
+            "Plain text.\n\nTwo paragraphs."
+        );
+        assert_eq!(normalize_space(" \n\t "), "");
+    }
+
     use super::*;
 
     #[test]

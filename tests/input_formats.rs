@@ -425,3 +425,43 @@ fn stdin_and_same_path_are_not_identities() {
     );
     assert_eq!(db.export().articles().len(), 3);
 }
+
+/// Spacing is not content: a double or no-break space inside a name names the same person,
+/// and the same story re-sent with only its spacing changed is skipped as already stored.
+#[test]
+fn irregular_spacing_is_the_same_text() {
+    let db = Db::new();
+    let dir = db.dir.path().join("spacing");
+    std::fs::create_dir(&dir).expect("mkdir");
+    let plain = "---\ndate: 2020-03-04\n---\nGerman Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday.\n";
+    std::fs::write(dir.join("a.txt"), plain).expect("write");
+    std::fs::write(
+        dir.join("b.txt"),
+        plain
+            .replace("Angela Merkel", "Angela  Merkel")
+            .replace("Emmanuel Macron", "Emmanuel\u{a0}Macron")
+            + "  \n\n\n",
+    )
+    .expect("write");
+    let out = db.ingest(&[&dir]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("b.txt is already stored (article #1)"),
+        "{err}"
+    );
+    let ex = db.export();
+    assert_eq!(ex.articles().len(), 1);
+    let names = ex.actor_names();
+    assert_eq!(
+        names.iter().filter(|n| n.contains("Merkel")).count(),
+        1,
+        "{names:?}"
+    );
+    ex.assert_event(
+        "meet",
+        "Angela Merkel",
+        Some("Emmanuel Macron"),
+        "2020-03-02",
+        "occurred",
+    );
+}

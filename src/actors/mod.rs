@@ -657,13 +657,16 @@ impl State<'_> {
         };
         // Gazetteer hits.
         let is_title = |w: &str| self.gaz().roles.contains_key(&w.trim().to_lowercase());
-        for (ms, me, pat) in name_hits(&self.rec.names, &s.text, is_title) {
+        // A name broken over two lines is the name ("Angela\nMerkel"): matched on a copy
+        // with line breaks as spaces (same byte length, so offsets hold).
+        let flat = s.text.replace('\n', " ");
+        for (ms, me, pat) in name_hits(&self.rec.names, &flat, is_title) {
             let surface = self.rec.name_of[pat];
             let surf = &self.gaz().surfaces[surface];
             if !word_boundary_ok(&s.text, ms, me) {
                 continue;
             }
-            let written = &s.text[ms..me];
+            let written = &flat[ms..me];
             if surf.case_sensitive && written.replace('’', "'") != surf.text.replace('’', "'") {
                 continue;
             }
