@@ -674,6 +674,45 @@ impl Tree {
         }
     }
 
+    /// Repairs a "with" phrase read as the subject of the next clause: "told a joint news
+    /// conference with French President Emmanuel Macron on Monday that Europe must spend",
+    /// with "with" a `mark` and "Macron" an `nsubj` of "spend" beside "Europe". A "with"
+    /// marking a verb that has two subjects, the first right after "with" and after a noun,
+    /// makes that first subject a `nmod` of the noun, introduced by "with".
+    pub fn repair_with_phrase_as_subject(&mut self) {
+        let mut changed = false;
+        for m in 1..self.nodes.len() {
+            let Some(v) = self.head(m) else {
+                continue;
+            };
+            if self.nodes[m].lemma.to_lowercase() != "with"
+                || self.base_rel(m) != "mark"
+                || !matches!(self.nodes[m - 1].upos.as_str(), "NOUN" | "PROPN")
+            {
+                continue;
+            }
+            let subjects: Vec<usize> = self.kids_rel(v, "nsubj").collect();
+            let Some(&n) = subjects
+                .iter()
+                .find(|&&n| n > m && (m + 1..n).all(|k| self.dominates(n, k)))
+            else {
+                continue;
+            };
+            if !subjects.iter().any(|&o| o > n && o < v) {
+                continue;
+            }
+            self.nodes[n].head = Some(m - 1);
+            self.nodes[n].deprel = "nmod".to_string();
+            self.nodes[m].head = Some(n);
+            self.nodes[m].deprel = "case".to_string();
+            self.nodes[m].upos = "ADP".to_string();
+            changed = true;
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
     /// Repairs a complementizer read as an object: "agreed on Wednesday that their
     /// countries should cooperate", with "that" (`PRON`/`WDT`) an `obj` of "agreed" and
     /// "cooperate" a `ccomp` of it. A "that" hung as `obj` on a verb that also has a `ccomp`
@@ -2038,6 +2077,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_passive_labels();
     tree.repair_that_complementizer();
     tree.repair_quote_subjects();
+    tree.repair_with_phrase_as_subject();
     tree.repair_case_on_modifier();
     tree.repair_clause_on_time_word();
     tree.repair_participle_subject();
@@ -2355,6 +2395,18 @@ mod tests {
         assert_eq!(arc(&t, 1), (Some(5), "dep"));
         assert_eq!(arc(&t, 2), (Some(5), "dep"));
         assert_eq!(arc(&t, 4), (Some(5), "nsubj"));
+    }
+
+    #[test]
+    fn with_phrase_read_as_a_subject_goes_to_the_noun() {
+        // "told a news conference with President Macron that Europe must spend"
+        let t = repaired(
+            "1 Scholz Scholz PROPN 2 nsubj\n2 told tell VERB 0 root\n3 a a DET 4 det\n4 conference conference NOUN 2 obj\n5 with with ADP 10 mark\n6 President President PROPN 7 nmod:desc\n7 Macron Macron PROPN 10 nsubj\n8 that that PRON 10 mark\n9 Europe Europe PROPN 10 nsubj\n10 spend spend VERB 2 ccomp",
+            Tree::repair_with_phrase_as_subject,
+        );
+        assert_eq!(arc(&t, 6), (Some(3), "nmod"));
+        assert_eq!(arc(&t, 4), (Some(6), "case"));
+        assert_eq!(arc(&t, 8), (Some(9), "nsubj"));
     }
 
     #[test]

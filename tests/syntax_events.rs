@@ -561,6 +561,17 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-04",
             )],
         ),
+        // The partner's phrase was read as the subject of what was said.
+        (
+            "titled-joint-conference",
+            vec![ev(
+                "meet",
+                "Emmanuel Macron",
+                "Olaf Scholz",
+                "occurred",
+                "2025-03-10",
+            )],
+        ),
         // Without a partner named, coordinated speakers do not meet each other.
         ("conference-without-partner", vec![]),
         // Telling someone something during a visit is meeting them; "President Jiang Zemin"
