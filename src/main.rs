@@ -38,7 +38,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Ingest articles: files or folders (recursively; .txt .md .json .jsonl .html), `-` for stdin.
+    /// Ingest articles: files or folders (recursively; .txt .md .text .json .jsonl .ndjson
+    /// .html .htm), `-` for stdin.
     Ingest {
         /// Files, folders or `-`.
         #[arg(required = true)]
@@ -47,7 +48,7 @@ enum Cmd {
         #[arg(long)]
         date: Option<String>,
     },
-    /// Meetings, visits and talks: who met whom, when.
+    /// Meetings, visits, hosting, talks and negotiations: who met whom, when.
     WhoMet {
         /// Only meetings of this actor.
         actor: Option<String>,
