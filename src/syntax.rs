@@ -713,6 +713,44 @@ impl Tree {
         }
     }
 
+    /// Repairs a second verb of the main clause hung on the reported clause: "The Russian
+    /// leader said Moscow still wanted the causes removed, and warned Kyiv …", with
+    /// "warned" a `conj` of "wanted". A subjectless finite conjunct introduced by ", and"
+    /// whose head is a `ccomp` with a subject of its own goes to the verb of saying before
+    /// it, whose subject it shares (not to an attribution after it: "Putin stressed …, and
+    /// invited Moon …, Moon's office said").
+    pub fn repair_conjunct_of_reported_clause(&mut self) {
+        let mut changed = false;
+        for c in 2..self.nodes.len() {
+            let Some(v) = self.head(c) else {
+                continue;
+            };
+            let Some(s) = self.head(v) else {
+                continue;
+            };
+            let finite = matches!(self.nodes[c].xpos.as_str(), "VBD" | "VBZ" | "VBP");
+            if self.base_rel(c) != "conj"
+                || self.nodes[c].upos != "VERB"
+                || !finite
+                || s > v
+                || self.base_rel(v) != "ccomp"
+                || self.kids_rel(v, "nsubj").next().is_none()
+                || self.kids_rel(c, "nsubj").next().is_some()
+                || self.kids_rel(s, "nsubj").next().is_none()
+                || self.nodes[c - 1].lemma != "and"
+                || self.nodes[c - 2].form != ","
+                || self.nodes[c].xpos != self.nodes[s].xpos
+            {
+                continue;
+            }
+            self.nodes[c].head = Some(s);
+            changed = true;
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
     /// Repairs a complementizer read as an object: "agreed on Wednesday that their
     /// countries should cooperate", with "that" (`PRON`/`WDT`) an `obj` of "agreed" and
     /// "cooperate" a `ccomp` of it. A "that" hung as `obj` on a verb that also has a `ccomp`
@@ -2082,6 +2120,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_clause_on_time_word();
     tree.repair_participle_subject();
     tree.repair_reduced_relative();
+    tree.repair_conjunct_of_reported_clause();
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
     tree.repair_object_before_time();
@@ -2407,6 +2446,23 @@ mod tests {
         assert_eq!(arc(&t, 6), (Some(3), "nmod"));
         assert_eq!(arc(&t, 4), (Some(6), "case"));
         assert_eq!(arc(&t, 8), (Some(9), "nsubj"));
+    }
+
+    #[test]
+    fn second_verb_of_saying_clause_goes_to_the_verb_of_saying() {
+        // "The leader said Moscow wanted peace, and warned Kyiv"
+        let t = repaired(
+            "1 leader leader NOUN 2 nsubj\n2 said say VERB 0 root VBD\n3 Moscow Moscow PROPN 4 nsubj\n4 wanted want VERB 2 ccomp VBD\n5 peace peace NOUN 4 obj\n6 , , PUNCT 8 punct\n7 and and CCONJ 8 cc\n8 warned warn VERB 4 conj VBD\n9 Kyiv Kyiv PROPN 8 obj",
+            Tree::repair_conjunct_of_reported_clause,
+        );
+        assert_eq!(arc(&t, 7), (Some(1), "conj"));
+        // Without the comma the reported clause keeps it: "said Moscow wanted peace and
+        // feared war".
+        let t = repaired(
+            "1 leader leader NOUN 2 nsubj\n2 said say VERB 0 root VBD\n3 Moscow Moscow PROPN 4 nsubj\n4 wanted want VERB 2 ccomp VBD\n5 peace peace NOUN 4 obj\n6 and and CCONJ 7 cc\n7 feared fear VERB 4 conj VBD\n8 war war NOUN 7 obj",
+            Tree::repair_conjunct_of_reported_clause,
+        );
+        assert_eq!(arc(&t, 6), (Some(3), "conj"));
     }
 
     #[test]
