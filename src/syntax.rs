@@ -758,9 +758,6 @@ impl Tree {
     /// `mark` (UD v2: `that` introducing a complement clause is `mark`, SCONJ). So does a
     /// "that" hung as `obj` on the complement clause's own verb before its subject.
     pub fn repair_that_complementizer(&mut self) {
-        fn c_is_complement(t: &Tree, v: usize) -> bool {
-            t.base_rel(v) == "ccomp"
-        }
         let mut changed = false;
         for d in 0..self.nodes.len() {
             let Some(v) = self.head(d) else {
@@ -776,7 +773,7 @@ impl Tree {
             };
             // Either hung on the governing verb, or on the complement clause's own verb
             // (where a relative "that" would be the object of an `acl:relcl`, not a `ccomp`).
-            let own = c_is_complement(self, v) && v > d && subject_after(v);
+            let own = self.base_rel(v) == "ccomp" && v > d && subject_after(v);
             let Some(c) = (if own { Some(v) } else { None }).or_else(|| {
                 self.kids_rel(v, "ccomp")
                     .find(|&c| c > d && subject_after(c))

@@ -135,6 +135,9 @@ pub struct TreeCoder {
     /// Verbs whose clause on a meeting noun names its participants, from
     /// `support_verbs.tsv` (role `clause`).
     clause_verbs: std::collections::HashSet<String>,
+    /// Verbs whose object is the audience, not the content ("told a news conference"),
+    /// from `support_verbs.tsv` (role `addressee`).
+    addressee_verbs: std::collections::HashSet<String>,
 }
 
 /// The event a governing predicate is itself (`emits` column of `governors.tsv`).
@@ -424,6 +427,7 @@ impl TreeCoder {
         }
         let mut support = std::collections::HashSet::new();
         let mut clause_verbs = std::collections::HashSet::new();
+        let mut addressee_verbs = std::collections::HashSet::new();
         for (ln, f) in tsv_rows(support_verbs.1, support_verbs.0, &["lemma", "role"])? {
             let w = f[0];
             if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
@@ -436,11 +440,12 @@ impl TreeCoder {
             match f[1] {
                 "object" => support.insert(w.to_string()),
                 "clause" => clause_verbs.insert(w.to_string()),
+                "addressee" => addressee_verbs.insert(w.to_string()),
                 o => {
                     return Err(DataError::new(
                         support_verbs.0,
                         ln,
-                        format!("role must be `object` or `clause`, found `{o}`"),
+                        format!("role must be `object`, `clause` or `addressee`, found `{o}`"),
                     ));
                 }
             };
@@ -452,6 +457,7 @@ impl TreeCoder {
             intent_codes,
             support,
             clause_verbs,
+            addressee_verbs,
         })
     }
 }
@@ -566,11 +572,6 @@ const AFFILIATION_NOUNS: &[&str] = &[
     "spokesman",
     "spokeswoman",
 ];
-
-/// Verbs whose object is the addressee, not the content: "told a news conference with X"
-/// is said at the conference, not an order to hold one (governors.tsv's `tell` governs its
-/// infinitive: "told X to leave").
-const ADDRESSEE_VERBS: &[&str] = &["tell", "inform", "brief", "assure", "notify", "address"];
 
 /// The sentence context shared by the rules.
 struct Ctx<'a> {
@@ -1945,7 +1946,7 @@ impl TreeCoder {
                     }
                 }
                 "obj" | "nsubj" | "obl" if pos == PredPos::Noun && cur == i => {
-                    if !(base == "obj" && ADDRESSEE_VERBS.contains(&t.nodes[h].lemma.as_str())) {
+                    if !(base == "obj" && self.addressee_verbs.contains(&t.nodes[h].lemma)) {
                         bump(self.governor(t, h));
                     }
                     bump(self.own_status(t, h, reported(h)));
