@@ -751,6 +751,50 @@ impl Tree {
         }
     }
 
+    /// Repairs a subject read as the root with its verb as a modifier, after a bare time
+    /// word: "A top US official today praised Haiti", with "official" (tagged an adjective)
+    /// the root and "praised" its `acl`. A past-tense verb hung as `acl` on the root, right
+    /// after a time word ([`TIME_NOUNS`]) that hangs on it without a preposition, becomes
+    /// the root, the old root (a noun) its subject; the old root's later dependents go with
+    /// the verb.
+    pub fn repair_root_before_time_and_verb(&mut self) {
+        for v in 1..self.nodes.len() {
+            let Some(x) = self.head(v) else {
+                continue;
+            };
+            let d = v - 1;
+            if self.base_rel(v) != "acl"
+                || self.nodes[v].upos != "VERB"
+                || !matches!(self.nodes[v].xpos.as_str(), "VBD" | "VBN")
+                || self.head(x).is_some()
+                || x >= d
+                || self.head(d) != Some(v)
+                || self.base_rel(d) != "obl"
+                || self.case_of(d).is_some()
+                || !TIME_NOUNS.contains(&self.nodes[d].lemma.to_lowercase().as_str())
+                || !matches!(self.nodes[x].upos.as_str(), "NOUN" | "ADJ" | "PROPN")
+            {
+                continue;
+            }
+            for k in self.children(x).to_vec() {
+                if k > v {
+                    self.nodes[k].head = Some(v);
+                }
+            }
+            self.nodes[v].head = None;
+            self.nodes[v].deprel = "root".to_string();
+            self.nodes[v].xpos = "VBD".to_string();
+            self.nodes[x].head = Some(v);
+            self.nodes[x].deprel = "nsubj".to_string();
+            if self.nodes[x].upos == "ADJ" {
+                self.nodes[x].upos = "NOUN".to_string();
+                self.nodes[x].xpos = "NN".to_string();
+            }
+            self.rebuild();
+            return;
+        }
+    }
+
     /// Repairs a complementizer read as an object: "agreed on Wednesday that their
     /// countries should cooperate", with "that" (`PRON`/`WDT`) an `obj` of "agreed" and
     /// "cooperate" a `ccomp` of it. A "that" hung as `obj` on a verb that also has a `ccomp`
@@ -2120,6 +2164,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_conjunct_of_reported_clause();
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
+    tree.repair_root_before_time_and_verb();
     tree.repair_object_before_time();
     tree.repair_object_after_time();
     tree.repair_time_word_on_object();
@@ -2460,6 +2505,25 @@ mod tests {
             Tree::repair_conjunct_of_reported_clause,
         );
         assert_eq!(arc(&t, 6), (Some(3), "conj"));
+    }
+
+    #[test]
+    fn subject_read_as_root_before_a_time_word_and_its_verb() {
+        // "A top US official today praised Haiti"
+        let t = repaired(
+            "1 A a DET 4 det\n2 top top ADJ 4 amod\n3 US US PROPN 4 compound\n4 official official ADJ 0 root\n5 today today NOUN 6 obl:unmarked\n6 praised praise VERB 4 acl VBN\n7 Haiti Haiti PROPN 6 obj\n8 . . PUNCT 4 punct",
+            Tree::repair_root_before_time_and_verb,
+        );
+        assert_eq!(arc(&t, 5), (None, "root"));
+        assert_eq!(arc(&t, 3), (Some(5), "nsubj"));
+        assert_eq!(arc(&t, 7), (Some(5), "punct"));
+        // A participle modifying a noun after a time phrase stays: "the talks yesterday
+        // held in Doha" has a preposition-less time word but no past tense of its own.
+        let t = repaired(
+            "1 talks talk NOUN 0 root\n2 yesterday yesterday NOUN 3 obl:unmarked\n3 held hold VERB 1 acl VBG",
+            Tree::repair_root_before_time_and_verb,
+        );
+        assert_eq!(arc(&t, 2), (Some(0), "acl"));
     }
 
     #[test]

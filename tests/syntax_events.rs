@@ -572,6 +572,18 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-10",
             )],
         ),
+        // "U.S. official" is the country's official (no role alias swallows the country),
+        // and the subject read as the root before "today" is the subject again.
+        (
+            "us-official-today",
+            vec![ev(
+                "praise",
+                "United States",
+                "Haiti",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
         // Without a partner named, coordinated speakers do not meet each other.
         ("conference-without-partner", vec![]),
         // Telling someone something during a visit is meeting them; "President Jiang Zemin"
