@@ -423,3 +423,37 @@ fn every_exported_actor_has_the_alias_it_was_found_by() {
         );
     }
 }
+
+/// The `plover` field follows the PLOVER manual: sanctions (CAMEO 163) are SANCTION, not the
+/// draft table's COERCE; a planned one is a threat.
+#[test]
+fn sanctions_are_plover_sanction() {
+    let db = Db::new();
+    let dir = db.dir.path().join("s");
+    std::fs::create_dir(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("a.txt"),
+        "---\ndate: 2025-03-04\n---\nThe United States imposed sanctions on Iran on Monday. Britain will impose sanctions on Iran next month.\n",
+    )
+    .expect("write");
+    db.ingest(&[&dir]);
+    let ex = db.export();
+    let plover: Vec<(String, String)> = ex
+        .raw_events()
+        .iter()
+        .map(|e| {
+            (
+                e["cameo"].as_str().unwrap_or_default().to_string(),
+                e["plover"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        plover,
+        vec![
+            ("163".to_string(), "SANCTION".to_string()),
+            ("163".to_string(), "THREATEN".to_string())
+        ],
+        "{plover:?}"
+    );
+}

@@ -2059,7 +2059,7 @@ mod tests {
             Some("CONCEDE")
         );
         assert_eq!(
-            plover_reading(Some("COERCE"), "163", Status::Planned).as_deref(),
+            plover_reading(Some("SANCTION"), "163", Status::Planned).as_deref(),
             Some("THREATEN")
         );
         assert_eq!(
