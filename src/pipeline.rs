@@ -518,7 +518,9 @@ fn drop_wrong_subjects(
 ///
 /// Also drops a verb pattern whose trigger the tree reads as a noun followed by "from": after
 /// a noun, "from" names who made it ("acceded to demands from China" is no demand on China:
-/// China made them).
+/// China made them); and a meeting, visit or welcome whose object in the tree is a common
+/// noun with a named possessor ("welcomed Reagan's statement" is no hosting of Reagan; "met
+/// his counterpart" keeps its window).
 fn drop_crossed_windows(
     windows: &mut Vec<crate::events::CodedEvent>,
     trees: &[crate::syntax::Tree],
@@ -531,6 +533,20 @@ fn drop_crossed_windows(
             && let Some(w) = t.word_at(e.start)
             && t.nodes[w].upos == "NOUN"
             && t.nodes.get(w + 1).is_some_and(|n| n.lemma == "from")
+        {
+            return false;
+        }
+        // A meeting, visit or welcome whose object in the tree is a thing someone owns
+        // ("welcomed President Reagan's latest statement") is no meeting with the owner;
+        // the tree coder reads such objects.
+        if e.verbal
+            && matches!(e.etype.as_str(), "host" | "meet" | "visit")
+            && let Some(w) = t.word_at(e.start)
+            && t.kids_rel(w, "obj").any(|o| {
+                t.nodes[o].upos == "NOUN"
+                    && t.kids_rel(o, "nmod:poss")
+                        .any(|k| matches!(t.nodes[k].upos.as_str(), "PROPN" | "NOUN"))
+            })
         {
             return false;
         }

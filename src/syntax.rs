@@ -795,6 +795,40 @@ impl Tree {
         }
     }
 
+    /// Repairs a possessor read as the object: "welcomed President Joe Biden's latest policy
+    /// statement", with "Joe" the `obj` of "welcomed" and "statement" a `list` of it. An
+    /// object name ending in a possessive "'s" with a later noun hung on it (`list`, `dep`,
+    /// `appos`) gives the verb that noun as its object and becomes its `nmod:poss`.
+    pub fn repair_possessor_object(&mut self) {
+        for n in 0..self.nodes.len() {
+            let Some(v) = self.head(n) else {
+                continue;
+            };
+            if self.base_rel(n) != "obj" || self.nodes[n].upos != "PROPN" {
+                continue;
+            }
+            let possessive = std::iter::once(n).chain(self.kids_rel(n, "flat")).any(|w| {
+                self.kids_rel(w, "case")
+                    .any(|c| matches!(self.nodes[c].form.as_str(), "'s" | "’s" | "'" | "’"))
+            });
+            if !possessive {
+                continue;
+            }
+            let Some(k) = self.children(n).iter().copied().find(|&k| {
+                k > n
+                    && matches!(self.base_rel(k), "list" | "dep" | "appos")
+                    && self.nodes[k].upos == "NOUN"
+            }) else {
+                continue;
+            };
+            self.nodes[k].head = Some(v);
+            self.nodes[k].deprel = "obj".to_string();
+            self.nodes[n].head = Some(k);
+            self.nodes[n].deprel = "nmod:poss".to_string();
+            self.rebuild();
+        }
+    }
+
     /// Repairs a complementizer read as an object: "agreed on Wednesday that their
     /// countries should cooperate", with "that" (`PRON`/`WDT`) an `obj` of "agreed" and
     /// "cooperate" a `ccomp` of it. A "that" hung as `obj` on a verb that also has a `ccomp`
@@ -2158,6 +2192,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_quote_subjects();
     tree.repair_with_phrase_as_subject();
     tree.repair_case_on_modifier();
+    tree.repair_possessor_object();
     tree.repair_clause_on_time_word();
     tree.repair_participle_subject();
     tree.repair_reduced_relative();
@@ -2524,6 +2559,23 @@ mod tests {
             Tree::repair_root_before_time_and_verb,
         );
         assert_eq!(arc(&t, 2), (Some(0), "acl"));
+    }
+
+    #[test]
+    fn possessor_read_as_the_object_gives_way_to_the_thing_possessed() {
+        // "welcomed President Joe Biden's latest statement"
+        let t = repaired(
+            "1 France France PROPN 2 nsubj\n2 welcomed welcome VERB 0 root\n3 President President PROPN 4 nmod:desc\n4 Joe Joe PROPN 2 obj\n5 Biden Biden PROPN 4 flat\n6 's 's PART 5 case\n7 latest late ADJ 8 amod\n8 statement statement NOUN 4 list",
+            Tree::repair_possessor_object,
+        );
+        assert_eq!(arc(&t, 7), (Some(1), "obj"));
+        assert_eq!(arc(&t, 3), (Some(7), "nmod:poss"));
+        // Without the possessive the name stays the object: "welcomed Joe Biden, president".
+        let t = repaired(
+            "1 France France PROPN 2 nsubj\n2 welcomed welcome VERB 0 root\n3 Joe Joe PROPN 2 obj\n4 Biden Biden PROPN 3 flat\n5 president president NOUN 3 appos",
+            Tree::repair_possessor_object,
+        );
+        assert_eq!(arc(&t, 2), (Some(1), "obj"));
     }
 
     #[test]

@@ -584,6 +584,17 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-04",
             )],
         ),
+        // Welcoming someone's statement is praise of them, not hosting them.
+        (
+            "welcomed-statement",
+            vec![ev(
+                "praise",
+                "France",
+                "Joe Biden",
+                "occurred",
+                "2024-03-04",
+            )],
+        ),
         // Without a partner named, coordinated speakers do not meet each other.
         ("conference-without-partner", vec![]),
         // Telling someone something during a visit is meeting them; "President Jiang Zemin"
