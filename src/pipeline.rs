@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The knowledge files, in load order: (file name, contents compiled into the binary).
-pub const DATA_FILES: [(&str, &str); 17] = [
+pub const DATA_FILES: [(&str, &str); 18] = [
     ("countries.tsv", include_str!("../data/countries.tsv")),
     (
         "organizations.tsv",
@@ -50,6 +50,7 @@ pub const DATA_FILES: [(&str, &str); 17] = [
         "news_agencies.tsv",
         include_str!("../data/news_agencies.tsv"),
     ),
+    ("person_nouns.tsv", include_str!("../data/person_nouns.tsv")),
 ];
 
 /// Errors while loading knowledge.
@@ -105,7 +106,7 @@ pub fn event_types(
     let f = data_files(dir)?;
     let pair = |i: usize| (f[i].0.as_str(), f[i].1.as_str());
     let coder = EventCoder::parse(pair(5), pair(6), pair(7))?;
-    let tree = TreeCoder::parse(pair(11), pair(12), pair(13), pair(15), &|c| {
+    let tree = TreeCoder::parse(pair(11), pair(12), pair(13), pair(15), pair(17), &|c| {
         coder.has_code(c)
     })?;
     Ok(coder
@@ -248,7 +249,7 @@ impl Knowledge {
         let actors =
             ActorRecognizer::new(gaz).map_err(|e| KnowledgeError::Matcher(e.to_string()))?;
         let events = EventCoder::parse(pair(5), pair(6), pair(7))?;
-        let tree = TreeCoder::parse(pair(11), pair(12), pair(13), pair(15), &|c| {
+        let tree = TreeCoder::parse(pair(11), pair(12), pair(13), pair(15), pair(17), &|c| {
             // Only exact codes of the table: a typo must not fall back to its root.
             events.has_code(c)
         })?;

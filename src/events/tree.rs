@@ -138,6 +138,12 @@ pub struct TreeCoder {
     /// Verbs whose object is the audience, not the content ("told a news conference"),
     /// from `support_verbs.tsv` (role `addressee`).
     addressee_verbs: std::collections::HashSet<String>,
+    /// People nouns whose `of` complement is someone else ("supporters of X"), from
+    /// `person_nouns.tsv` (class `relational`).
+    relational_nouns: std::collections::HashSet<String>,
+    /// People nouns whose `from` complement is what they act for ("activists from X"),
+    /// from `person_nouns.tsv` (class `affiliation`).
+    affiliation_nouns: std::collections::HashSet<String>,
 }
 
 /// The event a governing predicate is itself (`emits` column of `governors.tsv`).
@@ -260,17 +266,19 @@ fn parse_targets(s: &str) -> Result<Vec<TargetSpec>, String> {
 }
 
 impl TreeCoder {
-    /// Parses `verbs.tsv`, `governors.tsv`, `intent_codes.tsv` and `support_verbs.tsv`
-    /// (each `(file name, contents)`); `known_code` says whether a CAMEO code exists in the
-    /// code table.
+    /// Parses `verbs.tsv`, `governors.tsv`, `intent_codes.tsv`, `support_verbs.tsv` and
+    /// `person_nouns.tsv` (each `(file name, contents)`); `known_code` says whether a CAMEO
+    /// code exists in the code table.
     ///
-    /// Errors: the first bad line as `file:line: message` (for `support_verbs.tsv`: a lemma
-    /// that is not one lower-case word).
+    /// Errors: the first bad line as `file:line: message` (for `support_verbs.tsv` and
+    /// `person_nouns.tsv`: a lemma that is not one lower-case word, or an unknown role or
+    /// class).
     pub fn parse(
         verbs: (&str, &str),
         governors: (&str, &str),
         intents: (&str, &str),
         support_verbs: (&str, &str),
+        person_nouns: (&str, &str),
         known_code: &dyn Fn(&str) -> bool,
     ) -> Result<TreeCoder, DataError> {
         let mut preds = Vec::new();
@@ -450,6 +458,29 @@ impl TreeCoder {
                 }
             };
         }
+        let mut relational_nouns = std::collections::HashSet::new();
+        let mut affiliation_nouns = std::collections::HashSet::new();
+        for (ln, f) in tsv_rows(person_nouns.1, person_nouns.0, &["lemma", "class"])? {
+            let w = f[0];
+            if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                return Err(DataError::new(
+                    person_nouns.0,
+                    ln,
+                    format!("a person noun is one lower-case lemma, found `{w}`"),
+                ));
+            }
+            match f[1] {
+                "relational" => relational_nouns.insert(w.to_string()),
+                "affiliation" => affiliation_nouns.insert(w.to_string()),
+                o => {
+                    return Err(DataError::new(
+                        person_nouns.0,
+                        ln,
+                        format!("class must be `relational` or `affiliation`, found `{o}`"),
+                    ));
+                }
+            };
+        }
         Ok(TreeCoder {
             preds,
             by_lemma,
@@ -458,6 +489,8 @@ impl TreeCoder {
             support,
             clause_verbs,
             addressee_verbs,
+            relational_nouns,
+            affiliation_nouns,
         })
     }
 }
@@ -527,52 +560,6 @@ const PREPOSITIONS: &[&str] = &[
     "out_of",
 ];
 
-/// People nouns whose `of` complement is someone else ("supporters of X", "relatives of
-/// the victims"): the phrase does not name that actor.
-const RELATIONAL_NOUNS: &[&str] = &[
-    "supporter",
-    "follower",
-    "loyalist",
-    "opponent",
-    "critic",
-    "rival",
-    "enemy",
-    "victim",
-    "relative",
-    "family",
-    "friend",
-    "ally",
-    "admirer",
-    "detractor",
-];
-
-/// People nouns whose `from` complement is their organisation or country ("activists from
-/// the Fatah party", "officials from both countries"): the phrase names the actor, as `of`
-/// does. (Not "refugees from Syria": those are the country's civilians, not its agents.)
-const AFFILIATION_NOUNS: &[&str] = &[
-    "activist",
-    "member",
-    "official",
-    "delegate",
-    "delegation",
-    "representative",
-    "envoy",
-    "negotiator",
-    "diplomat",
-    "lawmaker",
-    "legislator",
-    "minister",
-    "leader",
-    "troops",
-    "troop",
-    "soldier",
-    "militant",
-    "fighter",
-    "commander",
-    "spokesman",
-    "spokeswoman",
-];
-
 /// The sentence context shared by the rules.
 struct Ctx<'a> {
     coder: &'a TreeCoder,
@@ -629,7 +616,10 @@ impl Ctx<'_> {
         let subject = self.t.base_rel(i) == "nsubj";
         let mut found = self.head_actors(i, allow_place);
         // "supporters of Ben Bella" are not Ben Bella.
-        let relational = RELATIONAL_NOUNS.contains(&self.t.nodes[i].lemma.to_lowercase().as_str());
+        let relational = self
+            .coder
+            .relational_nouns
+            .contains(&self.t.nodes[i].lemma.to_lowercase());
         if !found.is_empty() {
             // The mention took only the last of coordinated modifiers: "Hungarian and
             // Romanian officials" is one mention "Romanian officials" plus "Hungarian".
@@ -678,8 +668,10 @@ impl Ctx<'_> {
                                 .case_of(k)
                                 .is_some_and(|c| matches!(c.as_str(), "'s" | "’s"));
                         let affiliation = n == i
-                            && AFFILIATION_NOUNS
-                                .contains(&self.t.nodes[i].lemma.to_lowercase().as_str())
+                            && self
+                                .coder
+                                .affiliation_nouns
+                                .contains(&self.t.nodes[i].lemma.to_lowercase())
                             && self.t.case_of(k).as_deref() == Some("from");
                         let ok = matches!(
                             self.t.base_rel(k),
@@ -1150,7 +1142,7 @@ impl TreeCoder {
         let mut hi = t.nodes[subj].end;
         // "Supporters of Raila Odinga" do not name Odinga as the actor: a relational noun's
         // `nmod` is left out of its span.
-        let relational = RELATIONAL_NOUNS.contains(&t.nodes[subj].lemma.as_str());
+        let relational = self.relational_nouns.contains(&t.nodes[subj].lemma);
         let outside: Vec<usize> = if relational {
             t.kids_rel(subj, "nmod").collect()
         } else {
@@ -2025,6 +2017,10 @@ mod tests {
                 "support_verbs.tsv",
                 include_str!("../../data/support_verbs.tsv"),
             ),
+            (
+                "person_nouns.tsv",
+                include_str!("../../data/person_nouns.tsv"),
+            ),
             &|c| c.chars().all(|ch| ch.is_ascii_digit()),
         )
         .expect("data files load")
@@ -2352,6 +2348,29 @@ mod tests {
     }
 
     #[test]
+    fn a_person_noun_has_a_known_class() {
+        let verbs = "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\n";
+        let intents = "emits\tinner\tcode\nintend\t*\t030\nreject\t*\t120\nthreaten\t*\t130\n";
+        let e = TreeCoder::parse(
+            ("verbs.tsv", verbs),
+            ("g.tsv", "lemma\tstatus\temits\n"),
+            ("i.tsv", intents),
+            ("s.tsv", "lemma\trole\n"),
+            (
+                "person_nouns.tsv",
+                "lemma\tclass\nally\trelational\nenvoy\taffilation\n",
+            ),
+            &|_| true,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("person_nouns.tsv:3") && e.contains("`affilation`"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn a_support_verb_is_one_lower_case_lemma() {
         let verbs = "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\n";
         let intents = "emits\tinner\tcode\nintend\t*\t030\nreject\t*\t120\nthreaten\t*\t130\n";
@@ -2361,6 +2380,7 @@ mod tests {
                 ("g.tsv", "lemma\tstatus\temits\n"),
                 ("i.tsv", intents),
                 ("support_verbs.tsv", support),
+                ("person_nouns.tsv", "lemma\tclass\n"),
                 &|_| true,
             )
         };
@@ -2390,6 +2410,7 @@ mod tests {
                 ("g.tsv", "lemma\tstatus\temits\n"),
                 ("i.tsv", "emits\tinner\tcode\n"),
                 ("s.tsv", "lemma\trole\n"),
+                ("p.tsv", "lemma\tclass\n"),
                 known,
             )
             .unwrap_err()
@@ -2435,6 +2456,7 @@ mod tests {
                     "emits\tinner\tcode\nintend\t*\t030\nreject\t*\t120\nthreaten\t*\t130\n",
                 ),
                 ("s.tsv", "lemma\trole\n"),
+                ("p.tsv", "lemma\tclass\n"),
                 &|_| true,
             )
         };
