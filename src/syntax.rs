@@ -2244,6 +2244,11 @@ fn verbless_nominal_root(nodes: &[Node]) -> Option<usize> {
 ///   after a number, a plural noun, a name or a personal pronoun, and before a preposition,
 ///   determiner, name, pronoun, number, adverb, plural noun or punctuation ("when the two
 ///   met in Singapore", "Kim Jong Un shook hands").
+///
+/// Besides, a present tense read as a noun: the dictionary verb's lemma itself, first
+/// verb of the sentence, after a plural noun or name or a plural/first/second person
+/// pronoun and before a determiner, adjective, possessive, name, number or participle
+/// ("The Palestinians reject proposed Israeli changes", retagged `VERB`/`VBP`).
 fn past_tense_misread(
     words: &[&str],
     tags: &[(crate::parse::Upos, &str)],
@@ -2273,6 +2278,25 @@ fn past_tense_misread(
             );
         if past && (as_adjective || as_noun) {
             out.push((i, Upos::Verb, "VBD"));
+        }
+        // A present tense with a plural subject ("The Palestinians reject proposed
+        // Israeli changes"): the lemma itself, read as a noun, first verb of the clause.
+        let plural_subject = matches!(prev, "NNS" | "NNPS")
+            || (prev == "PRP"
+                && matches!(
+                    words[i - 1].to_lowercase().as_str(),
+                    "we" | "they" | "i" | "you"
+                ));
+        if u == Upos::Noun
+            && !finite_before
+            && words[i] == form
+            && plural_subject
+            && matches!(next, "DT" | "JJ" | "PRP$" | "NNP" | "NNPS" | "CD" | "VBN")
+            && regular_forms(&form)
+                .first()
+                .is_some_and(|f| irregular.get(f).is_some_and(|l| *l == form))
+        {
+            out.push((i, Upos::Verb, "VBP"));
         }
         finite_before |= matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
     }
@@ -2845,6 +2869,7 @@ mod tests {
         irr.insert("met".into(), "meet".into());
         irr.insert("wounded".into(), "wound".into());
         irr.insert("talks".into(), "talk".into());
+        irr.insert("rejects".into(), "reject".into());
         let fix = |w: &[&str], t: &[(Upos, &str)]| past_tense_misread(w, t, &irr);
         let got = fix(
             &["when", "the", "two", "met", "in", "Singapore"],
@@ -2868,6 +2893,32 @@ mod tests {
             ],
         );
         assert_eq!(got, vec![(1, Upos::Verb, "VBD")]);
+        // A present tense after a plural subject, before its object.
+        let got = fix(
+            &["The", "Palestinians", "reject", "proposed", "Israeli", "changes"],
+            &[
+                (Upos::Det, "DT"),
+                (Upos::Propn, "NNPS"),
+                (Upos::Noun, "NN"),
+                (Upos::Verb, "VBN"),
+                (Upos::Adj, "JJ"),
+                (Upos::Noun, "NNS"),
+            ],
+        );
+        assert_eq!(got, vec![(2, Upos::Verb, "VBP")]);
+        // Not after a finite verb, nor after a singular noun ("the plan reject …").
+        let got = fix(
+            &["They", "said", "rebels", "reject", "the", "plan"],
+            &[
+                (Upos::Pron, "PRP"),
+                (Upos::Verb, "VBD"),
+                (Upos::Noun, "NNS"),
+                (Upos::Noun, "NN"),
+                (Upos::Det, "DT"),
+                (Upos::Noun, "NN"),
+            ],
+        );
+        assert!(got.is_empty());
         // A present "-s" form is no past tense: "US talks in Doha" stays a noun.
         let got = fix(
             &["US", "talks", "in", "Doha"],
