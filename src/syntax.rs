@@ -508,6 +508,129 @@ impl Tree {
         }
     }
 
+    /// Repairs an object the parser labelled a bare oblique: a noun, name or pronoun hung
+    /// on a verb before it as plain `obl` with no preposition ("Israeli soldiers beat up
+    /// Palestinian detainees", where the particle misled the parser) becomes the verb's
+    /// `obj` when the verb has none. A time or measure word ([`TIME_NOUNS`], months,
+    /// seasons, "hour", "times", "percent", "home" …) stays an oblique ("met Monday",
+    /// "rose five percent", "flew home").
+    pub fn repair_caseless_oblique(&mut self) {
+        const NOT_OBJECTS: &[&str] = &[
+            "hour",
+            "minute",
+            "decade",
+            "century",
+            "time",
+            "percent",
+            "per cent",
+            "mile",
+            "kilometre",
+            "kilometer",
+            "way",
+            "lot",
+            "bit",
+            "home",
+            "quarter",
+            "season",
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+            "winter",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "overnight",
+            "dawn",
+            "dusk",
+            "noon",
+            "midnight",
+            "fortnight",
+        ];
+        let mut changed = false;
+        for c in 0..self.nodes.len() {
+            let Some(v) = self.head(c) else {
+                continue;
+            };
+            let lemma = self.nodes[c].lemma.to_lowercase();
+            if self.nodes[c].deprel != "obl"
+                || v > c
+                || self.nodes[v].upos != "VERB"
+                || !matches!(self.nodes[c].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+                || TIME_NOUNS.contains(&lemma.as_str())
+                || NOT_OBJECTS.contains(&lemma.as_str())
+                || self
+                    .children(c)
+                    .iter()
+                    .any(|&k| matches!(self.base_rel(k), "case" | "mark"))
+                || self
+                    .children(v)
+                    .iter()
+                    .any(|&k| matches!(self.base_rel(k), "obj" | "ccomp" | "xcomp"))
+                || (v + 1..c)
+                    .any(|k| self.head(k) == Some(v) && matches!(self.base_rel(k), "nsubj" | "obl"))
+            {
+                continue;
+            }
+            self.nodes[c].deprel = "obj".to_string();
+            changed = true;
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
+    /// Repairs a verb conjunct hung on a distant verb when another verb stands right
+    /// before its conjunction with no object of its own: in "the uprising that toppled and
+    /// killed Gadhafi" the parser made "killed" a conjunct of the main verb ("seen"),
+    /// giving it the main clause's subject. Two verbs of the same form joined by "and"/"or"
+    /// with a shared object after them are conjuncts of each other; the later one moves
+    /// to the earlier.
+    pub fn repair_adjacent_verb_conjunct(&mut self) {
+        let mut changed = false;
+        for k in 2..self.nodes.len() {
+            let Some(h) = self.head(k) else {
+                continue;
+            };
+            let j = k - 2;
+            let verb_form = |x: &str| x.get(..2) == Some("VB");
+            if self.nodes[k].deprel != "conj"
+                || self.nodes[k].upos != "VERB"
+                || h >= j
+                || self.head(k - 1) != Some(k)
+                || self.base_rel(k - 1) != "cc"
+                || self.nodes[j].upos != "VERB"
+                || !verb_form(&self.nodes[j].xpos)
+                || self.nodes[j].xpos != self.nodes[k].xpos
+                || self.dominates(k, j)
+                || self
+                    .children(j)
+                    .iter()
+                    .any(|&c| matches!(self.base_rel(c), "obj" | "ccomp" | "xcomp" | "obl"))
+                || !self
+                    .children(k)
+                    .iter()
+                    .any(|&c| c > k && matches!(self.base_rel(c), "obj" | "obl"))
+            {
+                continue;
+            }
+            self.nodes[k].head = Some(j);
+            changed = true;
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
     /// Repairs a bare day read as a modifier of the object after it: "rejected Thursday a
     /// United Nations appeal", with "Thursday" a `compound` of "appeal" and "appeal" an
     /// `xcomp` (tagged as an adjective). A time word ([`TIME_NOUNS`]) right after a verb
@@ -2203,6 +2326,8 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_object_before_time();
     tree.repair_object_after_time();
     tree.repair_time_word_on_object();
+    tree.repair_caseless_oblique();
+    tree.repair_adjacent_verb_conjunct();
     tree.repair_shifted_object();
     tree.repair_compound_on_verb();
     tree.repair_subordinate_subject();
@@ -2245,7 +2370,7 @@ fn verbless_nominal_root(nodes: &[Node]) -> Option<usize> {
 ///   determiner, name, pronoun, number, adverb, plural noun or punctuation ("when the two
 ///   met in Singapore", "Kim Jong Un shook hands").
 ///
-/// Besides, a present tense read as a noun: the dictionary verb's lemma itself, first
+/// Besides, a present tense read as a noun or adjective: the dictionary verb's lemma itself, first
 /// verb of the sentence, after a plural noun or name or a plural/first/second person
 /// pronoun and before a determiner, adjective, possessive, name, number or participle
 /// ("The Palestinians reject proposed Israeli changes", retagged `VERB`/`VBP`).
@@ -2287,7 +2412,7 @@ fn past_tense_misread(
                     words[i - 1].to_lowercase().as_str(),
                     "we" | "they" | "i" | "you"
                 ));
-        if u == Upos::Noun
+        if matches!(u, Upos::Noun | Upos::Adj)
             && !finite_before
             && words[i] == form
             && plural_subject
@@ -2895,7 +3020,14 @@ mod tests {
         assert_eq!(got, vec![(1, Upos::Verb, "VBD")]);
         // A present tense after a plural subject, before its object.
         let got = fix(
-            &["The", "Palestinians", "reject", "proposed", "Israeli", "changes"],
+            &[
+                "The",
+                "Palestinians",
+                "reject",
+                "proposed",
+                "Israeli",
+                "changes",
+            ],
             &[
                 (Upos::Det, "DT"),
                 (Upos::Propn, "NNPS"),
@@ -2930,6 +3062,39 @@ mod tests {
             ],
         );
         assert!(got.is_empty());
+    }
+
+    #[test]
+    fn a_bare_oblique_noun_after_its_verb_is_the_object() {
+        // "soldiers beat up Palestinian detainees on Monday": "detainees" was an `obl`.
+        let t = repaired(
+            "1 soldiers soldier NOUN 2 nsubj\n2 beat beat VERB 0 root VBD\n3 up up ADP 2 compound:prt\n4 Palestinian palestinian ADJ 5 amod\n5 detainees detainee NOUN 2 obl\n6 on on ADP 7 case\n7 Monday monday PROPN 2 obl",
+            Tree::repair_caseless_oblique,
+        );
+        assert_eq!(arc(&t, 4), (Some(1), "obj"));
+        assert_eq!(arc(&t, 6), (Some(1), "obl"));
+        // A bare time word stays an oblique ("met Monday").
+        let t = repaired(
+            "1 they they PRON 2 nsubj\n2 met meet VERB 0 root VBD\n3 Monday monday PROPN 2 obl",
+            Tree::repair_caseless_oblique,
+        );
+        assert_eq!(arc(&t, 2), (Some(1), "obl"));
+    }
+
+    #[test]
+    fn a_verb_conjunct_joins_the_verb_before_its_conjunction() {
+        // "Libya has seen unrest since the revolt that toppled and killed Gaddafi".
+        let t = repaired(
+            "1 Libya libya PROPN 3 nsubj\n2 has have AUX 3 aux\n3 seen see VERB 0 root VBN\n4 unrest unrest NOUN 3 obj\n5 since since ADP 7 case\n6 the the DET 7 det\n7 revolt revolt NOUN 3 obl\n8 that that PRON 9 nsubj\n9 toppled topple VERB 7 acl:relcl VBD\n10 and and CCONJ 11 cc\n11 killed kill VERB 3 conj VBD\n12 Gaddafi gaddafi PROPN 11 obj",
+            Tree::repair_adjacent_verb_conjunct,
+        );
+        assert_eq!(arc(&t, 10), (Some(8), "conj"));
+        // A first verb with its own object keeps the parser's reading.
+        let t = repaired(
+            "1 Libya libya PROPN 2 nsubj\n2 ousted oust VERB 0 root VBD\n3 him he PRON 2 obj\n4 and and CCONJ 5 cc\n5 killed kill VERB 2 conj VBD\n6 Gaddafi gaddafi PROPN 5 obj",
+            Tree::repair_adjacent_verb_conjunct,
+        );
+        assert_eq!(arc(&t, 4), (Some(1), "conj"));
     }
 
     #[test]

@@ -660,6 +660,41 @@ fn hand_checked_sentences_code_the_right_events() {
                 ),
             ],
         ),
+        // A present tense the tagger read as an adjective after a plural subject.
+        (
+            "present-tense-reject",
+            vec![ev(
+                "reject",
+                "Palestinian Territories",
+                "Israel",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
+        // An object the parser took for a bare oblique after a particle.
+        (
+            "beat-up-prisoners",
+            vec![ev(
+                "assault",
+                "Israel",
+                "Palestinian prisoners",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
+        // "killed" is the relative clause's, not the main clause's: Libya killed no one.
+        ("toppled-and-killed", vec![]),
+        // Calling someone out is criticism, not a phone call.
+        (
+            "called-out",
+            vec![ev(
+                "criticize",
+                "Lindsey Graham",
+                "Rand Paul",
+                "occurred",
+                "2025-02-28",
+            )],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
