@@ -2507,8 +2507,8 @@ fn subjunctive_misread(
     out
 }
 
-/// In a parse with a nominal root and no copula or auxiliary, an adjectival modifier that
-/// the verb lexicon (`irregular`, which holds every form of the dictionary verbs) knows as
+/// In a parse with a nominal root and no copula or auxiliary, an adjectival modifier (an
+/// adjective or a participle, "Israeli tanks shelled positions near Rafah") that the verb lexicon (`irregular`, which holds every form of the dictionary verbs) knows as
 /// a past tense ending in "-ed", right after a noun or name, is retagged as a finite verb
 /// (`VERB`/`VBD`, with its lemma): "Pahad co-chaired peace talks" read as a noun phrase.
 /// [`Tree::repair_verbless_root`] then makes it the root.
@@ -2518,7 +2518,7 @@ fn retag_known_past_tense(nodes: &mut [Node], irregular: &IrregularVerbs) {
     }
     for i in 1..nodes.len() {
         let form = nodes[i].form.to_lowercase();
-        if nodes[i].upos == "ADJ"
+        if (nodes[i].upos == "ADJ" || (nodes[i].upos == "VERB" && nodes[i].xpos == "VBN"))
             && nodes[i].deprel == "amod"
             && nodes[i].head.is_some_and(|h| h > i)
             && matches!(nodes[i - 1].upos.as_str(), "NOUN" | "PROPN" | "PRON")

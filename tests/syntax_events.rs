@@ -695,6 +695,46 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-02-28",
             )],
         ),
+        // Shelling is CAMEO 194; a place down the object's "near"/"of" chain is the
+        // target, read through a participle the tagger took for a modifier.
+        (
+            "shelled-near-town",
+            vec![ev(
+                "fight",
+                "Israel",
+                "Palestinian Territories",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
+        // A state named before the thing attacked is the target, not the city it is in.
+        (
+            "attacked-us-embassy",
+            vec![ev(
+                "assault",
+                "Iraqi militias",
+                "United States",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
+        (
+            "attacked-base-in-north",
+            vec![ev(
+                "assault",
+                "Iraqi militias",
+                "Syria",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
+        // A president's vow about his own country's embassy is no intent towards it.
+        ("vowed-own-embassy", vec![]),
+        // A visit to a plant in a city of a country is a visit to that country.
+        (
+            "visited-plant-in-city",
+            vec![ev("visit", "Li Qiang", "Germany", "occurred", "2025-03-03")],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

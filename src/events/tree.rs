@@ -734,6 +734,11 @@ impl Ctx<'_> {
     /// by Palestinians" stay Israel's); the trigger's own participle is not one ("citizens
     /// imprisoned by Iran"). Not for a destination, a place struck or a partner (`agent` =
     /// `None`: "flew into the city by helicopter", "shelled the town held by rebels").
+    /// Where a place may be the target (`allow_place`) and the phrase names none, the
+    /// first place down its "of"/"in"/"near"/"outside" modifiers ("the town of Cizre in
+    /// southeastern Turkey" → Turkey), unless a country or body is named before the head:
+    /// "the U.S. embassy in Baghdad" is the United States (a `compound` naming an actor
+    /// counts like a country adjective).
     fn target_actors(&self, i: usize, allow_place: bool, agent: Option<usize>) -> Vec<usize> {
         let t = self.t;
         let head = self.antecedent(i);
@@ -753,6 +758,25 @@ impl Ctx<'_> {
             return found;
         }
         let mut out = Vec::new();
+        // A place phrase is searched only below a head no country modifies ("the U.S.
+        // embassy in Baghdad" is the United States').
+        let mut modified = false;
+        let mut by_compound: Vec<usize> = Vec::new();
+        for k in t.kids_rel(head, "compound") {
+            let w = &t.nodes[k];
+            let named = self
+                .mods
+                .iter()
+                .filter(|m| m.start < w.end && w.start < m.end)
+                .flat_map(|m| m.actors.iter().copied())
+                .collect::<Vec<_>>();
+            for a in named.into_iter().chain(self.actors_of(k, false)) {
+                modified = true;
+                if !by_compound.contains(&a) {
+                    by_compound.push(a);
+                }
+            }
+        }
         for k in t.kids_rel(head, "amod") {
             let w = &t.nodes[k];
             for m in self
@@ -767,6 +791,10 @@ impl Ctx<'_> {
                 }
             }
         }
+        // A state or body named before the thing ("attacked the U.S. embassy").
+        if out.is_empty() {
+            out = by_compound;
+        }
         if out.is_empty() && noun {
             out = t
                 .kids_rel(head, "acl")
@@ -775,7 +803,60 @@ impl Ctx<'_> {
                 .flat_map(|k| self.actors_of(k, false))
                 .collect();
         }
+        // A scene named through a place phrase ("a curfew in the town of Cizre in
+        // southeastern Turkey", "shelled positions near the city of Rafah"): the nearest
+        // place down the chain of "of"/"in"/"near" modifiers, at most three steps.
+        let mut level = vec![head];
+        for _ in 0..3 {
+            if !out.is_empty() || !allow_place || modified {
+                break;
+            }
+            level = level
+                .iter()
+                .flat_map(|&h| t.kids_rel(h, "nmod").collect::<Vec<_>>())
+                .filter(|&k| {
+                    t.case_of(k)
+                        .is_some_and(|c| matches!(c.as_str(), "of" | "in" | "near" | "outside"))
+                })
+                .collect();
+            for &k in &level {
+                for a in self.actors_of(k, true) {
+                    if !out.contains(&a) {
+                        out.push(a);
+                    }
+                }
+            }
+        }
         out
+    }
+
+    /// The countries (ISO 3166-1 alpha-3) of those `sources` that act for their state or
+    /// as themselves: people and state organs (CAMEO sectors MIL, GOV, COP, LEG, JUD,
+    /// SPY), for [`Ctx::is_home_state`].
+    fn acting_homes(&self, sources: &[usize]) -> Vec<&str> {
+        let acts = &self.actors.actors;
+        sources
+            .iter()
+            .filter_map(|&a| {
+                let r = &acts[a];
+                let organ = r.kind == ActorType::Person
+                    || r.cameo.as_deref().is_some_and(|c| {
+                        ["MIL", "GOV", "COP", "LEG", "JUD", "SPY"]
+                            .iter()
+                            .any(|s| c.ends_with(s))
+                    });
+                organ.then_some(r.country.as_deref()).flatten()
+            })
+            .collect()
+    }
+
+    /// Whether actor `a` is the country actor of one of `homes` ([`Ctx::acting_homes`]):
+    /// a state organ or person does not act on its own state ("China's People's Liberation
+    /// Army invaded Tibet", Tibet being a place in China; "Trump vowed to move the US
+    /// embassy").
+    fn is_home_state(&self, a: usize, homes: &[&str]) -> bool {
+        let r = &self.actors.actors[a];
+        r.kind == ActorType::Country && homes.contains(&r.country.as_deref().unwrap_or("-"))
     }
 
     /// The country actors of the sources' own countries (not the sources themselves), for
@@ -1428,11 +1509,15 @@ impl TreeCoder {
                     }
                 }
             }
-            let target = cands
+            let mut target = cands
                 .into_iter()
                 .map(|k| ctx.target_actors(k, false, Some(comp)))
                 .find(|a| !a.is_empty())
                 .unwrap_or_default();
+            // Not the sources' own state ("vowed to move the US embassy", said of a US
+            // president).
+            let homes = ctx.acting_homes(&sources);
+            target.retain(|&a| !ctx.is_home_state(a, &homes));
             // Without a participant the intent says too little ("agreed to resign" is kept
             // only when the complement names someone), unless two sides commit together
             // ("Chile and Peru agreed to …": each towards the other).
@@ -1587,24 +1672,10 @@ impl TreeCoder {
         // Ethiopia", said of Ethiopia): the event stands without one.
         targets.retain(|a| !sources.contains(a));
         // A state organ acting in its own country does not act on its own state ("China's
-        // People's Liberation Army invaded Tibet", Tibet being a place in China).
-        let organ_homes: Vec<&str> = sources
-            .iter()
-            .filter_map(|&a| {
-                let r = &ctx.actors.actors[a];
-                let organ = r.cameo.as_deref().is_some_and(|c| {
-                    ["MIL", "GOV", "COP", "LEG", "JUD", "SPY"]
-                        .iter()
-                        .any(|s| c.ends_with(s))
-                });
-                organ.then_some(r.country.as_deref()).flatten()
-            })
-            .collect();
-        targets.retain(|&a| {
-            let r = &ctx.actors.actors[a];
-            r.kind != ActorType::Country
-                || !organ_homes.contains(&r.country.as_deref().unwrap_or("-"))
-        });
+        // People's Liberation Army invaded Tibet", Tibet being a place in China), nor does
+        // a person ("Trump vowed to move the US embassy" is no intent towards the US).
+        let homes = ctx.acting_homes(&sources);
+        targets.retain(|&a| !ctx.is_home_state(a, &homes));
         targets.retain(|&a| match p.target_kind {
             TargetKind::Any => true,
             TargetKind::Person => ctx.actors.actors[a].kind == ActorType::Person,
