@@ -631,6 +631,49 @@ impl Tree {
         }
     }
 
+    /// Repairs a name split off its subject: "European Community foreign ministers
+    /// demanded …" parsed with "Community" a bare oblique of the verb and "ministers" its
+    /// subject. A noun or name hung on a verb after it without a preposition (`obl` or
+    /// `obl:unmarked`/`npmod`, not a time word), right before the words of the verb's
+    /// subject (its modifiers up to the subject itself, all under it), becomes a
+    /// `compound` of the subject.
+    pub fn repair_split_subject(&mut self) {
+        let mut changed = false;
+        for c in 0..self.nodes.len() {
+            let Some(v) = self.head(c) else {
+                continue;
+            };
+            let lemma = self.nodes[c].lemma.to_lowercase();
+            if !matches!(
+                self.nodes[c].deprel.as_str(),
+                "obl" | "obl:unmarked" | "obl:npmod"
+            ) || v < c
+                || self.nodes[v].upos != "VERB"
+                || !matches!(self.nodes[c].upos.as_str(), "NOUN" | "PROPN")
+                || TIME_NOUNS.contains(&lemma.as_str())
+                || self
+                    .children(c)
+                    .iter()
+                    .any(|&k| matches!(self.base_rel(k), "case" | "mark" | "nummod" | "det"))
+            {
+                continue;
+            }
+            let Some(s) = self.kids_rel(v, "nsubj").find(|&s| s > c && s < v) else {
+                continue;
+            };
+            // Every word between them modifies the subject.
+            if !(c + 1..s).all(|k| self.head(k) == Some(s)) {
+                continue;
+            }
+            self.nodes[c].head = Some(s);
+            self.nodes[c].deprel = "compound".to_string();
+            changed = true;
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
     /// Repairs a bare day read as a modifier of the object after it: "rejected Thursday a
     /// United Nations appeal", with "Thursday" a `compound` of "appeal" and "appeal" an
     /// `xcomp` (tagged as an adjective). A time word ([`TIME_NOUNS`]) right after a verb
@@ -2327,6 +2370,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_object_after_time();
     tree.repair_time_word_on_object();
     tree.repair_caseless_oblique();
+    tree.repair_split_subject();
     tree.repair_adjacent_verb_conjunct();
     tree.repair_shifted_object();
     tree.repair_compound_on_verb();
@@ -3079,6 +3123,22 @@ mod tests {
             Tree::repair_caseless_oblique,
         );
         assert_eq!(arc(&t, 2), (Some(1), "obl"));
+    }
+
+    #[test]
+    fn a_name_split_off_its_subject_is_a_compound_of_it() {
+        let t = repaired(
+            "1 European european ADJ 2 amod\n2 Community community NOUN 5 obl:unmarked\n3 foreign foreign ADJ 4 amod\n4 ministers minister NOUN 5 nsubj\n5 demanded demand VERB 0 root VBD\n6 withdrawal withdrawal NOUN 5 obj",
+            Tree::repair_split_subject,
+        );
+        assert_eq!(arc(&t, 1), (Some(3), "compound"));
+        // A time word before the subject stays ("Monday ministers met" is odd, but "Monday"
+        // is no name part).
+        let t = repaired(
+            "1 Monday monday PROPN 3 obl:unmarked\n2 ministers minister NOUN 3 nsubj\n3 met meet VERB 0 root VBD",
+            Tree::repair_split_subject,
+        );
+        assert_eq!(arc(&t, 0), (Some(2), "obl:unmarked"));
     }
 
     #[test]

@@ -735,6 +735,38 @@ fn hand_checked_sentences_code_the_right_events() {
             "visited-plant-in-city",
             vec![ev("visit", "Li Qiang", "Germany", "occurred", "2025-03-03")],
         ),
+        // Security forces placed in a country are that country's.
+        (
+            "security-forces-in",
+            vec![ev(
+                "assault",
+                "Guinea",
+                "Liberian refugees",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
+        // A name split off its subject by the parser; who must withdraw is the target.
+        (
+            "split-subject-withdrawal",
+            vec![ev(
+                "demand",
+                "European Union",
+                "Serbia",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
+        (
+            "call-for-resignation",
+            vec![ev(
+                "appeal",
+                "Iran",
+                "US military",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
