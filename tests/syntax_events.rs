@@ -767,6 +767,12 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-04",
             )],
         ),
+        // An ethnic group named with its country is that country's people; the scene is
+        // found through "the city of".
+        (
+            "kurds-demonstrated-in-city",
+            vec![ev("protest", "Iraqi Kurds", "Iraq", "occurred", "2025-03-02")],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
