@@ -773,6 +773,11 @@ fn hand_checked_sentences_code_the_right_events() {
             "kurds-demonstrated-in-city",
             vec![ev("protest", "Iraqi Kurds", "Iraq", "occurred", "2025-03-02")],
         ),
+        // What a demand wants done is not done: no withdrawal by Ukraine.
+        (
+            "demanded-that-withdraw",
+            vec![ev("demand", "Russia", "Ukraine", "occurred", "2025-03-04")],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

@@ -1283,7 +1283,18 @@ impl TreeCoder {
                     out.extend(t.kids_rel(c, "compound").map(|k| (k, st)));
                     continue;
                 }
-                if !infinitive && !content {
+                // A that-clause of a demand or request in the subjunctive ("demanded that
+                // Ukraine withdraw its troops", "its demand that Israel should ease …"):
+                // the act is wanted, not done.
+                let wanted = t.nodes[c].upos == "VERB"
+                    && matches!(t.base_rel(c), "ccomp" | "acl")
+                    && cue == CueStatus::Hypothetical
+                    && !marked_by(t, c, &["to"])
+                    && (t.nodes[c].xpos == "VB"
+                        || t
+                            .kids_rel(c, "aux")
+                            .any(|a| matches!(t.nodes[a].lemma.as_str(), "should" | "must")));
+                if !infinitive && !content && !wanted {
                     continue;
                 }
                 let status = cue_status(Some(cue));
