@@ -778,6 +778,11 @@ fn hand_checked_sentences_code_the_right_events() {
             "demanded-that-withdraw",
             vec![ev("demand", "Russia", "Ukraine", "occurred", "2025-03-04")],
         ),
+        // A withdrawal as a noun, carried by a support verb (CAMEO 087).
+        (
+            "completed-withdrawal",
+            vec![ev("yield", "Russia", "Syria", "occurred", "2025-03-04")],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
