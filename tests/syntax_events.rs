@@ -783,6 +783,18 @@ fn hand_checked_sentences_code_the_right_events() {
             "completed-withdrawal",
             vec![ev("yield", "Russia", "Syria", "occurred", "2025-03-04")],
         ),
+        // Investigating crimes by a group targets the group; extremists named with their
+        // country are a rebel group of it (and "the terrorists" alone names nobody).
+        (
+            "crimes-by-extremists",
+            vec![ev(
+                "investigate",
+                "Croatia",
+                "Croatian extremists",
+                "occurred",
+                "2025-03-05",
+            )],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
