@@ -511,7 +511,8 @@ impl Tree {
     /// Repairs an object the parser labelled a bare oblique: a noun, name or pronoun hung
     /// on a verb before it as plain `obl` with no preposition ("Israeli soldiers beat up
     /// Palestinian detainees", where the particle misled the parser) becomes the verb's
-    /// `obj` when the verb has none. A time or measure word ([`TIME_NOUNS`], months,
+    /// `obj` when the verb has none (a time phrase may stand between: "lifted on Friday a
+    /// blockade"). A time or measure word ([`TIME_NOUNS`], months,
     /// seasons, "hour", "times", "percent", "home" …) stays an oblique ("met Monday",
     /// "rose five percent", "flew home").
     pub fn repair_caseless_oblique(&mut self) {
@@ -576,8 +577,13 @@ impl Tree {
                     .children(v)
                     .iter()
                     .any(|&k| matches!(self.base_rel(k), "obj" | "ccomp" | "xcomp"))
-                || (v + 1..c)
-                    .any(|k| self.head(k) == Some(v) && matches!(self.base_rel(k), "nsubj" | "obl"))
+                || (v + 1..c).any(|k| {
+                    self.head(k) == Some(v)
+                        && (self.base_rel(k) == "nsubj"
+                            || (self.base_rel(k) == "obl"
+                                && !TIME_NOUNS
+                                    .contains(&self.nodes[k].lemma.to_lowercase().as_str())))
+                })
             {
                 continue;
             }
@@ -1163,7 +1169,7 @@ impl Tree {
     /// "demonstrators" a compound of "rioted"): a compound modifies nominals only, so a noun,
     /// name or pronoun `compound` before a verb that has no subject becomes its `nsubj`.
     pub fn repair_compound_on_verb(&mut self) {
-        for c in 1..self.nodes.len() {
+        for c in 0..self.nodes.len() {
             let Some(v) = self.head(c) else { continue };
             if c < v
                 && self.nodes[v].upos == "VERB"

@@ -771,7 +771,13 @@ fn hand_checked_sentences_code_the_right_events() {
         // found through "the city of".
         (
             "kurds-demonstrated-in-city",
-            vec![ev("protest", "Iraqi Kurds", "Iraq", "occurred", "2025-03-02")],
+            vec![ev(
+                "protest",
+                "Iraqi Kurds",
+                "Iraq",
+                "occurred",
+                "2025-03-02",
+            )],
         ),
         // What a demand wants done is not done: no withdrawal by Ukraine.
         (
@@ -794,6 +800,37 @@ fn hand_checked_sentences_code_the_right_events() {
                 "occurred",
                 "2025-03-05",
             )],
+        ),
+        // A sentence-initial subject the parser hung as a compound on the verb.
+        (
+            "eased-measures-in",
+            vec![ev(
+                "yield",
+                "Serbia",
+                "Montenegro",
+                "occurred",
+                "2025-03-05",
+            )],
+        ),
+        // The object after a time phrase ("lifted on Friday a blockade").
+        (
+            "lifted-on-day-a-blockade",
+            vec![ev(
+                "yield",
+                "Israel Defense Forces",
+                "Palestinian Territories",
+                "occurred",
+                "2025-03-07",
+            )],
+        ),
+        // Suspending links and closing borders reduce relations and restrict movement.
+        (
+            "suspension-of-links",
+            vec![ev("sanction", "Italy", "Serbia", "occurred", "2025-03-05")],
+        ),
+        (
+            "closed-borders-with",
+            vec![ev("fight", "Russia", "Iran", "occurred", "2025-03-05")],
         ),
         // The participle after the subject is no clause of its own.
         (

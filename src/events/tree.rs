@@ -1291,8 +1291,7 @@ impl TreeCoder {
                     && cue == CueStatus::Hypothetical
                     && !marked_by(t, c, &["to"])
                     && (t.nodes[c].xpos == "VB"
-                        || t
-                            .kids_rel(c, "aux")
+                        || t.kids_rel(c, "aux")
                             .any(|a| matches!(t.nodes[a].lemma.as_str(), "should" | "must")));
                 if !infinitive && !content && !wanted {
                     continue;
