@@ -418,7 +418,8 @@ impl Knowledge {
 /// status the governor gives it ([`TreeCoder::governed_words`]): "threatened on Monday to
 /// break relations" is no break of relations (the word-window coder sees no "threatened to"
 /// there), "refused to extradite" is negated. Events the governor makes hypothetical are
-/// dropped; the governor's own event (the threat) stays.
+/// dropped; the governor's own event (the threat) stays. So are events at a verb under its
+/// own if/unless condition ([`TreeCoder::conditioned_words`]).
 fn govern_statuses(
     coded: &mut Vec<crate::events::CodedEvent>,
     trees: &[crate::syntax::Tree],
@@ -426,7 +427,17 @@ fn govern_statuses(
 ) {
     type Governed = Vec<(usize, Option<Status>)>;
     let mut governed: Vec<Option<Governed>> = vec![None; trees.len()];
+    let mut conditioned: Vec<Option<Vec<usize>>> = vec![None; trees.len()];
     coded.retain_mut(|e| {
+        // An act under its own condition is not reported ("will meet him if necessary").
+        if let Some(t) = trees.get(e.sentence)
+            && let Some(w) = t.word_at(e.start)
+            && conditioned[e.sentence]
+                .get_or_insert_with(|| coder.conditioned_words(t))
+                .contains(&w)
+        {
+            return false;
+        }
         // A plan can still be called off: "a planned summit … was cancelled" is negated.
         let planned = e.status == Status::Planned;
         if e.status != Status::Occurred && !planned {

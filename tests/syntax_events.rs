@@ -832,6 +832,19 @@ fn hand_checked_sentences_code_the_right_events() {
             "closed-borders-with",
             vec![ev("fight", "Russia", "Iran", "occurred", "2025-03-05")],
         ),
+        // A condition on the event, even hung on its object: no meeting is reported.
+        ("meet-if-necessary", vec![]),
+        // An act announced unless someone acts is a threat to them, the act uncoded.
+        (
+            "withdraw-unless",
+            vec![ev(
+                "threaten",
+                "Nigeria",
+                "Goukouni Oueddei",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

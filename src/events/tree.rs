@@ -1238,6 +1238,43 @@ impl TreeCoder {
         Some((lo, hi))
     }
 
+    /// The verbs of `t` under their own condition, with their objects (word indices): a
+    /// verb with an if/unless clause on it or on its object, where the parser often
+    /// hangs a short one ("will meet him if necessary", "will attack Syria
+    /// unless the fighters withdraw") tells of no event, whichever coder found it. Not a
+    /// threat, warning or promise, whose condition is part of what is said ("warned X of
+    /// consequences if …"; governors.tsv commissives and `warn`), nor a verb of saying
+    /// or asking, where "if" asks whether ("asked if Kim agreed").
+    pub fn conditioned_words(&self, t: &Tree) -> Vec<usize> {
+        let mut out = Vec::new();
+        for v in 0..t.len() {
+            if t.nodes[v].upos == "VERB"
+                && !self.commissive(t, v)
+                && !matches!(
+                    t.nodes[v].lemma.as_str(),
+                    "warn"
+                        | "threaten"
+                        | "say"
+                        | "tell"
+                        | "ask"
+                        | "wonder"
+                        | "know"
+                        | "decide"
+                        | "see"
+                        | "check"
+                )
+                && std::iter::once(v)
+                    .chain(t.kids_rel(v, "obj"))
+                    .flat_map(|h| t.kids_rel(h, "advcl").collect::<Vec<_>>())
+                    .any(|k| marked_by(t, k, &["if", "unless"]))
+            {
+                out.push(v);
+                out.extend(t.kids_rel(v, "obj"));
+            }
+        }
+        out
+    }
+
     /// The infinitive complements of governing verbs in `t` ("threatened on Monday to break
     /// relations", "refused to extradite"), and the that-clauses of denials and claims
     /// ("denied that it had attacked"): the complement's verb and its objects (word
@@ -1738,6 +1775,7 @@ impl TreeCoder {
             }
         }
         let Some(status) = self.status(t, i, p.pos) else {
+            out.extend(self.ultimatum(&ctx, i, &sources, si, s));
             return out;
         };
         let w = &t.nodes[i];
@@ -1783,6 +1821,80 @@ impl TreeCoder {
             p.needs_target,
             mk,
         ));
+        out
+    }
+
+    /// An ultimatum: a verb event `i` that its `sources` will carry out ("will", "would",
+    /// "'ll") unless someone acts — "Nigeria will withdraw its force from Chad unless
+    /// President Goukouni arranges a ceasefire" — is not coded (it is conditional), but it
+    /// is a threat to whoever must act (CAMEO 130 "threaten, not specified below"), made
+    /// now. Only for an unless-clause on the event's own verb, in a main clause or one
+    /// reported by a verb of saying; its subject must name an actor.
+    fn ultimatum(
+        &self,
+        ctx: &Ctx,
+        i: usize,
+        sources: &[usize],
+        si: usize,
+        s: &crate::text::Sentence,
+    ) -> Vec<CodedEvent> {
+        let t = ctx.t;
+        let w = &t.nodes[i];
+        let future = t.kids_rel(i, "aux").any(|a| {
+            matches!(t.nodes[a].lemma.as_str(), "will" | "would")
+                || t.nodes[a].form.eq_ignore_ascii_case("'ll")
+        });
+        let main = t.head(i).is_none() || t.base_rel(i) == "ccomp";
+        if w.upos != "VERB" || !future || !main {
+            return Vec::new();
+        }
+        let negated = t.children(i).iter().any(|&k| {
+            matches!(t.base_rel(k), "advmod") && NEGATIONS.contains(&t.nodes[k].lemma.as_str())
+        });
+        if negated {
+            return Vec::new();
+        }
+        let Some(clause) = t
+            .kids_rel(i, "advcl")
+            .find(|&k| marked_by(t, k, &["unless"]))
+        else {
+            return Vec::new();
+        };
+        let targets: Vec<usize> = t
+            .kids_rel(clause, "nsubj")
+            .flat_map(|n| ctx.actors_of(n, false))
+            .collect();
+        // The threat is told by "unless" (the act itself stays uncoded).
+        let Some(m) = t
+            .kids_rel(clause, "mark")
+            .find(|&m| t.nodes[m].lemma == "unless")
+        else {
+            return Vec::new();
+        };
+        let w = &t.nodes[m];
+        let trigger_token = s.tokens.iter().position(|tk| tk.end > w.start).unwrap_or(0);
+        let mut out = Vec::new();
+        for &a in sources {
+            for &b in &targets {
+                if a == b {
+                    continue;
+                }
+                out.push(CodedEvent {
+                    etype: "threaten".to_string(),
+                    cameo: "130".to_string(),
+                    source: a,
+                    target: Some(b),
+                    status: Status::Occurred,
+                    sentence: si,
+                    trigger_token,
+                    start: w.start,
+                    end: w.end,
+                    trigger: w.form.clone(),
+                    verbal: false,
+                    bare: false,
+                });
+            }
+        }
         out
     }
 
