@@ -1775,7 +1775,7 @@ impl TreeCoder {
             }
         }
         let Some(status) = self.status(t, i, p.pos) else {
-            out.extend(self.ultimatum(&ctx, i, &sources, si, s));
+            out.extend(self.ultimatum(ctx, i, &sources, si, s));
             return out;
         };
         let w = &t.nodes[i];
