@@ -845,6 +845,28 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-04",
             )],
         ),
+        // Organising a strike is staging it.
+        (
+            "organized-general-strike",
+            vec![ev(
+                "protest",
+                "Nepal opposition parties",
+                "Nepal",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
+        // A state body named by a thing's modifiers is what is protested against.
+        (
+            "protests-against-military-policies",
+            vec![ev(
+                "protest",
+                "Palestinian Territories",
+                "Israel Defense Forces",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

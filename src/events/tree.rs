@@ -790,6 +790,13 @@ impl Ctx<'_> {
                     }
                 }
             }
+            // A state body named by the modifiers ("against Israeli military policies",
+            // where "Israeli military" is the army's name).
+            for a in self.actors_of(k, false) {
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
         }
         // A state or body named before the thing ("attacked the U.S. embassy").
         if out.is_empty() {
