@@ -870,7 +870,13 @@ fn hand_checked_sentences_code_the_right_events() {
         // Strengthening forces in a country is a mobilisation there (CAMEO 154).
         (
             "strengthened-forces-in",
-            vec![ev("mobilize", "Israel", "Lebanon", "occurred", "2025-03-04")],
+            vec![ev(
+                "mobilize",
+                "Israel",
+                "Lebanon",
+                "occurred",
+                "2025-03-04",
+            )],
         ),
         // The participle after the subject is no clause of its own.
         (
