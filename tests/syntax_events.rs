@@ -878,6 +878,11 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-04",
             )],
         ),
+        // Whose the thing attacked is, not the city it stands in.
+        (
+            "attacked-possessed-consulate",
+            vec![ev("assault", "Israel", "Iran", "occurred", "2025-03-02")],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

@@ -762,7 +762,13 @@ impl Ctx<'_> {
         // embassy in Baghdad" is the United States').
         let mut modified = false;
         let mut by_compound: Vec<usize> = Vec::new();
-        for k in t.kids_rel(head, "compound") {
+        // Whose the thing struck or visited is ("attacked its consulate in Damascus" is an
+        // attack on Iran, "arrived in Finland's capital"), or a state named before it
+        // ("the U.S. embassy"): the possessor (a pronoun resolved; only where a place may
+        // be the target: "said Han's departure should not …" demands nothing of Han) or
+        // compound comes before any place the thing is in.
+        let possessors = t.kids_rel(head, "nmod:poss").filter(|_| allow_place);
+        for k in possessors.chain(t.kids_rel(head, "compound")) {
             let w = &t.nodes[k];
             let named = self
                 .mods
