@@ -191,7 +191,9 @@ pub enum InputError {
         found: &'static str,
     },
     /// A date that [`parse_date`] cannot read.
-    #[error("{origin}: unknown date format {value:?} in {place}")]
+    #[error(
+        "{origin}: {value:?} in {place} is not a date (unknown format, a day that does not exist, or a number too small for a Unix timestamp)"
+    )]
     BadDate {
         /// `path`, `path:LINE` or `path#N`.
         origin: String,
@@ -958,7 +960,8 @@ fn text_field(obj: &Map<String, Value>, origin: &str) -> Result<String, InputErr
 }
 
 /// The date fields: a string read by [`parse_date`], or a Unix timestamp in
-/// seconds (or milliseconds if above 10^11), taken as a UTC date.
+/// seconds (or milliseconds if above 10^11), taken as a UTC date; a number below 10^8
+/// (before 1973-03-03: a bare year such as 2025, a negative number) is an error, not 1970.
 fn date_field(obj: &Map<String, Value>, origin: &str) -> Result<Option<String>, InputError> {
     for &f in DATE_FIELDS {
         match obj.get(f) {
@@ -972,7 +975,9 @@ fn date_field(obj: &Map<String, Value>, origin: &str) -> Result<Option<String>, 
                 });
             }
             Some(Value::Number(n)) => {
-                let date = n.as_i64().and_then(|secs| {
+                // A bare year or small number (2025, -5) is no plausible timestamp:
+                // seconds start at 10^8 (1973-03-03).
+                let date = n.as_i64().filter(|s| *s >= 100_000_000).and_then(|secs| {
                     let secs = if secs.abs() > 100_000_000_000 {
                         secs / 1000
                     } else {
@@ -1664,7 +1669,7 @@ mod tests {
         assert_eq!(
             e.to_string(),
             format!(
-                "{}: unknown date format \"next tuesday-ish\" in header",
+                "{}: \"next tuesday-ish\" in header is not a date (unknown format, a day that does not exist, or a number too small for a Unix timestamp)",
                 p.display()
             )
         );
@@ -1939,7 +1944,7 @@ mod tests {
         let e = obj(json!({"text": "x", "published": "sometime soon"})).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "t.json: unknown date format \"sometime soon\" in field `published`"
+            "t.json: \"sometime soon\" in field `published` is not a date (unknown format, a day that does not exist, or a number too small for a Unix timestamp)"
         );
         let e = obj(json!({"text": {"a": 1}})).unwrap_err();
         assert_eq!(
@@ -1965,6 +1970,11 @@ mod tests {
         assert_eq!(a.published.as_deref(), Some("2025-03-04"));
         let a = obj(json!({"text": "x", "date": 1741083720000_i64})).unwrap();
         assert_eq!(a.published.as_deref(), Some("2025-03-04"));
+        // A year as a number is no timestamp of 1970.
+        for bad in [json!(2025), json!(-5)] {
+            let e = obj(json!({"text": "x", "date": bad})).unwrap_err();
+            assert!(e.to_string().contains("is not a date"), "{e}");
+        }
     }
 
     #[test]
@@ -1994,7 +2004,9 @@ mod tests {
         ));
         assert_eq!(
             v[4].as_ref().unwrap_err().to_string(),
-            format!("{name}:6: unknown date format \"soon\" in field `date`")
+            format!(
+                "{name}:6: \"soon\" in field `date` is not a date (unknown format, a day that does not exist, or a number too small for a Unix timestamp)"
+            )
         );
         assert_eq!(
             v[5].as_ref().unwrap_err().to_string(),
