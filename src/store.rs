@@ -1367,45 +1367,9 @@ impl Store {
                 ia.name, ib.name
             )));
         }
-        let describe = |id: i64| -> Result<(String, Option<String>), StoreError> {
-            tx.query_row(
-                "SELECT type, country FROM actors WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .ctx(p, "reading actors")
-        };
-        let (ta, ca) = describe(a)?;
-        let (tb, cb) = describe(b)?;
-        let mut warnings = Vec::new();
-        if ta != tb {
-            warnings.push(format!(
-                "{} #{b} is a {tb}, {} #{a} a {ta}: merged all the same",
-                ib.name, ia.name
-            ));
-        }
-        if let (Some(x), Some(y)) = (&ca, &cb)
-            && x != y
-        {
-            warnings.push(format!(
-                "{} #{b} is of {y}, {} #{a} of {x}: merged all the same",
-                ib.name, ia.name
-            ));
-        }
+        let mut warnings = mismatch_warnings(&tx, p, (a, &ia.name), (b, &ib.name))?;
         let (mentions_moved, events_changed, events_joined) = move_actor(&tx, p, b, a)?;
-        let loops: i64 = tx
-            .query_row(
-                "SELECT count(*) FROM events WHERE source_id = ?1 AND target_id = ?1",
-                [a],
-                |r| r.get(0),
-            )
-            .ctx(p, "reading events")?;
-        if loops > 0 {
-            warnings.push(format!(
-                "{loops} event(s) now have {} #{a} as both source and target",
-                ia.name
-            ));
-        }
+        warnings.extend(loop_warning(&tx, p, a, &ia.name)?);
         tx.execute(
             "UPDATE corrections SET a_key = ?1 WHERE a_key = ?2 AND kind IN ('split', 'never-merge', 'alias')",
             params![ia.key, ib.key],
@@ -1635,12 +1599,17 @@ impl Store {
             .collect();
         let (mut mentions_moved, mut events_changed, mut events_joined) = (0, 0, 0);
         let mut absorbed = Vec::new();
+        let mut warnings = Vec::new();
         for (id, _, n) in same_name {
+            warnings.extend(mismatch_warnings(&tx, p, (actor, &ia.name), (id, &n))?);
             let (m, e, j) = move_actor(&tx, p, id, actor)?;
             mentions_moved += m;
             events_changed += e;
             events_joined += j;
             absorbed.push(format!("{n} #{id}"));
+        }
+        if !absorbed.is_empty() {
+            warnings.extend(loop_warning(&tx, p, actor, &ia.name)?);
         }
         let correction = record(&tx, p, "alias", &ia, None, Some(name.trim()))?;
         tx.commit().ctx(p, "committing the alias")?;
@@ -1651,7 +1620,7 @@ impl Store {
             mentions_moved,
             events_changed,
             events_joined,
-            warnings: Vec::new(),
+            warnings,
         })
     }
 
@@ -2945,6 +2914,64 @@ fn alias_norm(text: &str) -> String {
         Some(stem) if !stem.is_empty() => stem.to_string(),
         _ => n,
     }
+}
+
+/// Warnings for joining actor `b` into actor `a` (id, display name) when they differ in
+/// type or country ("Vladimir Putin #31 is of RUS, Donald Trump #2 of USA: merged all the
+/// same"), for [`Store::merge`] and [`Store::add_alias`].
+///
+/// Errors: [`StoreError::Sql`] (with the database path `p`).
+fn mismatch_warnings(
+    tx: &rusqlite::Transaction,
+    p: &str,
+    (a, na): (i64, &str),
+    (b, nb): (i64, &str),
+) -> Result<Vec<String>, StoreError> {
+    let describe = |id: i64| -> Result<(String, Option<String>), StoreError> {
+        tx.query_row(
+            "SELECT type, country FROM actors WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .ctx(p, "reading actors")
+    };
+    let (ta, ca) = describe(a)?;
+    let (tb, cb) = describe(b)?;
+    let mut warnings = Vec::new();
+    if ta != tb {
+        warnings.push(format!(
+            "{nb} #{b} is a {tb}, {na} #{a} a {ta}: merged all the same"
+        ));
+    }
+    if let (Some(x), Some(y)) = (&ca, &cb)
+        && x != y
+    {
+        warnings.push(format!(
+            "{nb} #{b} is of {y}, {na} #{a} of {x}: merged all the same"
+        ));
+    }
+    Ok(warnings)
+}
+
+/// A warning when actor `a` (id, display name) is now both source and target of events
+/// after a join, with their number; `None` when it is not.
+///
+/// Errors: [`StoreError::Sql`] (with the database path `p`).
+fn loop_warning(
+    tx: &rusqlite::Transaction,
+    p: &str,
+    a: i64,
+    na: &str,
+) -> Result<Option<String>, StoreError> {
+    let loops: i64 = tx
+        .query_row(
+            "SELECT count(*) FROM events WHERE source_id = ?1 AND target_id = ?1",
+            [a],
+            |r| r.get(0),
+        )
+        .ctx(p, "reading events")?;
+    Ok((loops > 0)
+        .then(|| format!("{loops} event(s) now have {na} #{a} as both source and target")))
 }
 
 /// Moves everything of actor `from` to actor `to` and deletes `from`; returns (mentions moved,

@@ -336,3 +336,24 @@ fn merge_across_countries_or_types_warns() {
     assert!(err.contains("is a person, Argentina"), "{err}");
     assert!(err.contains("as both source and target"), "{err}");
 }
+
+#[test]
+fn alias_add_that_joins_another_actor_warns_like_merge() {
+    let db = Db::new();
+    db.ingest(&[
+        story("10-ferreira-brazil.txt"),
+        story("11-ferreira-portugal.txt"),
+    ]);
+    // Naming a country as a person's alias joins the country into the person.
+    let out = db
+        .cmd(["alias", "add", "1", "Argentina"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("is a country, Ana Ferreira #1 a person"),
+        "{err}"
+    );
+    assert!(err.contains("as both source and target"), "{err}");
+}
