@@ -883,6 +883,20 @@ fn hand_checked_sentences_code_the_right_events() {
             "attacked-possessed-consulate",
             vec![ev("assault", "Israel", "Iran", "occurred", "2025-03-02")],
         ),
+        // What someone is accused of is their act, and only alleged.
+        (
+            "accused-of-shooting-down",
+            vec![
+                ev(
+                    "criticize",
+                    "United States",
+                    "Iran",
+                    "occurred",
+                    "2025-03-03",
+                ),
+                ev("fight", "Iran", "United States", "uncertain", "2025-03-03"),
+            ],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

@@ -941,11 +941,13 @@ impl Ctx<'_> {
                     }
                     cur = h;
                 }
-                // "criticised X for meeting Y": a "for" clause is not the subject's act
-                // but its object's (the one blamed or thanked), if it has one.
+                // "criticised X for meeting Y", "accused X of attacking Y": a "for" or
+                // "of" clause is not the subject's act but its object's (the one blamed,
+                // accused or thanked), if it has one.
                 "advcl"
-                    if t.case_of(cur).as_deref() == Some("for")
-                        || t.kids_rel(cur, "mark").any(|m| t.nodes[m].lemma == "for") =>
+                    if matches!(t.case_of(cur).as_deref(), Some("for" | "of"))
+                        || t.kids_rel(cur, "mark")
+                            .any(|m| matches!(t.nodes[m].lemma.as_str(), "for" | "of")) =>
                 {
                     return (t.nodes[cur].xpos == "VBG")
                         .then(|| t.kids_rel(h, "obj").next())
@@ -2156,9 +2158,13 @@ impl TreeCoder {
                 }
                 // "commit to releasing prisoners", "ready for talks": a complement introduced
                 // by "to" is governed like an `xcomp`.
+                // So is what someone is accused of ("accused Israel of attacking …"), by
+                // the accusing verb's line in governors.tsv.
                 "advcl" | "obl"
                     if t.children(cur).iter().any(|&m| {
-                        matches!(t.base_rel(m), "mark" | "case") && t.nodes[m].lemma == "to"
+                        matches!(t.base_rel(m), "mark" | "case")
+                            && (t.nodes[m].lemma == "to"
+                                || (t.nodes[m].lemma == "of" && t.nodes[cur].xpos == "VBG"))
                     }) && t.nodes[h].upos != "NOUN" =>
                 {
                     bump(self.governor(t, h));
