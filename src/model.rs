@@ -195,7 +195,9 @@ pub struct MentionRec {
 /// An event coded from one sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventRec {
-    /// Event type from the gold guidelines (`meet`, `visit`, `reduce_aid`, …).
+    /// Event type from the gold guidelines (`meet`, `visit`, `reduce_aid`, …); `type` in
+    /// JSON, as in the export (`etype`, the older name, is still read).
+    #[serde(rename = "type", alias = "etype")]
     pub etype: String,
     /// CAMEO 1.1b3 event code ("040", "1622").
     pub cameo: String,

@@ -608,7 +608,8 @@ pub struct EventFilter {
 pub struct EventRow {
     /// Event id.
     pub id: i64,
-    /// Event type (`meet`, `visit`, …).
+    /// Event type (`meet`, `visit`, …); `type` in JSON, as in the export.
+    #[serde(rename = "type")]
     pub etype: String,
     /// CAMEO event code ("040").
     pub cameo: String,
@@ -825,7 +826,8 @@ pub struct EvidenceOut {
 pub struct EventOut {
     /// Event id.
     pub id: i64,
-    /// Event type (`meet`, `visit`, …).
+    /// Event type (`meet`, `visit`, …); `type` in JSON, as in the export.
+    #[serde(rename = "type")]
     pub etype: String,
     /// CAMEO event code.
     pub cameo: String,

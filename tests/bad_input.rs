@@ -411,5 +411,5 @@ fn extract_skips_a_broken_record_and_prints_the_rest() {
     assert!(err.contains("mixed.jsonl:2: malformed JSON"), "{err}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().map(Vec::len), Some(1));
-    assert_eq!(v[0]["events"][0]["etype"], "assault", "{v}");
+    assert_eq!(v[0]["events"][0]["type"], "assault", "{v}");
 }

@@ -22,7 +22,7 @@ fn timeline(db: &Db) -> Vec<String> {
                 "{} {} {} {}",
                 e["date"].as_str().unwrap_or("-"),
                 e["source"]["name"].as_str().unwrap_or("-"),
-                e["etype"].as_str().unwrap_or("-"),
+                e["type"].as_str().unwrap_or("-"),
                 e["target"]["name"].as_str().unwrap_or("-")
             )
         })

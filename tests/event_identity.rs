@@ -15,7 +15,7 @@ fn meetings(db: &Db) -> Vec<(String, String, u64, u64, Vec<String>)> {
     v.as_array()
         .expect("array")
         .iter()
-        .filter(|e| e["etype"] == "meet")
+        .filter(|e| e["type"] == "meet")
         .map(|e| {
             (
                 e["date"].as_str().unwrap_or("-").to_string(),

@@ -24,7 +24,7 @@ fn rows(v: &Value) -> Vec<(String, String, String, String, String)> {
             (
                 e["date"].as_str().unwrap_or("-").to_string(),
                 e["source"]["name"].as_str().unwrap().to_string(),
-                e["etype"].as_str().unwrap().to_string(),
+                e["type"].as_str().unwrap().to_string(),
                 e["target"]["name"].as_str().unwrap_or("-").to_string(),
                 e["status"].as_str().unwrap().to_string(),
             )
@@ -379,9 +379,9 @@ fn path_two_hops_through_shared_actor() {
     let v = db.json(["path", "Macron", "Volodymyr Zelensky", "--json"]);
     let hops = v.as_array().unwrap();
     assert_eq!(hops.len(), 2, "{v:#}");
-    assert_eq!(hops[0]["etype"], "meet");
+    assert_eq!(hops[0]["type"], "meet");
     assert_eq!(hops[0]["date"], "2023-01-23");
-    assert_eq!(hops[1]["etype"], "talk");
+    assert_eq!(hops[1]["type"], "talk");
     assert_eq!(hops[1]["date"], "2023-02-08");
     let t = db.stdout(["path", "Macron", "Volodymyr Zelensky"]);
     let lines: Vec<&str> = t.lines().collect();
@@ -400,7 +400,7 @@ fn path_two_hops_through_shared_actor() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["etype"].as_str().unwrap())
+        .map(|e| e["type"].as_str().unwrap())
         .collect();
     assert_eq!(types, ["meet", "talk", "criticize", "meet"]);
     // France (only mentioned as "Paris") takes part in no event: no chain, exit 1 and a message.

@@ -24,7 +24,7 @@ fn meetings(db: &Db) -> Vec<(String, String, String, String)> {
             (
                 e["date"].as_str().unwrap_or("-").to_string(),
                 a,
-                e["etype"].as_str().unwrap_or("-").to_string(),
+                e["type"].as_str().unwrap_or("-").to_string(),
                 b,
             )
         })
