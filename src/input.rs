@@ -343,6 +343,15 @@ impl Iterator for Articles {
                     if meta.is_dir() {
                         let mut found = Vec::new();
                         walk_dir(&path, &mut found);
+                        if found.is_empty() {
+                            // Say so rather than ingest nothing in silence.
+                            return Some(Err(InputError::Io {
+                                origin: path.display().to_string(),
+                                reason: "folder holds no article file (.txt, .md, .text, .json, \
+                                         .jsonl, .ndjson, .html, .htm)"
+                                    .to_string(),
+                            }));
+                        }
                         found.sort_by(|a, b| a.0.cmp(&b.0));
                         for (_, item) in found.into_iter().rev() {
                             self.queue.push_front(item);

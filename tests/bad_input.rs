@@ -159,6 +159,25 @@ fn nonexistent_path() {
 }
 
 #[test]
+fn folder_without_article_files_is_an_error_and_the_batch_continues() {
+    let db = Db::new();
+    let good = write(db.dir.path(), "good.txt", GOOD.as_bytes());
+    let empty = db.dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    write(&empty, "notes.pdf", b"%PDF-1.4");
+    let out = db.cmd(["ingest"]).arg(&empty).arg(&good).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let errs = error_lines(&err);
+    assert_eq!(errs.len(), 1, "{err}");
+    assert!(
+        errs[0].contains("empty") && errs[0].contains("no article file"),
+        "{err}"
+    );
+    assert_eq!(db.export().articles().len(), 1);
+}
+
+#[test]
 fn folder_with_good_and_bad_files_continues() {
     let db = Db::new();
     let dir = db.dir.path().join("in");
