@@ -897,6 +897,11 @@ fn hand_checked_sentences_code_the_right_events() {
                 ev("fight", "Iran", "United States", "uncertain", "2025-03-03"),
             ],
         ),
+        // Summoning a foreign envoy rebukes the envoy's state.
+        (
+            "summoned-ambassador",
+            vec![ev("criticize", "Germany", "Russia", "occurred", "2025-03-05")],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
