@@ -900,7 +900,13 @@ fn hand_checked_sentences_code_the_right_events() {
         // Summoning a foreign envoy rebukes the envoy's state.
         (
             "summoned-ambassador",
-            vec![ev("criticize", "Germany", "Russia", "occurred", "2025-03-05")],
+            vec![ev(
+                "criticize",
+                "Ireland",
+                "Israel",
+                "occurred",
+                "2025-03-05",
+            )],
         ),
         // The participle after the subject is no clause of its own.
         (
