@@ -40,6 +40,23 @@ pub const TEMPORAL_SUBORDINATORS: &[&str] = &[
     "after", "before", "since", "until", "till", "once", "when", "while", "as",
 ];
 
+/// The English month names, lower case (shared by the parse repairs and the word-window
+/// coder's subject walk).
+pub const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Nouns of time (lower-case lemmas). The parser often hangs other words on them: a
 /// verb's prepositional phrase ("demonstrated on Monday in Serbia") or its subject
 /// ("Pakistan today threatened").
@@ -538,18 +555,6 @@ impl Tree {
             "autumn",
             "fall",
             "winter",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
             "overnight",
             "dawn",
             "dusk",
@@ -569,6 +574,7 @@ impl Tree {
                 || !matches!(self.nodes[c].upos.as_str(), "NOUN" | "PROPN" | "PRON")
                 || TIME_NOUNS.contains(&lemma.as_str())
                 || NOT_OBJECTS.contains(&lemma.as_str())
+                || MONTH_NAMES.contains(&lemma.as_str())
                 || self
                     .children(c)
                     .iter()

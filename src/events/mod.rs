@@ -1204,17 +1204,6 @@ const WALK_SKIP: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "plans",
     "planned",
     "wants",
@@ -1304,7 +1293,9 @@ fn find_verb_subject<'a>(
             }
             return Some(m);
         }
-        if (VERB_GROUP.contains(&w) || WALK_SKIP.contains(&w))
+        // Month names, not "may" (a modal before a verb).
+        let month = w != "may" && crate::syntax::MONTH_NAMES.contains(&w);
+        if (VERB_GROUP.contains(&w) || WALK_SKIP.contains(&w) || month)
             || w.ends_with("ly")
             || w.ends_with("n't")
             || w.chars().all(|c| c.is_ascii_digit())
