@@ -433,54 +433,18 @@ impl TreeCoder {
                 ));
             }
         }
-        let mut support = std::collections::HashSet::new();
-        let mut clause_verbs = std::collections::HashSet::new();
-        let mut addressee_verbs = std::collections::HashSet::new();
-        for (ln, f) in tsv_rows(support_verbs.1, support_verbs.0, &["lemma", "role"])? {
-            let w = f[0];
-            if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
-                return Err(DataError::new(
-                    support_verbs.0,
-                    ln,
-                    format!("a support verb is one lower-case lemma, found `{w}`"),
-                ));
-            }
-            match f[1] {
-                "object" => support.insert(w.to_string()),
-                "clause" => clause_verbs.insert(w.to_string()),
-                "addressee" => addressee_verbs.insert(w.to_string()),
-                o => {
-                    return Err(DataError::new(
-                        support_verbs.0,
-                        ln,
-                        format!("role must be `object`, `clause` or `addressee`, found `{o}`"),
-                    ));
-                }
-            };
-        }
-        let mut relational_nouns = std::collections::HashSet::new();
-        let mut affiliation_nouns = std::collections::HashSet::new();
-        for (ln, f) in tsv_rows(person_nouns.1, person_nouns.0, &["lemma", "class"])? {
-            let w = f[0];
-            if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
-                return Err(DataError::new(
-                    person_nouns.0,
-                    ln,
-                    format!("a person noun is one lower-case lemma, found `{w}`"),
-                ));
-            }
-            match f[1] {
-                "relational" => relational_nouns.insert(w.to_string()),
-                "affiliation" => affiliation_nouns.insert(w.to_string()),
-                o => {
-                    return Err(DataError::new(
-                        person_nouns.0,
-                        ln,
-                        format!("class must be `relational` or `affiliation`, found `{o}`"),
-                    ));
-                }
-            };
-        }
+        let [support, clause_verbs, addressee_verbs] = lemma_classes(
+            support_verbs,
+            "role",
+            "a support verb",
+            ["object", "clause", "addressee"],
+        )?;
+        let [relational_nouns, affiliation_nouns] = lemma_classes(
+            person_nouns,
+            "class",
+            "a person noun",
+            ["relational", "affiliation"],
+        )?;
         Ok(TreeCoder {
             preds,
             by_lemma,
@@ -493,6 +457,43 @@ impl TreeCoder {
             affiliation_nouns,
         })
     }
+}
+
+/// Reads a two-column `(file name, contents)` table of lemmas and their class (columns
+/// `lemma` and `column`), e.g. `support_verbs.tsv` (`role`: object, clause, addressee) or
+/// `person_nouns.tsv` (`class`: relational, affiliation): one set of lemmas per name in
+/// `classes`, in that order. `what` names a lemma in messages ("a support verb").
+///
+/// Errors: the first line whose lemma is not one lower-case word (letters and hyphens) or
+/// whose class is not one of `classes`, as `file:line: message`.
+fn lemma_classes<const N: usize>(
+    file: (&str, &str),
+    column: &str,
+    what: &str,
+    classes: [&str; N],
+) -> Result<[std::collections::HashSet<String>; N], DataError> {
+    let mut sets: [std::collections::HashSet<String>; N] =
+        std::array::from_fn(|_| Default::default());
+    for (ln, f) in tsv_rows(file.1, file.0, &["lemma", column])? {
+        let w = f[0];
+        if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            return Err(DataError::new(
+                file.0,
+                ln,
+                format!("{what} is one lower-case lemma, found `{w}`"),
+            ));
+        }
+        let Some(k) = classes.iter().position(|c| *c == f[1]) else {
+            let names: Vec<String> = classes.iter().map(|c| format!("`{c}`")).collect();
+            return Err(DataError::new(
+                file.0,
+                ln,
+                format!("{column} must be {}, found `{}`", names.join(" or "), f[1]),
+            ));
+        };
+        sets[k].insert(w.to_string());
+    }
+    Ok(sets)
 }
 
 /// Lemmas of negation dependents.
