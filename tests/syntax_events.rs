@@ -908,6 +908,13 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-05",
             )],
         ),
+        // "they" after a verb of saying is the plural group that said it; any other "they"
+        // (of people the article does not name as a group) stays unresolved.
+        (
+            "they-after-saying",
+            vec![ev("arrest", "Canada", "China", "occurred", "2025-03-05")],
+        ),
+        ("they-unnamed-people", vec![]),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

@@ -205,7 +205,7 @@ fn main_clause_start(s: &crate::text::Sentence) -> usize {
         .map_or(s.start, |t| t.end)
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "it", "him"];
+const PRONOUNS: &[&str] = &["he", "she", "it", "him", "they"];
 const GROUP_HEADS: &[&str] = &[
     "men",
     "leaders",
@@ -222,6 +222,19 @@ const GROUP_HEADS: &[&str] = &[
     "neighbors",
     "heads",
 ];
+
+/// True when a mention's text ends in a plural noun ("Fijian rebels", "the Palestinians",
+/// "Ivory Coast rebels"): its last word ends in "s" but not "ss", "us" or "is", and it is
+/// not a name that is singular though written with a final "s" ("United States",
+/// "Philippines"), which the caller tells apart by the country's own name.
+fn is_plural_name(text: &str) -> bool {
+    let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+    last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && !last.ends_with("is")
+}
 
 /// Pseudo-sector of a bare "the government" / "the regime" in [`SentenceFacts::sectors`],
 /// resolved by `ActorTable::government_of_challengers`.
@@ -1968,6 +1981,9 @@ impl State<'_> {
     ) -> Option<usize> {
         // The first person (for he/she) or country/organisation (for it) named outside
         // quotes earlier in this sentence, else in the nearest earlier sentence that names one.
+        if word == "they" {
+            return self.resolve_they(si, toks, at);
+        }
         let want_person = word != "it";
         let persons = |m: &&Mention| {
             !m.in_quote
@@ -2052,6 +2068,65 @@ impl State<'_> {
             }
         }
         None
+    }
+
+    /// "they", token `at` of sentence `si` (`toks`), as the subject of a reported clause:
+    /// right after a verb of saying (`name_words.tsv` speech verbs, or "say"), past "that",
+    /// a comma and a day ("said on Friday that they"), it is the nearest group named by a
+    /// plural before that verb in the same sentence, outside quotations ("The Fijian rebels
+    /// said they will release …", "Canadian authorities said Wednesday that they have
+    /// arrested …"). A person, a coordination, a singular name or any other "they" (of
+    /// unnamed people, "what they see") gives `None`.
+    fn resolve_they(&self, si: usize, toks: &[Token], at: usize) -> Option<usize> {
+        let mut k = at;
+        while k > 0 && at - k < 4 {
+            let w = toks[k - 1].lower.as_str();
+            let skip = matches!(
+                w,
+                "that"
+                    | ","
+                    | "on"
+                    | "also"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+            );
+            if !skip {
+                break;
+            }
+            k -= 1;
+        }
+        let verb = toks.get(k.checked_sub(1)?)?;
+        if verb.lower != "say"
+            && self.gaz().name_word(&verb.lower) != Some(NameWordKind::SpeechVerb)
+        {
+            return None;
+        }
+        let m = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.sentence == si && m.end <= verb.start)
+            .find(|m| !m.in_quote && m.kind != MentionKind::Pronoun && m.kind.can_participate())?;
+        if !is_plural_name(&m.text) {
+            return None;
+        }
+        let [a] = m.actors.as_slice() else {
+            return None;
+        };
+        let actor = &self.actors[*a];
+        let last = m.text.rsplit(' ').next().unwrap_or("").to_lowercase();
+        // "the United States", "the Philippines": a country whose own name ends so.
+        let singular_name =
+            actor.kind == ActorType::Country && actor.name.to_lowercase().ends_with(&last);
+        (actor.kind != ActorType::Person && !singular_name).then_some(*a)
     }
 
     /// The members of a group reference ("the two", "both leaders", "the two countries")
