@@ -1529,6 +1529,78 @@ impl Tree {
         }
     }
 
+    /// Repairs a hyphenated participle read as a clause ("Ukrainian troops attacked
+    /// Russian-backed separatists", with "backed" a second verb and "separatists" its
+    /// object): a word written with hyphens that ends in a past participle (`VBN`) with a
+    /// noun to its right as its dependent modifies that noun. The noun takes the
+    /// participle's place (as the object of a verb the participle was a conjunct of), the
+    /// participle becomes its `amod`, and the participle's other dependents to its right
+    /// ("on Monday") move to the clause.
+    pub fn repair_hyphenated_participle(&mut self) {
+        let n = self.nodes.len();
+        let mut changed = false;
+        let mut i = 0;
+        while i < n {
+            let mut j = i;
+            while j + 1 < n && self.nodes[j].end == self.nodes[j + 1].start {
+                j += 1;
+            }
+            let hyphenated = (i + 1..j).any(|k| self.nodes[k].form == "-");
+            let (first, last) = (i, j);
+            i = j + 1;
+            if !hyphenated || self.nodes[last].xpos != "VBN" || self.nodes[last].upos != "VERB" {
+                continue;
+            }
+            let Some(h) = self.nodes[last].head else {
+                continue;
+            };
+            if self.nodes[last].deprel.starts_with("amod") || (first..=last).contains(&h) {
+                continue;
+            }
+            // The noun it should modify: its first dependent to the right, a noun.
+            let Some(noun) = (last + 1..n).find(|&k| self.nodes[k].head == Some(last)) else {
+                continue;
+            };
+            if !matches!(self.nodes[noun].upos.as_str(), "NOUN" | "PROPN")
+                || (last + 1..noun)
+                    .any(|k| !matches!(self.nodes[k].upos.as_str(), "ADJ" | "NOUN" | "PROPN"))
+            {
+                continue;
+            }
+            let rel = self.nodes[last].deprel.clone();
+            let verb_head = self.nodes[h].upos == "VERB";
+            let new_rel = if rel == "conj" && verb_head {
+                let has_obj =
+                    (0..n).any(|k| self.nodes[k].head == Some(h) && self.nodes[k].deprel == "obj");
+                if has_obj {
+                    "conj".to_string()
+                } else {
+                    "obj".to_string()
+                }
+            } else {
+                rel
+            };
+            for k in noun + 1..n {
+                if self.nodes[k].head == Some(last) {
+                    self.nodes[k].head = Some(if verb_head { h } else { noun });
+                }
+            }
+            for k in last + 1..noun {
+                if self.nodes[k].head == Some(last) {
+                    self.nodes[k].head = Some(noun);
+                }
+            }
+            self.nodes[noun].head = Some(h);
+            self.nodes[noun].deprel = new_rel;
+            self.nodes[last].head = Some(noun);
+            self.nodes[last].deprel = "amod".to_string();
+            changed = true;
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
     /// Repairs a noun phrase "X of Y" read with "Y" as the head ("Supporters of Raila
     /// Odinga blocked roads", with "Raila" the subject and "Supporters" its dependent): when
     /// a subject has a noun dependent before it from which only "of" separates it, that noun
@@ -2389,6 +2461,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_subordinate_subject();
     tree.repair_coordinated_apposition();
     tree.repair_hyphenated_modifier();
+    tree.repair_hyphenated_participle();
     tree.repair_possessed_participle();
     tree.repair_up_to_number();
     tree.repair_nominal_adverbial_clause();
@@ -2900,6 +2973,33 @@ mod tests {
             Tree::repair_hyphenated_modifier,
         );
         assert_eq!(t.head(2), Some(0));
+    }
+
+    #[test]
+    fn a_hyphenated_participle_modifies_its_noun() {
+        // "troops attacked Russian-backed separatists on Monday" with "backed" a conjunct.
+        let conll = "1 troops troop NOUN 2 nsubj\n2 attacked attack VERB 0 root\n3 Russian Russian PROPN 5 obl:unmarked\n4 - - PUNCT 3 punct\n5 backed back VERB 2 conj\n6 separatists separatist NOUN 5 obj\n7 on on ADP 8 case\n8 Monday Monday PROPN 5 obl";
+        let mut t = Tree::from_conll(conll, 0).unwrap();
+        for k in 3..5 {
+            let shift = k - 2;
+            t.nodes[k].start -= shift;
+            t.nodes[k].end -= shift;
+        }
+        for node in &mut t.nodes {
+            if node.form == "backed" {
+                node.xpos = "VBN".into();
+            }
+        }
+        t.repair_hyphenated_participle();
+        assert_eq!((t.head(5), t.nodes[5].deprel.as_str()), (Some(1), "obj"));
+        assert_eq!((t.head(4), t.nodes[4].deprel.as_str()), (Some(5), "amod"));
+        assert_eq!(t.head(7), Some(1), "the time phrase moves to the clause");
+        assert_eq!(t.head(2), Some(4), "the first part stays inside the word");
+        // Written with spaces, "Russian - backed" is no word.
+        let mut t = Tree::from_conll(conll, 0).unwrap();
+        t.nodes[4].xpos = "VBN".into();
+        t.repair_hyphenated_participle();
+        assert_eq!(t.head(4), Some(1));
     }
 
     #[test]

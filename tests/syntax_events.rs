@@ -915,6 +915,23 @@ fn hand_checked_sentences_code_the_right_events() {
             vec![ev("arrest", "Canada", "China", "occurred", "2025-03-05")],
         ),
         ("they-unnamed-people", vec![]),
+        // Support for a state's bid or plan is support of that state; a participle joined
+        // by a hyphen ("Russian-backed") describes, it reports no event, and the clause
+        // keeps its object and its day.
+        (
+            "support-possessed-bid",
+            vec![ev("praise", "Italy", "Turkey", "occurred", "2025-03-04")],
+        ),
+        (
+            "hyphen-participle-no-event",
+            vec![ev(
+                "assault",
+                "Ukrainian armed forces",
+                "Ukraine separatists",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

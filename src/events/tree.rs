@@ -1408,6 +1408,20 @@ impl TreeCoder {
                 let Some(cands) = self.by_lemma.get(&w.lemma) else {
                     continue;
                 };
+                // A participle before its noun describes it, reporting no event of the
+                // article's time ("Russian-backed separatists", "the jailed activist").
+                // So is a participle joined to a word by a hyphen, however it is parsed
+                // ("Putin-backed", "Saudi-led").
+                let hyphened = i >= 2
+                    && t.nodes[i - 1].form == "-"
+                    && t.nodes[i - 1].start == t.nodes[i - 2].end
+                    && t.nodes[i - 1].end == w.start;
+                if pos == PredPos::Verb
+                    && (hyphened && w.xpos == "VBN"
+                        || t.base_rel(i) == "amod" && t.head(i).is_some_and(|h| h > i))
+                {
+                    continue;
+                }
                 // A word inside an actor's name ("Security Council") is not a trigger.
                 if ctx
                     .mentions_at(i, true)
