@@ -1189,6 +1189,71 @@ impl Tree {
         }
     }
 
+    /// Repairs a sentence-initial name cut off from its verb by an apposition ("Pakistan, a
+    /// key U.S. ally, has refused to …" with "Pakistan" a `vocative` and "ally" an adverb):
+    /// when the root verb has no subject and the sentence opens with a noun or proper noun
+    /// (after its own modifiers) followed by a comma, that noun is the subject, and the
+    /// phrase between its comma and the next one, if it hangs on the root, its apposition.
+    pub fn repair_appositive_subject(&mut self) {
+        let n = self.nodes.len();
+        let Some(r) = (0..n).find(|&i| self.nodes[i].head.is_none()) else {
+            return;
+        };
+        let has_subject = self
+            .children(r)
+            .iter()
+            .any(|&k| matches!(self.base_rel(k), "nsubj" | "csubj" | "expl"));
+        if self.nodes[r].upos != "VERB" || has_subject {
+            return;
+        }
+        // The opening noun: the last word before the first comma, all before it its own.
+        let Some(comma) = (0..r).find(|&i| self.nodes[i].form == ",") else {
+            return;
+        };
+        if comma == 0 {
+            return;
+        }
+        let s = comma - 1;
+        let under_s = |mut k: usize| {
+            for _ in 0..n {
+                match self.nodes[k].head {
+                    Some(h) if h == s => return true,
+                    Some(h) => k = h,
+                    None => return false,
+                }
+            }
+            false
+        };
+        // Not a fronted adjunct: "On Monday, …", "Last week, …", "In Paris, …".
+        let lemma = self.nodes[s].lemma.as_str();
+        let adjunct = TIME_NOUNS.contains(&lemma)
+            || MONTH_NAMES.contains(&lemma)
+            || (0..s).any(|k| matches!(self.base_rel(k), "case" | "mark"));
+        if !matches!(self.nodes[s].upos.as_str(), "NOUN" | "PROPN")
+            || adjunct
+            || (0..s).any(|k| !under_s(k))
+            || self.nodes[s].head.is_some_and(|h| h < s)
+        {
+            return;
+        }
+        // The apposition: the head of the words between the two commas, if it hangs on
+        // the root.
+        let next_comma = (comma + 1..r).find(|&i| self.nodes[i].form == ",");
+        let appos =
+            next_comma.and_then(|c2| (comma + 1..c2).find(|&k| self.nodes[k].head == Some(r)));
+        self.nodes[s].head = Some(r);
+        self.nodes[s].deprel = "nsubj".to_string();
+        if let Some(a) = appos {
+            self.nodes[a].head = Some(s);
+            self.nodes[a].deprel = "appos".to_string();
+            if self.nodes[a].upos == "ADV" {
+                self.nodes[a].upos = "NOUN".to_string();
+                self.nodes[a].xpos = "NN".to_string();
+            }
+        }
+        self.rebuild();
+    }
+
     /// Repairs a sentence parsed as a noun phrase around its finite verb ("Young Algerians
     /// blocked roads" as "roads" modified by "blocked"): when the root is a noun or proper
     /// noun with no copula or auxiliary, a word tagged past tense (Penn `VBD`, never an
@@ -2471,6 +2536,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_passive_agent();
     tree.repair_verbless_root();
     tree.repair_of_phrase_subject();
+    tree.repair_appositive_subject();
     tree.repair_titled_subject();
     tree.repair_double_subject();
     tree.repair_coordinated_title();
@@ -2973,6 +3039,30 @@ mod tests {
             Tree::repair_hyphenated_modifier,
         );
         assert_eq!(t.head(2), Some(0));
+    }
+
+    #[test]
+    fn an_opening_name_before_an_apposition_is_the_subject() {
+        // "Pakistan, a key ally, has refused to …" with "Pakistan" a vocative of "ally".
+        let t = repaired(
+            "1 Pakistan Pakistan PROPN 5 vocative\n2 , , PUNCT 5 punct\n3 a a DET 5 det\n4 key key ADJ 5 amod\n5 ally ally ADV 8 advmod\n6 , , PUNCT 5 punct\n7 has have AUX 8 aux\n8 refused refuse VERB 0 root\n9 to to PART 10 mark\n10 deploy deploy VERB 8 xcomp",
+            Tree::repair_appositive_subject,
+        );
+        assert_eq!((t.head(0), t.nodes[0].deprel.as_str()), (Some(7), "nsubj"));
+        assert_eq!((t.head(4), t.nodes[4].deprel.as_str()), (Some(0), "appos"));
+        assert_eq!(t.nodes[4].upos, "NOUN");
+        // A fronted time phrase is no subject ("On Monday, pledged …" stays as parsed).
+        let t = repaired(
+            "1 On on ADP 2 case\n2 Monday Monday PROPN 4 obl\n3 , , PUNCT 2 punct\n4 pledged pledge VERB 0 root",
+            Tree::repair_appositive_subject,
+        );
+        assert_eq!(t.nodes[1].deprel, "obl");
+        // A root with a subject is left alone.
+        let t = repaired(
+            "1 Paris Paris PROPN 4 vocative\n2 , , PUNCT 1 punct\n3 Macron Macron PROPN 4 nsubj\n4 said say VERB 0 root",
+            Tree::repair_appositive_subject,
+        );
+        assert_eq!(t.nodes[0].deprel, "vocative");
     }
 
     #[test]

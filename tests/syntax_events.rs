@@ -932,6 +932,14 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-03",
             )],
         ),
+        // An apposition after the opening name leaves the name the subject.
+        (
+            "apposition-after-opening-name",
+            vec![
+                ev("meet", "Pakistan", "Iraq", "negated", "2025-03-06"),
+                ev("reject", "Pakistan", "Iraq", "occurred", "2025-03-06"),
+            ],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
