@@ -457,3 +457,34 @@ fn sanctions_are_plover_sanction() {
         "{plover:?}"
     );
 }
+
+/// Destroying property (CAMEO 1712) is PLOVER COERCE, as the PLOVER gold-standard records
+/// code it ("demolished homes"), not the draft table's ASSAULT.
+#[test]
+fn destroying_property_is_plover_coerce() {
+    let db = Db::new();
+    let dir = db.dir.path().join("d");
+    std::fs::create_dir(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("a.txt"),
+        "---\ndate: 2025-03-04\n---\nIsraeli army bulldozers demolished Palestinian homes in Gaza on Sunday.\n",
+    )
+    .expect("write");
+    db.ingest(&[&dir]);
+    let ex = db.export();
+    let plover: Vec<(String, String)> = ex
+        .raw_events()
+        .iter()
+        .map(|e| {
+            (
+                e["cameo"].as_str().unwrap_or_default().to_string(),
+                e["plover"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        plover,
+        vec![("1712".to_string(), "COERCE".to_string())],
+        "{plover:?}"
+    );
+}
