@@ -940,6 +940,11 @@ fn hand_checked_sentences_code_the_right_events() {
                 ev("reject", "Pakistan", "Iraq", "occurred", "2025-03-06"),
             ],
         ),
+        // Troops landing in another country are deployed there (CAMEO 074).
+        (
+            "troops-landed-abroad",
+            vec![ev("provide_aid", "Italy", "Albania", "occurred", "2025-03-04")],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
