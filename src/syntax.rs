@@ -726,6 +726,70 @@ impl Tree {
         }
     }
 
+    /// Repairs a verb of saying read as a participle modifying its own subject ("Rwandan
+    /// rebels announced on Tuesday that Kagame must …", with "announced" an `acl` of
+    /// "rebels" and "rebels" the subject of "must agree"): a verb of saying without an
+    /// auxiliary, hung as `acl` on the noun right before it, where that noun is the subject
+    /// of a clause introduced by "that" after the verb, is the finite verb: it takes the
+    /// clause's place in the tree, the noun becomes its subject and the clause its `ccomp`.
+    pub fn repair_saying_participle(&mut self) {
+        const SAYING: &[&str] = &[
+            "say",
+            "announce",
+            "declare",
+            "warn",
+            "insist",
+            "claim",
+            "state",
+            "report",
+            "add",
+            "stress",
+            "confirm",
+            "deny",
+            "argue",
+            "reiterate",
+            "tell",
+        ];
+        let n = self.nodes.len();
+        for i in 1..n {
+            let subj = i - 1;
+            if !SAYING.contains(&self.nodes[i].lemma.as_str())
+                || self.nodes[i].upos != "VERB"
+                || self.base_rel(i) != "acl"
+                || self.nodes[i].head != Some(subj)
+                || self.children(i).iter().any(|&k| self.base_rel(k) == "aux")
+            {
+                continue;
+            }
+            let Some(v) = self.nodes[subj].head else {
+                continue;
+            };
+            let that = self.children(v).iter().copied().find(|&k| {
+                k > i && k < v && self.base_rel(k) == "mark" && self.nodes[k].lemma == "that"
+            });
+            if v <= i || self.base_rel(subj) != "nsubj" || that.is_none() {
+                continue;
+            }
+            let (vh, vrel) = (self.nodes[v].head, self.nodes[v].deprel.clone());
+            self.nodes[i].head = vh;
+            self.nodes[i].deprel = vrel;
+            self.nodes[i].xpos = "VBD".to_string();
+            self.nodes[v].head = Some(i);
+            self.nodes[v].deprel = "ccomp".to_string();
+            self.nodes[subj].head = Some(i);
+            self.nodes[subj].deprel = "nsubj".to_string();
+            // The clause's other dependents before "that" (a time phrase) are the verb's.
+            for k in 0..n {
+                if k != subj && k < i && self.nodes[k].head == Some(v) && self.base_rel(k) != "mark"
+                {
+                    self.nodes[k].head = Some(i);
+                }
+            }
+            self.rebuild();
+            return;
+        }
+    }
+
     /// Repairs a reduced relative read as a complement clause: "told a press conference
     /// here held along with his counterpart …", with "held" (tagged past tense) a `ccomp`
     /// of "told". A `ccomp` verb without a subject or marker, right after (over adverbs) a
@@ -2511,6 +2575,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_clause_on_time_word();
     tree.repair_participle_subject();
     tree.repair_reduced_relative();
+    tree.repair_saying_participle();
     tree.repair_conjunct_of_reported_clause();
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
@@ -3063,6 +3128,25 @@ mod tests {
             Tree::repair_appositive_subject,
         );
         assert_eq!(t.nodes[0].deprel, "vocative");
+    }
+
+    #[test]
+    fn a_verb_of_saying_read_as_a_participle_is_the_verb() {
+        // "rebels announced on Tuesday that Kagame must agree", "announced" an acl.
+        let t = repaired(
+            "1 rebels rebel NOUN 8 nsubj\n2 announced announce VERB 1 acl\n3 on on ADP 4 case\n4 Tuesday Tuesday PROPN 2 obl\n5 that that SCONJ 8 mark\n6 Kagame Kagame PROPN 8 nsubj\n7 must must AUX 8 aux\n8 agree agree VERB 0 root",
+            Tree::repair_saying_participle,
+        );
+        assert_eq!(t.head(1), None);
+        assert_eq!((t.head(0), t.nodes[0].deprel.as_str()), (Some(1), "nsubj"));
+        assert_eq!((t.head(7), t.nodes[7].deprel.as_str()), (Some(1), "ccomp"));
+        assert_eq!(t.head(3), Some(1));
+        // Without "that", a participle stays one ("rebels announced as winners agreed").
+        let t = repaired(
+            "1 rebels rebel NOUN 4 nsubj\n2 announced announce VERB 1 acl\n3 winners winner NOUN 2 obl\n4 agreed agree VERB 0 root",
+            Tree::repair_saying_participle,
+        );
+        assert_eq!(t.head(1), Some(0));
     }
 
     #[test]

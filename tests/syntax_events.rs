@@ -943,7 +943,29 @@ fn hand_checked_sentences_code_the_right_events() {
         // Troops landing in another country are deployed there (CAMEO 074).
         (
             "troops-landed-abroad",
-            vec![ev("provide_aid", "Italy", "Albania", "occurred", "2025-03-04")],
+            vec![ev(
+                "provide_aid",
+                "Italy",
+                "Albania",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
+        // A demand is aimed at the agent of what is demanded ("an admission by Moscow"),
+        // and announcing that someone must act is a demand of them.
+        (
+            "demand-admission-by",
+            vec![ev("demand", "Poland", "Russia", "occurred", "2025-03-04")],
+        ),
+        (
+            "announced-must",
+            vec![ev(
+                "demand",
+                "Rwandan rebels",
+                "Paul Kagame",
+                "occurred",
+                "2025-03-04",
+            )],
         ),
         // The participle after the subject is no clause of its own.
         (
