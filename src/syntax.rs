@@ -726,6 +726,42 @@ impl Tree {
         }
     }
 
+    /// Repairs "it" read as an extraposition dummy before an adjective that never takes a
+    /// clause as its subject ("Syria says it is willing to withdraw", "it was ready to
+    /// talk"): an adjective of will or readiness is said of someone, so its `expl` "it" is
+    /// its subject (`nsubj`). English grammar: control adjectives (willing, ready,
+    /// prepared, determined, eager, keen, reluctant, able, unable, unwilling).
+    pub fn repair_expletive_of_control_adjective(&mut self) {
+        const CONTROL: &[&str] = &[
+            "willing",
+            "unwilling",
+            "ready",
+            "prepared",
+            "determined",
+            "eager",
+            "keen",
+            "reluctant",
+            "able",
+            "unable",
+        ];
+        let mut changed = false;
+        for i in 0..self.nodes.len() {
+            if self.base_rel(i) != "expl" || self.nodes[i].lemma != "it" {
+                continue;
+            }
+            let Some(h) = self.nodes[i].head else {
+                continue;
+            };
+            if self.nodes[h].upos == "ADJ" && CONTROL.contains(&self.nodes[h].lemma.as_str()) {
+                self.nodes[i].deprel = "nsubj".to_string();
+                changed = true;
+            }
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
     /// Repairs a verb of saying read as a participle modifying its own subject ("Rwandan
     /// rebels announced on Tuesday that Kagame must …", with "announced" an `acl` of
     /// "rebels" and "rebels" the subject of "must agree"): a verb of saying without an
@@ -2544,6 +2580,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
                 Lexical::Unknown
             }
         }));
+        fixes.extend(neighbouring_misread(w, tags));
         fixes
     });
     let nodes: Vec<Node> = parsed
@@ -2576,6 +2613,7 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
     tree.repair_participle_subject();
     tree.repair_reduced_relative();
     tree.repair_saying_participle();
+    tree.repair_expletive_of_control_adjective();
     tree.repair_conjunct_of_reported_clause();
     tree.repair_fronted_adjunct();
     tree.repair_subject_before_time();
@@ -2711,6 +2749,26 @@ enum Lexical {
 /// `lexical(form)` classes the word ([`Lexical`]); a word the tagger never saw counts as
 /// a verb when it was tagged a preposition (every preposition is in the lexicon) or comes
 /// right before a determiner or possessive ("that Hamas renounce its …").
+/// "neighbouring" before a name is an adjective ("from neighboring Lebanon"), which the
+/// tagger reads as a verb taking the name as its object: retagged `ADJ`/`JJ` before
+/// parsing. `words` and `tags` as in [`Model::parse_retagged`]; returns (index, UPOS, XPOS).
+fn neighbouring_misread(
+    words: &[&str],
+    tags: &[(crate::parse::Upos, &str)],
+) -> Vec<(usize, crate::parse::Upos, &'static str)> {
+    use crate::parse::Upos;
+    (0..words.len().saturating_sub(1))
+        .filter(|&i| {
+            matches!(
+                words[i].to_lowercase().as_str(),
+                "neighboring" | "neighbouring"
+            ) && tags[i].0 == Upos::Verb
+                && words[i + 1].chars().next().is_some_and(char::is_uppercase)
+        })
+        .map(|i| (i, Upos::Adj, "JJ"))
+        .collect()
+}
+
 fn subjunctive_misread(
     words: &[&str],
     tags: &[(crate::parse::Upos, &str)],
@@ -3128,6 +3186,19 @@ mod tests {
             Tree::repair_appositive_subject,
         );
         assert_eq!(t.nodes[0].deprel, "vocative");
+    }
+
+    #[test]
+    fn it_before_a_control_adjective_is_its_subject() {
+        let conll = "1 it it PRON 3 expl\n2 is be AUX 3 cop\n3 willing willing ADJ 0 root\n4 to to PART 5 mark\n5 withdraw withdraw VERB 3 xcomp";
+        let t = repaired(conll, Tree::repair_expletive_of_control_adjective);
+        assert_eq!(t.nodes[0].deprel, "nsubj");
+        // "it is likely to rain": extraposition stays.
+        let t = repaired(
+            &conll.replace("willing willing", "likely likely"),
+            Tree::repair_expletive_of_control_adjective,
+        );
+        assert_eq!(t.nodes[0].deprel, "expl");
     }
 
     #[test]

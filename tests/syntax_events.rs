@@ -967,6 +967,12 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-04",
             )],
         ),
+        // "it" before "willing" is its subject, "neighboring" before a name an adjective:
+        // an intent to withdraw (CAMEO 035), towards the country left.
+        (
+            "willing-to-withdraw-from-neighbouring",
+            vec![ev("intend", "Syria", "Lebanon", "occurred", "2025-03-04")],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
