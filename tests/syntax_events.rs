@@ -973,6 +973,15 @@ fn hand_checked_sentences_code_the_right_events() {
             "willing-to-withdraw-from-neighbouring",
             vec![ev("intend", "Syria", "Lebanon", "occurred", "2025-03-04")],
         ),
+        // Allowing the return (entry, deployment) of inspectors or peacekeepers is
+        // accepting them (CAMEO 0861), and agreeing to it an intent to yield (035).
+        (
+            "allow-return-of-inspectors",
+            vec![
+                ev("intend", "Iraq", "United Nations", "occurred", "2025-03-03"),
+                ev("yield", "Iraq", "United Nations", "planned", "2025-03-03"),
+            ],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
