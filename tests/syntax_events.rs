@@ -982,6 +982,37 @@ fn hand_checked_sentences_code_the_right_events() {
                 ev("yield", "Iraq", "United Nations", "planned", "2025-03-03"),
             ],
         ),
+        // "it"/"he" right after a verb of saying is its speaker, when named right before
+        // the verb; after "and" the sentence's subject stays the speaker.
+        (
+            "it-is-the-speaker",
+            vec![ev(
+                "expel",
+                "Iraq",
+                "United States",
+                "planned",
+                "2025-03-06",
+            )],
+        ),
+        (
+            "and-said-he-is-the-subject",
+            vec![
+                ev(
+                    "invite",
+                    "Asim Munir",
+                    "Abdel Fattah al-Sisi",
+                    "occurred",
+                    "2025-03-04",
+                ),
+                ev(
+                    "meet",
+                    "Asim Munir",
+                    "Abdel Fattah al-Sisi",
+                    "occurred",
+                    "2025-03-04",
+                ),
+            ],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

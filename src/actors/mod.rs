@@ -1992,6 +1992,46 @@ impl State<'_> {
                 && m.kind != MentionKind::Pronoun
                 && m.kind.can_participate()
         };
+        // The subject of a reported clause is the one who says it, when named right before
+        // the verb of saying ("In a letter to the United Nations, Iraq said it would allow
+        // …": Iraq, not the first organisation; "Iraq on Monday said it"). Only small words
+        // of time may stand between: after an apposition, a pronoun or "and" ("talks with
+        // Mubarak and said he") the speaker is not the name before the verb.
+        if word != "him"
+            && let Some(verb) = self.saying_verb_before(toks, at)
+            && let Some(m) = self
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.sentence == si && m.end <= verb.start)
+                .find(|m| !m.in_quote && m.kind != MentionKind::Pronoun && m.kind.can_participate())
+            && persons(&m)
+            && toks
+                .iter()
+                .filter(|t| t.start >= m.end && t.end <= verb.start)
+                .all(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "on" | "also"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "earlier"
+                            | "later"
+                            | "today"
+                            | "yesterday"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    )
+                })
+        {
+            return Some(m.actors[0]);
+        }
         // Mentions are kept in text order: look only at the last three sentences.
         let from = self
             .mentions
@@ -2070,14 +2110,10 @@ impl State<'_> {
         None
     }
 
-    /// "they", token `at` of sentence `si` (`toks`), as the subject of a reported clause:
-    /// right after a verb of saying (`name_words.tsv` speech verbs, or "say"), past "that",
-    /// a comma and a day ("said on Friday that they"), it is the nearest group named by a
-    /// plural before that verb in the same sentence, outside quotations ("The Fijian rebels
-    /// said they will release …", "Canadian authorities said Wednesday that they have
-    /// arrested …"). A person, a coordination, a singular name or any other "they" (of
-    /// unnamed people, "what they see") gives `None`.
-    fn resolve_they(&self, si: usize, toks: &[Token], at: usize) -> Option<usize> {
+    /// The verb of saying that token `at` (a subject pronoun) reports for: right before
+    /// it, past "that", a comma and a day ("said on Friday that it"); a `name_words.tsv`
+    /// speech verb or "say". `None` when the pronoun follows no such verb.
+    fn saying_verb_before<'t>(&self, toks: &'t [Token], at: usize) -> Option<&'t Token> {
         let mut k = at;
         while k > 0 && at - k < 4 {
             let w = toks[k - 1].lower.as_str();
@@ -2104,11 +2140,19 @@ impl State<'_> {
             k -= 1;
         }
         let verb = toks.get(k.checked_sub(1)?)?;
-        if verb.lower != "say"
-            && self.gaz().name_word(&verb.lower) != Some(NameWordKind::SpeechVerb)
-        {
-            return None;
-        }
+        (verb.lower == "say" || self.gaz().name_word(&verb.lower) == Some(NameWordKind::SpeechVerb))
+            .then_some(verb)
+    }
+
+    /// "they", token `at` of sentence `si` (`toks`), as the subject of a reported clause:
+    /// right after a verb of saying (`name_words.tsv` speech verbs, or "say"), past "that",
+    /// a comma and a day ("said on Friday that they"), it is the nearest group named by a
+    /// plural before that verb in the same sentence, outside quotations ("The Fijian rebels
+    /// said they will release …", "Canadian authorities said Wednesday that they have
+    /// arrested …"). A person, a coordination, a singular name or any other "they" (of
+    /// unnamed people, "what they see") gives `None`.
+    fn resolve_they(&self, si: usize, toks: &[Token], at: usize) -> Option<usize> {
+        let verb = self.saying_verb_before(toks, at)?;
         let m = self
             .mentions
             .iter()
