@@ -2581,6 +2581,12 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
             }
         }));
         fixes.extend(neighbouring_misread(w, tags));
+        fixes.extend(infinitive_misread(w, tags, |form| {
+            model.seen_as(form, "VB")
+                || regular_forms(form)
+                    .first()
+                    .is_some_and(|f| irregular.get(f).is_some_and(|l| l == form))
+        }));
         fixes
     });
     let nodes: Vec<Node> = parsed
@@ -2749,6 +2755,95 @@ enum Lexical {
 /// `lexical(form)` classes the word ([`Lexical`]); a word the tagger never saw counts as
 /// a verb when it was tagged a preposition (every preposition is in the lexicon) or comes
 /// right before a determiner or possessive ("that Hamas renounce its …").
+/// Forms of verbs that take a to-infinitive of their own subject's act (English control
+/// verbs of intent and attempt), for [`infinitive_misread`].
+const CONTROL_VERB_FORMS: &[&str] = &[
+    "threaten",
+    "threatened",
+    "threatens",
+    "vow",
+    "vowed",
+    "vows",
+    "pledge",
+    "pledged",
+    "pledges",
+    "promise",
+    "promised",
+    "promises",
+    "agree",
+    "agreed",
+    "agrees",
+    "decide",
+    "decided",
+    "decides",
+    "refuse",
+    "refused",
+    "refuses",
+    "plan",
+    "planned",
+    "plans",
+    "offer",
+    "offered",
+    "offers",
+    "want",
+    "wanted",
+    "wants",
+    "seek",
+    "sought",
+    "seeks",
+    "try",
+    "tried",
+    "tries",
+    "hope",
+    "hoped",
+    "hopes",
+    "fail",
+    "failed",
+    "fails",
+    "intend",
+    "intended",
+    "intends",
+    "decline",
+    "declined",
+    "declines",
+    "attempt",
+    "attempted",
+    "attempts",
+];
+
+/// "to" + a verb read as a preposition and a noun after a verb of intent, with a time
+/// phrase between ("Hamas threatened on Monday to resume attacks", with "to resume" taken
+/// for "to [the] resume"): when a control verb stands at most four words before "to" and
+/// the word after "to" is a base-form verb in the training data (`is_base_verb`), "to" is
+/// the infinitive marker (`PART`/`TO`) and the word a verb (`VERB`/`VB`), retagged before
+/// parsing. Returns (index, UPOS, XPOS) as [`Model::parse_retagged`] takes them.
+fn infinitive_misread(
+    words: &[&str],
+    tags: &[(crate::parse::Upos, &str)],
+    is_base_verb: impl Fn(&str) -> bool,
+) -> Vec<(usize, crate::parse::Upos, &'static str)> {
+    use crate::parse::Upos;
+    let mut out = Vec::new();
+    for i in 1..words.len().saturating_sub(1) {
+        if !words[i].eq_ignore_ascii_case("to")
+            || tags[i].1 != "IN"
+            || tags[i + 1].0 != Upos::Noun
+            || !is_base_verb(&words[i + 1].to_lowercase())
+        {
+            continue;
+        }
+        let control = (i.saturating_sub(4)..i).any(|j| {
+            tags[j].0 == Upos::Verb
+                && CONTROL_VERB_FORMS.contains(&words[j].to_lowercase().as_str())
+        });
+        if control {
+            out.push((i, Upos::Part, "TO"));
+            out.push((i + 1, Upos::Verb, "VB"));
+        }
+    }
+    out
+}
+
 /// "neighbouring" before a name is an adjective ("from neighboring Lebanon"), which the
 /// tagger reads as a verb taking the name as its object: retagged `ADJ`/`JJ` before
 /// parsing. `words` and `tags` as in [`Model::parse_retagged`]; returns (index, UPOS, XPOS).
@@ -3199,6 +3294,38 @@ mod tests {
             Tree::repair_expletive_of_control_adjective,
         );
         assert_eq!(t.nodes[0].deprel, "expl");
+    }
+
+    #[test]
+    fn to_and_a_verb_after_a_verb_of_intent_are_an_infinitive() {
+        use crate::parse::Upos;
+        let words = [
+            "Hamas",
+            "threatened",
+            "on",
+            "Monday",
+            "to",
+            "resume",
+            "attacks",
+        ];
+        let tags = [
+            (Upos::Propn, "NNP"),
+            (Upos::Verb, "VBD"),
+            (Upos::Adp, "IN"),
+            (Upos::Propn, "NNP"),
+            (Upos::Adp, "IN"),
+            (Upos::Noun, "NN"),
+            (Upos::Noun, "NNS"),
+        ];
+        let base = |w: &str| w == "resume";
+        assert_eq!(
+            infinitive_misread(&words, &tags, base),
+            vec![(4, Upos::Part, "TO"), (5, Upos::Verb, "VB")]
+        );
+        // Without a verb of intent before it, "to" stays a preposition ("returned to resume").
+        let mut other = words;
+        other[1] = "returned";
+        assert!(infinitive_misread(&other, &tags, base).is_empty());
     }
 
     #[test]

@@ -1013,6 +1013,18 @@ fn hand_checked_sentences_code_the_right_events() {
                 ),
             ],
         ),
+        // A vow of a hostile act is that act planned, no intent to cooperate (CAMEO 03)
+        // with its target, nor between the vowing parties.
+        (
+            "vowed-to-attack-no-intent",
+            vec![ev("assault", "Hamas", "Israel", "planned", "2025-03-04")],
+        ),
+        ("vowed-hostile-untargeted-no-intent", vec![]),
+        // "to resume" after a verb of intent and a day is an infinitive, not "to" + noun.
+        (
+            "threatened-day-to-resume",
+            vec![ev("threaten", "Hamas", "Israel", "occurred", "2025-03-04")],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

@@ -419,8 +419,11 @@ impl TreeCoder {
             let Some(e) = parse_emits(f[0]).map_err(err)? else {
                 return Err(err("emits must not be `-` here".to_string()));
             };
-            if !known_code(f[2]) {
-                return Err(err(format!("unknown CAMEO code `{}`", f[2])));
+            if f[2] != "-" && !known_code(f[2]) {
+                return Err(err(format!(
+                    "unknown CAMEO code `{}` (or `-` for none)",
+                    f[2]
+                )));
             }
             intent_codes.push((e, f[1].to_string(), f[2].to_string()));
         }
@@ -1523,8 +1526,42 @@ impl TreeCoder {
             }) else {
                 continue;
             };
-            if t.kids_rel(g, "obj").next().is_some()
-                || coded.iter().any(|e| e.start == t.nodes[comp].start)
+            // Already coded: an event whose trigger is the complement, or for an intent one
+            // inside it ("vowed to impose tariffs", the tariffs' event; a hostile act intended
+            // is no intent to cooperate, see `intent_codes.tsv`).
+            let inside_comp = |start: usize| {
+                let Some(mut k) = (0..t.len()).find(|&k| t.nodes[k].start == start) else {
+                    return false;
+                };
+                for _ in 0..t.len() {
+                    if k == comp {
+                        return true;
+                    }
+                    match t.head(k) {
+                        Some(h) if h != g => k = h,
+                        _ => return false,
+                    }
+                }
+                false
+            };
+            let already = |e: &CodedEvent| {
+                e.start == t.nodes[comp].start || (emits == Emits::Intend && inside_comp(e.start))
+            };
+            if t.kids_rel(g, "obj").next().is_some() || coded.iter().any(already) {
+                continue;
+            }
+            // An intent whose complement is a dictionary act the intent table maps to no
+            // intent ("vowed to implement retaliatory tariffs", with no target for the
+            // tariffs): no intent to cooperate either.
+            let no_intent = |k: usize| {
+                self.by_lemma.get(&t.nodes[k].lemma).is_some_and(|cands| {
+                    cands.iter().any(|&pi| {
+                        let p = &self.preds[pi];
+                        ctx.frame_ok(k, &p.frame) && self.intent_code(emits, &p.cameo).is_none()
+                    })
+                })
+            };
+            if emits == Emits::Intend && (no_intent(comp) || t.kids_rel(comp, "obj").any(no_intent))
             {
                 continue;
             }
@@ -1996,13 +2033,16 @@ impl TreeCoder {
         None
     }
 
-    /// The CAMEO code an emitted event gets for a governed event with code `inner`.
+    /// The CAMEO code an emitted event gets for a governed event with code `inner`; `None`
+    /// where the table says `-` (no event: "vowed to attack X" is said by the planned
+    /// attack itself, not by an intent to cooperate).
     fn intent_code(&self, e: Emits, inner: &str) -> Option<&str> {
         self.intent_codes
             .iter()
             .filter(|(x, p, _)| *x == e && (p == "*" || inner.starts_with(p.as_str())))
             .max_by_key(|(_, p, _)| if p == "*" { 0 } else { p.len() })
             .map(|(_, _, c)| c.as_str())
+            .filter(|c| *c != "-")
     }
 
     /// The `governors.tsv` lines for word `h`: by its lemma, else by its lower-case form
