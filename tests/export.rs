@@ -424,21 +424,19 @@ fn every_exported_actor_has_the_alias_it_was_found_by() {
     }
 }
 
-/// The `plover` field follows the PLOVER manual: sanctions (CAMEO 163) are SANCTION, not the
-/// draft table's COERCE; a planned one is a threat.
-#[test]
-fn sanctions_are_plover_sanction() {
+/// (CAMEO code, PLOVER type) of each exported event of one article `text` (published
+/// 2025-03-04), in export order.
+fn plover_pairs(text: &str) -> Vec<(String, String)> {
     let db = Db::new();
-    let dir = db.dir.path().join("s");
+    let dir = db.dir.path().join("p");
     std::fs::create_dir(&dir).expect("mkdir");
     std::fs::write(
         dir.join("a.txt"),
-        "---\ndate: 2025-03-04\n---\nThe United States imposed sanctions on Iran on Monday. Britain will impose sanctions on Iran next month.\n",
+        format!("---\ndate: 2025-03-04\n---\n{text}\n"),
     )
     .expect("write");
     db.ingest(&[&dir]);
-    let ex = db.export();
-    let plover: Vec<(String, String)> = ex
+    db.export()
         .raw_events()
         .iter()
         .map(|e| {
@@ -447,7 +445,16 @@ fn sanctions_are_plover_sanction() {
                 e["plover"].as_str().unwrap_or_default().to_string(),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// The `plover` field follows the PLOVER manual: sanctions (CAMEO 163) are SANCTION, not the
+/// draft table's COERCE; a planned one is a threat.
+#[test]
+fn sanctions_are_plover_sanction() {
+    let plover = plover_pairs(
+        "The United States imposed sanctions on Iran on Monday. Britain will impose sanctions on Iran next month.",
+    );
     assert_eq!(
         plover,
         vec![
@@ -462,26 +469,8 @@ fn sanctions_are_plover_sanction() {
 /// code it ("demolished homes"), not the draft table's ASSAULT.
 #[test]
 fn destroying_property_is_plover_coerce() {
-    let db = Db::new();
-    let dir = db.dir.path().join("d");
-    std::fs::create_dir(&dir).expect("mkdir");
-    std::fs::write(
-        dir.join("a.txt"),
-        "---\ndate: 2025-03-04\n---\nIsraeli army bulldozers demolished Palestinian homes in Gaza on Sunday.\n",
-    )
-    .expect("write");
-    db.ingest(&[&dir]);
-    let ex = db.export();
-    let plover: Vec<(String, String)> = ex
-        .raw_events()
-        .iter()
-        .map(|e| {
-            (
-                e["cameo"].as_str().unwrap_or_default().to_string(),
-                e["plover"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
+    let plover =
+        plover_pairs("Israeli army bulldozers demolished Palestinian homes in Gaza on Sunday.");
     assert_eq!(
         plover,
         vec![("1712".to_string(), "COERCE".to_string())],

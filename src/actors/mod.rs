@@ -206,6 +206,21 @@ fn main_clause_start(s: &crate::text::Sentence) -> usize {
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "him", "they"];
+
+/// Words naming a day, which may stand between a speaker, the verb of saying and the
+/// pronoun it reports for ("Iraq on Monday said it", "said Tuesday that they").
+const DAY_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 const GROUP_HEADS: &[&str] = &[
     "men",
     "leaders",
@@ -1999,35 +2014,15 @@ impl State<'_> {
         // Mubarak and said he") the speaker is not the name before the verb.
         if word != "him"
             && let Some(verb) = self.saying_verb_before(toks, at)
-            && let Some(m) = self
-                .mentions
-                .iter()
-                .rev()
-                .filter(|m| m.sentence == si && m.end <= verb.start)
-                .find(|m| !m.in_quote && m.kind != MentionKind::Pronoun && m.kind.can_participate())
+            && let Some(m) = self.speaker_mention(si, verb)
             && persons(&m)
             && toks
                 .iter()
                 .filter(|t| t.start >= m.end && t.end <= verb.start)
                 .all(|t| {
-                    matches!(
-                        t.lower.as_str(),
-                        "on" | "also"
-                            | "has"
-                            | "had"
-                            | "have"
-                            | "earlier"
-                            | "later"
-                            | "today"
-                            | "yesterday"
-                            | "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                    )
+                    matches!(t.lower.as_str(), "on" | "also" | "has" | "had" | "have")
+                        || matches!(t.lower.as_str(), "earlier" | "later")
+                        || DAY_WORDS.contains(&t.lower.as_str())
                 })
         {
             return Some(m.actors[0]);
@@ -2110,6 +2105,16 @@ impl State<'_> {
         None
     }
 
+    /// The nearest mention in sentence `si` before `verb` that can be its speaker: outside
+    /// quotations, not a pronoun, able to take part in events.
+    fn speaker_mention(&self, si: usize, verb: &Token) -> Option<&Mention> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.sentence == si && m.end <= verb.start)
+            .find(|m| !m.in_quote && m.kind != MentionKind::Pronoun && m.kind.can_participate())
+    }
+
     /// The verb of saying that token `at` (a subject pronoun) reports for: right before
     /// it, past "that", a comma and a day ("said on Friday that it"); a `name_words.tsv`
     /// speech verb or "say". `None` when the pronoun follows no such verb.
@@ -2117,23 +2122,7 @@ impl State<'_> {
         let mut k = at;
         while k > 0 && at - k < 4 {
             let w = toks[k - 1].lower.as_str();
-            let skip = matches!(
-                w,
-                "that"
-                    | ","
-                    | "on"
-                    | "also"
-                    | "today"
-                    | "yesterday"
-                    | "tonight"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-            );
+            let skip = matches!(w, "that" | "," | "on" | "also") || DAY_WORDS.contains(&w);
             if !skip {
                 break;
             }
@@ -2153,12 +2142,7 @@ impl State<'_> {
     /// unnamed people, "what they see") gives `None`.
     fn resolve_they(&self, si: usize, toks: &[Token], at: usize) -> Option<usize> {
         let verb = self.saying_verb_before(toks, at)?;
-        let m = self
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.sentence == si && m.end <= verb.start)
-            .find(|m| !m.in_quote && m.kind != MentionKind::Pronoun && m.kind.can_participate())?;
+        let m = self.speaker_mention(si, verb)?;
         if !is_plural_name(&m.text) {
             return None;
         }
