@@ -1187,7 +1187,8 @@ impl Tree {
 
     /// Repairs a temporal clause read as a prepositional phrase plus a subjectless verb:
     /// "has been divided since Turkey invaded the north" with "since Turkey" an oblique of
-    /// "divided" and "invaded" a second dependent of it. A finite verb without a subject whose
+    /// "divided" and "invaded" a second dependent of it. A finite verb (or a past participle
+    /// without an auxiliary, then retagged past tense) without a subject whose
     /// nearest word before it (over adverbs) is a noun, name or pronoun hung on the same head
     /// as an `obl`/`nmod` introduced by a word that also subordinates clauses
     /// ([`TEMPORAL_SUBORDINATORS`]: after, before, since …) gets that noun as its `nsubj` and the
@@ -1195,8 +1196,13 @@ impl Tree {
     pub fn repair_subordinate_subject(&mut self) {
         let mut changed = false;
         for v in 1..self.nodes.len() {
+            // A past participle without an auxiliary is the past tense misread ("after
+            // Turkish troops invaded", tagged VBN).
+            let bare_participle = self.nodes[v].xpos == "VBN"
+                && self.children(v).iter().all(|&k| self.base_rel(k) != "aux");
             if self.nodes[v].upos != "VERB"
-                || !matches!(self.nodes[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                || !(matches!(self.nodes[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                    || bare_participle)
                 || self.kids_rel(v, "nsubj").next().is_some()
                 || self.kids_rel(v, "csubj").next().is_some()
                 || self.kids_rel(v, "expl").next().is_some()
@@ -1228,6 +1234,9 @@ impl Tree {
             self.nodes[c].head = Some(v);
             self.nodes[c].deprel = "mark".to_string();
             self.nodes[v].deprel = "advcl".to_string();
+            if bare_participle {
+                self.nodes[v].xpos = "VBD".to_string();
+            }
             changed = true;
         }
         if changed {

@@ -1025,6 +1025,15 @@ fn hand_checked_sentences_code_the_right_events() {
             "threatened-day-to-resume",
             vec![ev("threaten", "Hamas", "Israel", "occurred", "2025-03-04")],
         ),
+        // "after Turkish troops invaded" with "invaded" tagged a participle: its subject is
+        // the troops, not the main clause's Germany.
+        (
+            "after-clause-participle",
+            vec![
+                ev("fight", "Turkey", "Syria", "occurred", "2025-03-03"),
+                ev("reduce_aid", "Germany", "Turkey", "occurred", "2025-03-04"),
+            ],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
