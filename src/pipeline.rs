@@ -318,8 +318,24 @@ impl Knowledge {
                 *x = true;
             }
         }
-        let trees =
-            crate::syntax::parse_document(&self.parser, &doc, &self.irregular, &|i| named[i]);
+        // Multi-word personal names, whose words are proper nouns whatever the tagger says.
+        let names: Vec<(usize, usize)> = table
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.text.contains(' ')
+                    && m.actors.len() == 1
+                    && table.actors[m.actors[0]].kind == crate::model::ActorType::Person
+            })
+            .map(|m| (m.start, m.end))
+            .collect();
+        let trees = crate::syntax::parse_document(
+            &self.parser,
+            &doc,
+            &self.irregular,
+            &|i| named[i],
+            &names,
+        );
         let mut windows = self.events.code(&doc, &table);
         drop_crossed_windows(&mut windows, &trees);
         let tc = self.tree.code(&doc, &trees, &table);

@@ -2550,12 +2550,15 @@ fn regular_forms(l: &str) -> Vec<String> {
 /// Parses the sentences of `doc` for which `wanted(index)` is true; the others (and
 /// datelines) get an empty tree. Words come from [`crate::parse::tokenize`] (UD English EWT
 /// conventions: "Trump's" → "Trump" + "'s"); a verb whose form is in `irregular` takes the
-/// lemma given there.
+/// lemma given there. `names` are `[start, end)` **byte** offsets into the body of
+/// multi-word personal names the actor stage found ("Andres Manuel Lopez Obrador"): a
+/// capitalised word inside one that the tagger reads as a verb is a proper noun.
 pub fn parse_document(
     model: &Model,
     doc: &Document,
     irregular: &IrregularVerbs,
     wanted: &dyn Fn(usize) -> bool,
+    names: &[(usize, usize)],
 ) -> Vec<Tree> {
     doc.sentences
         .iter()
@@ -2564,7 +2567,7 @@ pub fn parse_document(
             if s.dateline || !wanted(i) {
                 return Tree::default();
             }
-            parse_sentence(model, &s.text, s.start, irregular)
+            parse_sentence_named(model, &s.text, s.start, irregular, names)
         })
         .collect()
 }
@@ -2572,7 +2575,25 @@ pub fn parse_document(
 /// Parses one sentence `text` into a [`Tree`] whose node offsets are `base` + byte offsets
 /// into `text` (so `base` = the sentence's offset in the body gives body offsets).
 pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &IrregularVerbs) -> Tree {
+    parse_sentence_named(model, text, base, irregular, &[])
+}
+
+/// [`parse_sentence`] knowing the byte spans (`[start, end)`, body offsets as `base` +
+/// offsets into `text`) of multi-word personal names, whose capitalised words the tagger
+/// read as verbs are retagged proper nouns (`PROPN`/`NNP`) before parsing ("Mexican
+/// President Andres Manuel Lopez Obrador", "Andres" read as a verb "andre" + "s").
+pub fn parse_sentence_named(
+    model: &Model,
+    text: &str,
+    base: usize,
+    irregular: &IrregularVerbs,
+    names: &[(usize, usize)],
+) -> Tree {
     let spans = crate::parse::tokenize(text);
+    let in_name = |i: usize| {
+        let (a, b) = spans[i];
+        names.iter().any(|&(s, e)| s <= base + a && base + b <= e)
+    };
     let words: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
     let parsed = model.parse_retagged(&words, |w, tags| {
         let mut fixes = past_tense_misread(w, tags, irregular);
@@ -2590,6 +2611,14 @@ pub fn parse_sentence(model: &Model, text: &str, base: usize, irregular: &Irregu
             }
         }));
         fixes.extend(neighbouring_misread(w, tags));
+        fixes.extend((0..w.len()).filter_map(|i| {
+            let capitalised = w[i].chars().next().is_some_and(char::is_uppercase);
+            (capitalised && tags[i].0 == crate::parse::Upos::Verb && in_name(i)).then_some((
+                i,
+                crate::parse::Upos::Propn,
+                "NNP",
+            ))
+        }));
         fixes.extend(infinitive_misread(w, tags, |form| {
             model.seen_as(form, "VB")
                 || regular_forms(form)

@@ -1034,6 +1034,18 @@ fn hand_checked_sentences_code_the_right_events() {
                 ev("reduce_aid", "Germany", "Turkey", "occurred", "2025-03-04"),
             ],
         ),
+        // A word of a personal name the tagger reads as a verb ("Andres") is a proper noun,
+        // so the day stays with the clause.
+        (
+            "name-word-read-as-verb",
+            vec![ev(
+                "host",
+                "Joe Biden",
+                "Andrés Manuel López Obrador",
+                "occurred",
+                "2025-03-04",
+            )],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",
