@@ -1046,6 +1046,17 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-04",
             )],
         ),
+        // "Rebels in Colombia said they …": the place modifies the group, "they" is the group.
+        (
+            "they-group-in-place",
+            vec![ev(
+                "yield",
+                "Colombia rebels",
+                "",
+                "planned",
+                "2025-03-10/2025-03-16",
+            )],
+        ),
         // The participle after the subject is no clause of its own.
         (
             "participle-on-subject",

@@ -2142,7 +2142,18 @@ impl State<'_> {
     /// unnamed people, "what they see") gives `None`.
     fn resolve_they(&self, si: usize, toks: &[Token], at: usize) -> Option<usize> {
         let verb = self.saying_verb_before(toks, at)?;
-        let m = self.speaker_mention(si, verb)?;
+        let mut m = self.speaker_mention(si, verb)?;
+        // A place after the group is its modifier ("Rebels in Colombia said they …"): the
+        // group is the mention before the preposition.
+        if !is_plural_name(&m.text)
+            && let Some(p) = toks.iter().rposition(|t| t.end <= m.start)
+            && matches!(toks[p].lower.as_str(), "in" | "from" | "of")
+            && let Some(before) = self.speaker_mention(si, &toks[p])
+            && p > 0
+            && before.end == toks[p - 1].end
+        {
+            m = before;
+        }
         if !is_plural_name(&m.text) {
             return None;
         }
