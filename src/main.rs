@@ -738,17 +738,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .iter()
                     .map(|(k, v)| format!("{k} {v}"))
                     .collect();
-                outln!("actors: {} ({})", s.actors, by.join(", "));
+                outln!("actors: {}{}", s.actors, parenthesised(&by));
                 let ev: Vec<String> = s
                     .events_by_type
                     .iter()
                     .map(|(k, v)| format!("{k} {v}"))
                     .collect();
                 outln!(
-                    "events: {} from {} event mentions ({})",
+                    "events: {} from {} event mentions{}",
                     s.events,
                     s.event_mentions,
-                    ev.join(", ")
+                    parenthesised(&ev)
                 );
                 outln!(
                     "dates: {} to {}",
@@ -1136,4 +1136,14 @@ fn print_events(rows: &[EventRow], json: bool) -> Result<()> {
     outln!("{t}");
     outln!("{} event(s)", rows.len());
     Ok(())
+}
+
+/// " (a, b)" for a non-empty breakdown, "" for an empty one (an empty database prints
+/// "actors: 0", not "actors: 0 ()").
+fn parenthesised(parts: &[String]) -> String {
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
 }

@@ -584,3 +584,14 @@ fn queries_read_while_another_process_writes() {
     assert_eq!(v["articles"], 4);
     conn.execute_batch("ROLLBACK").unwrap();
 }
+
+/// An empty database's stats name no breakdown: "actors: 0", not "actors: 0 ()".
+#[test]
+fn stats_of_an_empty_database() {
+    let db = common::Db::new();
+    let out = db.cmd(["ingest", "/dev/null"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let t = db.stdout(["stats"]);
+    assert!(t.contains("\nactors: 0\n"), "{t}");
+    assert!(t.contains("\nevents: 0 from 0 event mentions\n"), "{t}");
+}
