@@ -27,6 +27,13 @@ use serde_json::{Map, Value};
 /// Default per-file (or, for JSON Lines, per-line) size limit: 64 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Largest article body (text after markup and header are removed) that is extracted: 2 MiB.
+/// A news article is a few kilobytes; extraction time grows faster than linearly with the
+/// length of one article (about 36 s for 2.25 MB), so a longer "article" (a dump, a
+/// concatenation, repeated text) is refused with [`InputError::ArticleTooLarge`] rather than
+/// stalling the rest of the batch.
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
+
 /// How many leading bytes are scanned for a NUL byte to detect binary files.
 const BINARY_SNIFF_BYTES: usize = 8192;
 
@@ -108,6 +115,19 @@ pub enum InputError {
         /// `path:LINE`.
         origin: String,
         /// Line length in bytes, without the line break.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// One article's text is longer than [`MAX_ARTICLE_BYTES`].
+    #[error(
+        "{origin}: article text too large for one news article ({}); split it into articles",
+        size_vs_limit(Some(*.size), *.limit)
+    )]
+    ArticleTooLarge {
+        /// File path (or `path:LINE` for JSON Lines).
+        origin: String,
+        /// Text length in bytes.
         size: u64,
         /// The limit in bytes.
         limit: u64,
@@ -286,11 +306,27 @@ type ArticleIter = Box<dyn Iterator<Item = Result<RawArticle, InputError>>>;
 /// itself capped by [`ReadOptions::max_bytes`]). Each failure yields one `Err`
 /// (a missing path, a bad file, a bad line or record) and the stream goes on.
 pub fn read_paths(paths: &[PathBuf], opts: &ReadOptions) -> ArticleIter {
-    Box::new(Articles {
-        opts: opts.clone(),
-        queue: paths.iter().cloned().map(Pending::Explicit).collect(),
-        current: None,
-    })
+    Box::new(
+        Articles {
+            opts: opts.clone(),
+            queue: paths.iter().cloned().map(Pending::Explicit).collect(),
+            current: None,
+        }
+        .map(within_article_limit),
+    )
+}
+
+/// An article whose text is longer than [`MAX_ARTICLE_BYTES`] becomes an
+/// [`InputError::ArticleTooLarge`] naming its origin.
+fn within_article_limit(r: Result<RawArticle, InputError>) -> Result<RawArticle, InputError> {
+    match r {
+        Ok(a) if a.text.len() > MAX_ARTICLE_BYTES => Err(InputError::ArticleTooLarge {
+            origin: a.origin,
+            size: a.text.len() as u64,
+            limit: MAX_ARTICLE_BYTES as u64,
+        }),
+        other => other,
+    }
 }
 
 /// Reads articles from any buffered stream (as for stdin, whose `name` is `"-"`):
@@ -299,7 +335,7 @@ pub fn read_paths(paths: &[PathBuf], opts: &ReadOptions) -> ArticleIter {
 /// whole stream (at most [`ReadOptions::max_bytes`]) is read and parsed at once.
 pub fn read_stream<R: BufRead + 'static>(reader: R, name: &str, opts: &ReadOptions) -> ArticleIter {
     match stream_articles(reader, name, opts) {
-        Ok(it) => it,
+        Ok(it) => Box::new(it.map(within_article_limit)),
         Err(e) => Box::new(std::iter::once(Err(e))),
     }
 }
