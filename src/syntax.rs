@@ -40,47 +40,7 @@ pub const TEMPORAL_SUBORDINATORS: &[&str] = &[
     "after", "before", "since", "until", "till", "once", "when", "while", "as",
 ];
 
-/// The English month names, lower case (shared by the parse repairs and the word-window
-/// coder's subject walk).
-pub const MONTH_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Nouns of time (lower-case lemmas). The parser often hangs other words on them: a
-/// verb's prepositional phrase ("demonstrated on Monday in Serbia") or its subject
-/// ("Pakistan today threatened").
-pub const TIME_NOUNS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "day",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "weekend",
-    "week",
-    "month",
-    "year",
-    "today",
-    "yesterday",
-    "tonight",
-];
+pub use crate::text::{MONTH_NAMES, TIME_NOUNS};
 
 /// A dependency tree: words in sentence order, with child lists.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

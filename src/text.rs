@@ -334,6 +334,50 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The English month names, lower case (shared by the parse repairs, the word-window
+/// coder's subject walk and the actor stage). Closed class of English.
+pub const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Nouns of time (lower-case lemmas). The parser often hangs other words on them: a
+/// verb's prepositional phrase ("demonstrated on Monday in Serbia") or its subject
+/// ("Pakistan today threatened"); the actor stage lets them stand between a speaker, the
+/// verb of saying and the pronoun it reports for ("Iraq on Monday said it"). Closed class
+/// of English.
+pub const TIME_NOUNS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "day",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "week",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -24,7 +24,7 @@
 pub mod gazetteer;
 
 use crate::model::{ActorRec, ActorType};
-use crate::text::{Document, Token, fold};
+use crate::text::{Document, TIME_NOUNS, Token, fold};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use gazetteer::{Gazetteer, NameWordKind, SurfaceKind};
 use std::collections::HashMap;
@@ -207,20 +207,6 @@ fn main_clause_start(s: &crate::text::Sentence) -> usize {
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "him", "they"];
 
-/// Words naming a day, which may stand between a speaker, the verb of saying and the
-/// pronoun it reports for ("Iraq on Monday said it", "said Tuesday that they").
-const DAY_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 const GROUP_HEADS: &[&str] = &[
     "men",
     "leaders",
@@ -2022,7 +2008,7 @@ impl State<'_> {
                 .all(|t| {
                     matches!(t.lower.as_str(), "on" | "also" | "has" | "had" | "have")
                         || matches!(t.lower.as_str(), "earlier" | "later")
-                        || DAY_WORDS.contains(&t.lower.as_str())
+                        || TIME_NOUNS.contains(&t.lower.as_str())
                 })
         {
             return Some(m.actors[0]);
@@ -2122,7 +2108,7 @@ impl State<'_> {
         let mut k = at;
         while k > 0 && at - k < 4 {
             let w = toks[k - 1].lower.as_str();
-            let skip = matches!(w, "that" | "," | "on" | "also") || DAY_WORDS.contains(&w);
+            let skip = matches!(w, "that" | "," | "on" | "also") || TIME_NOUNS.contains(&w);
             if !skip {
                 break;
             }
