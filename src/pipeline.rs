@@ -1518,7 +1518,7 @@ mod tests {
             "{got:?}"
         );
         assert!(
-            got.contains(&("Chad".into(), Some("CONCEDE".into()))),
+            got.contains(&("Chad".into(), Some("THREATEN".into()))),
             "{got:?}"
         );
         assert!(

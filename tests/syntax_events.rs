@@ -1013,11 +1013,14 @@ fn hand_checked_sentences_code_the_right_events() {
                 ),
             ],
         ),
-        // A vow of a hostile act is that act planned, no intent to cooperate (CAMEO 03)
-        // with its target, nor between the vowing parties.
+        // A vow of a hostile act is that act planned and a threat (CAMEO 13), no intent to
+        // cooperate (CAMEO 03) with its target, nor between the vowing parties.
         (
             "vowed-to-attack-no-intent",
-            vec![ev("assault", "Hamas", "Israel", "planned", "2025-03-04")],
+            vec![
+                ev("assault", "Hamas", "Israel", "planned", "2025-03-04"),
+                ev("threaten", "Hamas", "Israel", "occurred", "2025-03-04"),
+            ],
         ),
         ("vowed-hostile-untargeted-no-intent", vec![]),
         // "to resume" after a verb of intent and a day is an infinitive, not "to" + noun.
@@ -1066,6 +1069,88 @@ fn hand_checked_sentences_code_the_right_events() {
                 "Sudan",
                 "occurred",
                 "2025-03-03",
+            )],
+        ),
+        // A commitment to a hostile act is a threat (intent_codes.tsv `threaten`), and the
+        // act is planned.
+        (
+            "vow-hostile-is-threat",
+            vec![
+                ev(
+                    "fight",
+                    "North Korea",
+                    "United States",
+                    "planned",
+                    "2025-03-04",
+                ),
+                ev(
+                    "threaten",
+                    "North Korea",
+                    "United States",
+                    "occurred",
+                    "2025-03-04",
+                ),
+            ],
+        ),
+        (
+            "vow-sanctions-is-threat",
+            vec![
+                ev(
+                    "sanction",
+                    "European Union",
+                    "United States",
+                    "planned",
+                    "2025-03-03",
+                ),
+                ev(
+                    "threaten",
+                    "European Union",
+                    "United States",
+                    "occurred",
+                    "2025-03-03",
+                ),
+            ],
+        ),
+        // The sanctions are what is lifted: an intent to yield, no threat.
+        (
+            "agree-lift-sanctions-no-threat",
+            vec![
+                ev("intend", "United States", "Iran", "occurred", "2025-03-03"),
+                ev("yield", "United States", "Iran", "planned", "2025-03-03"),
+            ],
+        ),
+        // A gerund after "focus on" shares its verb's future.
+        (
+            "gerund-shares-future",
+            vec![ev(
+                "sanction",
+                "United States",
+                "Iran",
+                "planned",
+                "2025-03-06",
+            )],
+        ),
+        // Demonstrating one's prowess is no protest (and a purpose clause no second threat).
+        (
+            "demonstrate-prowess-no-protest",
+            vec![ev(
+                "threaten",
+                "North Korea",
+                "South Korea",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
+        // Withdrawing inspectors from a country is CAMEO 1662 (expel or withdraw), and the
+        // country is found on the object's last conjunct.
+        (
+            "withdraw-inspectors-is-expel",
+            vec![ev(
+                "expel",
+                "António Guterres",
+                "Iraq",
+                "planned",
+                "2025-03-06",
             )],
         ),
     ];

@@ -205,10 +205,11 @@ pub fn check_type(etype: &str, cameo: &str) -> Result<(), String> {
 
 /// The PLOVER event type of an event as reported. PLOVER (manual 0.8) codes what an actor
 /// says it *will* do as the saying: a planned act of cooperation ("will visit Albania",
-/// "will give Tanzania a grant") is AGREE ("agree to, offer, promise … to cooperate"), except
-/// a promised concession ("will withdraw its peacekeepers", CAMEO root 08), which is CONCEDE;
-/// a planned act of material conflict ("will impose sanctions", "will impose a curfew") is
-/// THREATEN. A negated event has none. Otherwise `base`, the CAMEO table's mapping of `cameo` (`cameo.tsv`, from
+/// "will give Tanzania a grant"), a promised concession too ("will release the hostages",
+/// "would allow the inspectors back", CAMEO root 08; CAMEO's own intent to yield, 035, is
+/// AGREE in CAMEO2PLOVER), is AGREE ("agree to, offer, promise … to cooperate"); a planned
+/// act of material conflict ("will impose sanctions", "will withdraw its peacekeepers",
+/// "will impose a curfew") is THREATEN. A negated event has none. Otherwise `base`, the CAMEO table's mapping of `cameo` (`cameo.tsv`, from
 /// CAMEO2PLOVER); `None` where CAMEO maps to none (roots 01, 02). The quad class comes from
 /// the CAMEO root (CAMEO 1.1b3: 01–05 verbal cooperation, 06–08 material cooperation, 09–13
 /// verbal conflict, 14–20 material conflict).
@@ -217,7 +218,6 @@ pub fn plover_reading(base: Option<&str>, cameo: &str, status: Status) -> Option
     match (status, root) {
         // What did not happen is no PLOVER event.
         (Status::Negated, _) => None,
-        (Status::Planned, Some(8)) => Some("CONCEDE".into()),
         (Status::Planned, Some(1..=8)) if base.is_some() => Some("AGREE".into()),
         (Status::Planned, Some(14..=20)) => Some("THREATEN".into()),
         _ => base.map(str::to_string),
@@ -2046,8 +2046,8 @@ mod tests {
             Some("AGREE")
         );
         assert_eq!(
-            plover_reading(Some("RETREAT"), "087", Status::Planned).as_deref(),
-            Some("CONCEDE")
+            plover_reading(Some("RETREAT"), "0841", Status::Planned).as_deref(),
+            Some("AGREE")
         );
         assert_eq!(
             plover_reading(Some("SANCTION"), "163", Status::Planned).as_deref(),

@@ -419,9 +419,15 @@ impl TreeCoder {
             let Some(e) = parse_emits(f[0]).map_err(err)? else {
                 return Err(err("emits must not be `-` here".to_string()));
             };
-            if f[2] != "-" && !known_code(f[2]) {
+            if f[2] == "threaten" && e != Emits::Intend {
+                return Err(err(
+                    "`threaten` (a commitment to a hostile act is a threat) is for `intend` lines only"
+                        .to_string(),
+                ));
+            }
+            if f[2] != "-" && f[2] != "threaten" && !known_code(f[2]) {
                 return Err(err(format!(
-                    "unknown CAMEO code `{}` (or `-` for none)",
+                    "unknown CAMEO code `{}` (or `-` for none, `threaten` on an `intend` line)",
                     f[2]
                 )));
             }
@@ -1121,9 +1127,14 @@ impl Ctx<'_> {
                     return found;
                 }
                 // The commonest attachment errors: a verb's prepositional phrase hung on its
-                // object ("extradite the suspects to Spain", "send troops to Mali") or on
-                // its time ("demonstrated on Tuesday in Serbia").
-                let found: Vec<usize> = t.kids_rel(from, "obj").flat_map(with_prep).collect();
+                // object ("extradite the suspects to Spain", "send troops to Mali"), on the
+                // object's last conjunct ("withdraw inspectors and aid workers from Iraq")
+                // or on its time ("demonstrated on Tuesday in Serbia").
+                let found: Vec<usize> = t
+                    .kids_rel(from, "obj")
+                    .flat_map(|o| std::iter::once(o).chain(t.kids_rel(o, "conj")))
+                    .flat_map(with_prep)
+                    .collect();
                 if !found.is_empty() {
                     return found;
                 }
@@ -1557,7 +1568,10 @@ impl TreeCoder {
                 self.by_lemma.get(&t.nodes[k].lemma).is_some_and(|cands| {
                     cands.iter().any(|&pi| {
                         let p = &self.preds[pi];
-                        ctx.frame_ok(k, &p.frame) && self.intent_code(emits, &p.cameo).is_none()
+                        ctx.frame_ok(k, &p.frame)
+                            && self
+                                .intent_code(emits, &p.cameo)
+                                .is_none_or(|(e, _)| e != emits)
                     })
                 })
             };
@@ -1582,7 +1596,7 @@ impl TreeCoder {
                 emits = Emits::Reject;
                 status = Status::Occurred;
             }
-            let Some(code) = self.intent_code(emits, "") else {
+            let Some((_, code)) = self.intent_code(emits, "") else {
                 continue;
             };
             // The complement's participants: "agreed to share information with X", also
@@ -1797,7 +1811,7 @@ impl TreeCoder {
         });
         let mut out = Vec::new();
         if let Some((g, emits, gstatus)) = self.emitting_governor(t, i, p.pos)
-            && let Some(code) = self.intent_code(emits, &p.cameo)
+            && let Some((emits, code)) = self.intent_code(emits, &p.cameo)
         {
             let gw = &t.nodes[g];
             let gtok = s
@@ -1815,7 +1829,12 @@ impl TreeCoder {
                     // An intent to meet nobody named says nothing about whom.
                     Vec::new()
                 } else {
-                    sources.iter().map(|&a| (a, None)).collect()
+                    // A threat is made to someone.
+                    if emits == Emits::Threaten {
+                        Vec::new()
+                    } else {
+                        sources.iter().map(|&a| (a, None)).collect()
+                    }
                 }
             } else {
                 sources
@@ -2000,7 +2019,13 @@ impl TreeCoder {
                 "xcomp" => true,
                 // "offered on Saturday to meet", parsed as an adverbial clause.
                 "advcl" => to_clause,
-                "obj" | "obl" => pos == PredPos::Noun && cur == i,
+                "obj" => pos == PredPos::Noun && cur == i,
+                // "agreed to talks", "ready for talks"; not a scene ("before the invasion").
+                "obl" => {
+                    pos == PredPos::Noun
+                        && cur == i
+                        && matches!(t.case_of(cur).as_deref(), Some("to" | "for" | "on"))
+                }
                 _ => false,
             };
             if !through || open_question(t, cur) {
@@ -2015,6 +2040,16 @@ impl TreeCoder {
                     g.emits.is_some() && (g.particle.is_none() || g.particle.as_deref() == prt)
                 })
             });
+            // A nominal event is governed through its verb only when that is a support verb
+            // ("agreed to hold talks"): "agreed to lift sanctions on X" intends the lifting,
+            // "willing to consider sanctions" the considering, not the sanctions.
+            if g.is_none()
+                && pos == PredPos::Noun
+                && cur == i
+                && !self.support.contains(&t.nodes[h].lemma)
+            {
+                return None;
+            }
             if let Some(g) = g {
                 if t.kids_rel(h, "obj").next().is_some() && t.base_rel(cur) != "obj" {
                     return None;
@@ -2033,10 +2068,22 @@ impl TreeCoder {
         None
     }
 
-    /// The CAMEO code an emitted event gets for a governed event with code `inner`; `None`
-    /// where the table says `-` (no event: "vowed to attack X" is said by the planned
-    /// attack itself, not by an intent to cooperate).
-    fn intent_code(&self, e: Emits, inner: &str) -> Option<&str> {
+    /// The event kind and CAMEO code an emitted event gets for a governed event with code
+    /// `inner` (longest matching prefix of `intent_codes.tsv`); `None` where the table says
+    /// `-` (no event: "vowed to criticise X"). Where an `intend` line says `threaten`, a
+    /// commitment to that hostile act is a threat, coded by the `threaten` lines ("vowed to
+    /// attack X", CAMEO 1.1b3 138; "said it would boycott X", 1312).
+    fn intent_code(&self, e: Emits, inner: &str) -> Option<(Emits, &str)> {
+        let code = self.intent_line(e, inner)?;
+        if code == "threaten" {
+            return Some((Emits::Threaten, self.intent_line(Emits::Threaten, inner)?));
+        }
+        Some((e, code))
+    }
+
+    /// The `code` column of the longest `intent_codes.tsv` line for `e` matching `inner`
+    /// (`None` for `-`).
+    fn intent_line(&self, e: Emits, inner: &str) -> Option<&str> {
         self.intent_codes
             .iter()
             .filter(|(x, p, _)| *x == e && (p == "*" || inner.starts_with(p.as_str())))
@@ -2214,12 +2261,16 @@ impl TreeCoder {
                 // "commit to releasing prisoners", "ready for talks": a complement introduced
                 // by "to" is governed like an `xcomp`.
                 // So is what someone is accused of ("accused Israel of attacking …"), by
-                // the accusing verb's line in governors.tsv.
+                // the accusing verb's line in governors.tsv, and a gerund complement shares
+                // its verb's future ("would focus on tightening sanctions").
                 "advcl" | "obl"
                     if t.children(cur).iter().any(|&m| {
                         matches!(t.base_rel(m), "mark" | "case")
                             && (t.nodes[m].lemma == "to"
-                                || (t.nodes[m].lemma == "of" && t.nodes[cur].xpos == "VBG"))
+                                || (matches!(
+                                    t.nodes[m].lemma.as_str(),
+                                    "of" | "on" | "about" | "at"
+                                ) && t.nodes[cur].xpos == "VBG"))
                     }) && t.nodes[h].upos != "NOUN" =>
                 {
                     bump(self.governor(t, h));
@@ -2740,6 +2791,44 @@ mod tests {
             "rule\tplanned\t-\nrule out\tnegated\t-\nclaim:noun\tuncertain\t-\nclaim\tplanned\t-\n",
         );
         assert!(ok.is_ok(), "{:?}", ok.err());
+        // `threaten` in intent_codes.tsv redirects an intent only; on a reject line it is
+        // refused with file and line.
+        let intents = |rows: &str| {
+            TreeCoder::parse(
+                (
+                    "verbs.tsv",
+                    "type\tcameo\tpos\tlemma\tframe\ttarget\tneeds\ttarget_kind\n",
+                ),
+                ("g.tsv", "lemma\tstatus\temits\n"),
+                ("intent_codes.tsv", &format!("emits\tinner\tcode\n{rows}")),
+                ("s.tsv", "lemma\trole\n"),
+                ("p.tsv", "lemma\tclass\n"),
+                &|_| true,
+            )
+        };
+        let base = "intend\t*\t030\nreject\t*\t120\nthreaten\t*\t130\nthreaten\t18\t138\n";
+        let c = intents(&format!("{base}intend\t1\tthreaten\nintend\t10\t-\n")).unwrap();
+        assert_eq!(
+            c.intent_code(Emits::Intend, "180"),
+            Some((Emits::Threaten, "138"))
+        );
+        assert_eq!(
+            c.intent_code(Emits::Intend, "141"),
+            Some((Emits::Threaten, "130"))
+        );
+        assert_eq!(c.intent_code(Emits::Intend, "100"), None);
+        assert_eq!(
+            c.intent_code(Emits::Intend, "040"),
+            Some((Emits::Intend, "030"))
+        );
+        let e = intents(&format!("{base}reject\t1\tthreaten\n"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            e.contains("intent_codes.tsv:6") && e.contains("for `intend` lines only"),
+            "{e}"
+        );
     }
 
     #[test]
