@@ -2664,9 +2664,11 @@ fn verbless_nominal_root(nodes: &[Node]) -> Option<usize> {
 /// Past tenses of dictionary verbs the tagger misread, to be retagged `VERB`/`VBD` before
 /// parsing ([`Model::parse_retagged`]); `irregular` holds every form of the dictionary
 /// verbs with its lemma. Two kinds:
-/// - read as an adjective: a form in "-ed" right after a plural noun or a name, before a
-///   number, a determiner or a possessive, with no finite verb before it ("Irish
-///   guerrillas wounded two British soldiers" read as "wounded two soldiers");
+/// - read as an adjective or a participle: a form in "-ed" right after a plural noun or a
+///   name, before a number, a determiner or a possessive (a participle also before a plural
+///   noun that is no time word), with no finite verb before it ("Irish guerrillas wounded
+///   two British soldiers" read as "wounded two soldiers", "police in Jericho confiscated
+///   weapons" read as "confiscated weapons");
 /// - read as a noun: a lower-case past form (in "-ed", or irregular: "met", "held") right
 ///   after a number, a plural noun, a name or a personal pronoun, and before a preposition,
 ///   determiner, name, pronoun, number, adverb, plural noun or punctuation ("when the two
@@ -2691,11 +2693,18 @@ fn past_tense_misread(
         let past = irregular.get(&form).is_some_and(|l| {
             *l != form && (form.ends_with("ed") || !(form.ends_with('s') || form.ends_with("ing")))
         });
-        let as_adjective = u == Upos::Adj
+        // A participle cannot take a direct object, so one read as a reduced relative
+        // before a plural noun is a past tense too ("police in Jericho confiscated weapons"),
+        // unless that noun is a time ("sanctions imposed months ago").
+        let next_word = words[i + 1].to_lowercase();
+        let time_next =
+            crate::text::TIME_NOUNS.contains(&next_word.strip_suffix('s').unwrap_or(&next_word));
+        let as_adjective = (u == Upos::Adj || (u == Upos::Verb && x == "VBN"))
             && form.ends_with("ed")
             && !finite_before
             && matches!(prev, "NNS" | "NNPS" | "NNP")
-            && matches!(next, "CD" | "DT" | "PRP$");
+            && (matches!(next, "CD" | "DT" | "PRP$")
+                || (u == Upos::Verb && next == "NNS" && !time_next));
         let as_noun = u == Upos::Noun
             && words[i] == form
             && matches!(prev, "CD" | "NNS" | "NNPS" | "NNP" | "PRP")
@@ -3544,6 +3553,19 @@ mod tests {
             ],
         );
         assert_eq!(got, vec![(1, Upos::Verb, "VBD")]);
+        // A participle before a plural noun object is a past tense, before a time not.
+        irr.insert("confiscated".into(), "confiscate".into());
+        let tags = [
+            (Upos::Noun, "NNS"),
+            (Upos::Verb, "VBN"),
+            (Upos::Noun, "NNS"),
+            (Upos::Adv, "RB"),
+        ];
+        let fix = |w: &[&str], t: &[(Upos, &str)]| past_tense_misread(w, t, &irr);
+        let got = fix(&["police", "confiscated", "rifles", "there"], &tags);
+        assert_eq!(got, vec![(1, Upos::Verb, "VBD")]);
+        let got = fix(&["weapons", "confiscated", "months", "ago"], &tags);
+        assert!(got.is_empty(), "{got:?}");
         // A present tense after a plural subject, before its object.
         let got = fix(
             &[

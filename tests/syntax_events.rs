@@ -1153,6 +1153,29 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-06",
             )],
         ),
+        // A participle before a plural object is a past tense ("confiscated" read as a
+        // reduced relative on "Jericho"); "armed groups" is a group sector word.
+        (
+            "participle-before-object-is-past",
+            vec![ev(
+                "coerce",
+                "Palestinian Territories",
+                "Palestinian armed groups",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
+        // Reimposing a blockade is CAMEO 191.
+        (
+            "reimposed-blockade",
+            vec![ev(
+                "fight",
+                "Israel",
+                "Palestinian Territories",
+                "occurred",
+                "2025-03-05",
+            )],
+        ),
     ];
     let mut failures = Vec::new();
     for (id, want) in cases {
