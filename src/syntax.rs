@@ -2571,6 +2571,7 @@ pub fn parse_sentence_named(
             }
         }));
         fixes.extend(neighbouring_misread(w, tags));
+        fixes.extend(attributive_participle_misread(w, tags));
         fixes.extend((0..w.len()).filter_map(|i| {
             let capitalised = w[i].chars().next().is_some_and(char::is_uppercase);
             (capitalised && tags[i].0 == crate::parse::Upos::Verb && in_name(i)).then_some((
@@ -2849,6 +2850,46 @@ fn infinitive_misread(
         }
     }
     out
+}
+
+/// Participles that before a noun are adjectives of doubt or record ("extradited suspected
+/// militant X", "the alleged plotters"), which the tagger reads as verbs taking the noun as
+/// their object: retagged `ADJ`/`JJ` before parsing when a noun or adjective follows and no
+/// subject or auxiliary precedes ("police suspected militants", "was accused of" stay verbs).
+/// `words` and `tags` as in [`Model::parse_retagged`]; returns (index, UPOS, XPOS).
+fn attributive_participle_misread(
+    words: &[&str],
+    tags: &[(crate::parse::Upos, &str)],
+) -> Vec<(usize, crate::parse::Upos, &'static str)> {
+    use crate::parse::Upos;
+    (1..words.len().saturating_sub(1))
+        .filter(|&i| {
+            matches!(
+                words[i].to_lowercase().as_str(),
+                "suspected" | "alleged" | "purported" | "presumed" | "reputed"
+            ) && tags[i].0 == Upos::Verb
+                && matches!(tags[i + 1].1, "JJ" | "NN" | "NNS" | "NNP" | "NNPS")
+                && matches!(
+                    tags[i - 1].1,
+                    "VBD" | "VBN" | "VBZ" | "VBP" | "VB" | "DT" | "IN" | "PRP$"
+                )
+                && !matches!(
+                    words[i - 1].to_lowercase().as_str(),
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "been"
+                        | "be"
+                        | "being"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "having"
+                )
+        })
+        .map(|i| (i, Upos::Adj, "JJ"))
+        .collect()
 }
 
 /// "neighbouring" before a name is an adjective ("from neighboring Lebanon"), which the
@@ -3520,6 +3561,45 @@ mod tests {
             lexical,
         );
         assert!(got.is_empty());
+    }
+
+    #[test]
+    fn doubt_participles_before_a_noun_are_adjectives() {
+        use crate::parse::Upos;
+        let tags = [
+            (Upos::Verb, "VBD"),
+            (Upos::Verb, "VBN"),
+            (Upos::Adj, "JJ"),
+            (Upos::Noun, "NN"),
+        ];
+        assert_eq!(
+            attributive_participle_misread(
+                &["extradited", "suspected", "British", "militant"],
+                &tags
+            ),
+            vec![(1, Upos::Adj, "JJ")]
+        );
+        // After a subject or an auxiliary it stays a verb.
+        let tags = [
+            (Upos::Noun, "NNS"),
+            (Upos::Verb, "VBD"),
+            (Upos::Noun, "NNP"),
+            (Upos::Noun, "NN"),
+        ];
+        assert!(
+            attributive_participle_misread(&["police", "suspected", "Hamas", "involvement"], &tags)
+                .is_empty()
+        );
+        let tags = [
+            (Upos::Aux, "VBD"),
+            (Upos::Verb, "VBN"),
+            (Upos::Noun, "NNS"),
+            (Upos::Noun, "NN"),
+        ];
+        assert!(
+            attributive_participle_misread(&["were", "alleged", "rebels", "leader"], &tags)
+                .is_empty()
+        );
     }
 
     #[test]

@@ -1176,6 +1176,18 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-05",
             )],
         ),
+        // "suspected" before a noun is an adjective, not a verb taking the militant as its
+        // object: the extradition keeps its object and its "to" (cooperate is symmetric).
+        (
+            "suspected-before-noun-is-adjective",
+            vec![ev(
+                "cooperate",
+                "Zambia",
+                "United Kingdom",
+                "occurred",
+                "2025-03-02",
+            )],
+        ),
     ];
     let mut failures = Vec::new();
     for (id, want) in cases {
