@@ -1188,6 +1188,12 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-02",
             )],
         ),
+        // A pledge of aid is an intent to give it (CAMEO 033), not the aid (gold guidelines:
+        // "intend: pledged, promised, offered").
+        (
+            "pledged-aid-is-intent",
+            vec![ev("intend", "Japan", "Laos", "occurred", "2025-03-03")],
+        ),
     ];
     let mut failures = Vec::new();
     for (id, want) in cases {
