@@ -1194,6 +1194,38 @@ fn hand_checked_sentences_code_the_right_events() {
             "pledged-aid-is-intent",
             vec![ev("intend", "Japan", "Laos", "occurred", "2025-03-03")],
         ),
+        // A bare "the two" is a pair named together lately: not Macron and Scholz four
+        // sentences on, when two unknown people were just named ...
+        (
+            "bare-two-is-a-recent-pair",
+            vec![ev(
+                "meet",
+                "Emmanuel Macron",
+                "Olaf Scholz",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
+        // ... but right after their meeting, it is them.
+        (
+            "bare-two-after-their-meeting",
+            vec![
+                ev(
+                    "meet",
+                    "Emmanuel Macron",
+                    "Olaf Scholz",
+                    "occurred",
+                    "2025-03-03",
+                ),
+                ev(
+                    "talk",
+                    "Emmanuel Macron",
+                    "Olaf Scholz",
+                    "occurred",
+                    "2025-03-03",
+                ),
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (id, want) in cases {

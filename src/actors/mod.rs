@@ -2166,7 +2166,8 @@ impl State<'_> {
         // Two persons named earlier in this sentence form the group ("Starmer failed to
         // persuade Trump when the two met"); otherwise the most salient pair so far: pairs
         // scored by how often they were named in the same sentence, how often each is named,
-        // and whether they appeared together in the last two sentences. "The two countries"
+        // and whether they appeared together in the last two sentences (for a bare "the two"
+        // or "the pair", they must have). "The two countries"
         // are two states, by the same rules.
         let states = COUNTRY_GROUP_HEADS.contains(&head);
         // A person followed by a verb of saying only reports ("Dermer said the two would be
@@ -2303,6 +2304,13 @@ impl State<'_> {
             let (a, b) = (persons[ra], persons[rb]);
             let (sa, sb) = (sentences_of(a), sentences_of(b));
             let recent = shared.iter().any(|&x| si.saturating_sub(x) <= 2);
+            // A bare "the two" or "the pair" is a pair named together lately, not one last
+            // named together paragraphs ago ("… Coulibaly lived with Boumeddiene, and the
+            // two traveled to Malaysia", neither of them an actor); "the two leaders" may
+            // be the article's main pair from afar.
+            if !recent && matches!(head, "two" | "pair") {
+                continue;
+            }
             let score = 2 * shared.len() + sa.len().min(sb.len()) + if recent { 2 } else { 0 };
             let last = shared.iter().max().copied().unwrap_or(0);
             if best.is_none_or(|(_, s)| (score, last) > s) {
