@@ -1258,6 +1258,40 @@ impl Tree {
         }
     }
 
+    /// Repairs a phone call read as naming: "Biden called Ukrainian President Volodymyr
+    /// Zelensky" parsed like "called him a liar", with "Ukrainian" and the name as two
+    /// `xcomp`s of "call" and no object. When a verb "call" has no object and its last
+    /// `xcomp` is a proper noun with nothing but adjectives and proper nouns (its own
+    /// modifiers) between the verb and it, that proper noun is the object and the words
+    /// before it modify it. Naming keeps its parse ("called Zelensky a criminal": a common
+    /// noun follows the name).
+    pub fn repair_call_object(&mut self) {
+        for v in 0..self.nodes.len() {
+            if self.nodes[v].upos != "VERB"
+                || self.nodes[v].lemma != "call"
+                || self.kids_rel(v, "obj").next().is_some()
+            {
+                continue;
+            }
+            let xs: Vec<usize> = self.kids_rel(v, "xcomp").filter(|&x| x > v).collect();
+            let Some(&name) = xs.last() else { continue };
+            if self.nodes[name].upos != "PROPN"
+                || !(v + 1..name).all(|k| matches!(self.nodes[k].upos.as_str(), "ADJ" | "PROPN"))
+            {
+                continue;
+            }
+            self.nodes[name].deprel = "obj".to_string();
+            for &x in &xs[..xs.len() - 1] {
+                self.nodes[x].head = Some(name);
+                self.nodes[x].deprel = if self.nodes[x].upos == "ADJ" {
+                    "amod".to_string()
+                } else {
+                    "compound".to_string()
+                };
+            }
+        }
+    }
+
     /// Repairs a sentence-initial name cut off from its verb by an apposition ("Pakistan, a
     /// key U.S. ally, has refused to …" with "Pakistan" a `vocative` and "ally" an adverb):
     /// when the root verb has no subject and the sentence opens with a noun or proper noun
@@ -2645,6 +2679,7 @@ pub fn parse_sentence_named(
     tree.repair_verbless_root();
     tree.repair_of_phrase_subject();
     tree.repair_appositive_subject();
+    tree.repair_call_object();
     tree.repair_titled_subject();
     tree.repair_double_subject();
     tree.repair_coordinated_title();

@@ -1226,6 +1226,22 @@ fn hand_checked_sentences_code_the_right_events() {
                 ),
             ],
         ),
+        // "called" + a titled name is a phone call, also with a day (the parse's naming
+        // reading, "called X Y", is repaired) ...
+        (
+            "called-titled-name-is-a-call",
+            vec![ev(
+                "talk",
+                "Joe Biden",
+                "Volodymyr Zelensky",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
+        // ... while calling someone something, or calling someone's remarks something, is no
+        // call.
+        ("called-name-a-noun-is-naming", vec![]),
+        ("called-possessed-thing-is-naming", vec![]),
     ];
     let mut failures = Vec::new();
     for (id, want) in cases {

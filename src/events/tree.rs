@@ -60,6 +60,8 @@ pub enum Cond {
     Lacks(Vec<String>, Vec<String>),
     /// A dependent introduced by this preposition or marker.
     Prep(String),
+    /// No dependent introduced by this preposition or marker (`!@on`).
+    LacksPrep(String),
 }
 
 /// One step of a target path.
@@ -196,6 +198,8 @@ fn parse_frame(s: &str) -> Result<Vec<Cond>, String> {
     for item in s.split(';').map(str::trim).filter(|x| !x.is_empty()) {
         if let Some(p) = item.strip_prefix('@') {
             out.push(Cond::Prep(p.to_string()));
+        } else if let Some(p) = item.strip_prefix("!@") {
+            out.push(Cond::LacksPrep(p.to_string()));
         } else if let Some(r) = item.strip_prefix('!') {
             let (path, lemmas) = match r.split_once('=') {
                 Some((p, l)) => (p, lemma_list(l, item)?),
@@ -1188,6 +1192,10 @@ impl Ctx<'_> {
                     .any(|&k| lemmas.is_empty() || lemmas.contains(&t.nodes[k].lemma))
             }
             Cond::Prep(p) => t
+                .children(i)
+                .iter()
+                .any(|&k| t.case_of(k).as_deref() == Some(p.as_str())),
+            Cond::LacksPrep(p) => !t
                 .children(i)
                 .iter()
                 .any(|&k| t.case_of(k).as_deref() == Some(p.as_str())),
@@ -2734,6 +2742,10 @@ mod tests {
             .unwrap_err()
             .to_string()
         };
+        assert_eq!(
+            parse_frame("!@on;@for").unwrap(),
+            vec![Cond::LacksPrep("on".into()), Cond::Prep("for".into())]
+        );
         let e = error("meet\t040\tadv\tmeet\t-\tobj\ttarget\tany", &|_| true);
         assert!(e.contains("verbs.tsv:2"), "{e}");
         let e = error("meet\t999\tverb\tmeet\t-\tobj\ttarget\tany", &|c| {
