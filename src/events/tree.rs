@@ -967,6 +967,15 @@ impl Ctx<'_> {
                         .then(|| t.kids_rel(h, "obj").next())
                         .flatten();
                 }
+                // "allowing terrorists to go into Iraq", parsed as an adverbial to-clause: the
+                // object of a governing verb (governors.tsv) does it, as in an `xcomp`.
+                "advcl"
+                    if t.kids_rel(cur, "mark").any(|m| t.nodes[m].lemma == "to")
+                        && self.coder.governor_lines(t, h).is_some()
+                        && t.kids_rel(h, "obj").next().is_some() =>
+                {
+                    return t.kids_rel(h, "obj").next();
+                }
                 "advcl" => cur = h,
                 // "a resolution calling for …": only an actor noun is the subject.
                 "acl" => return (!self.head_actors(h, false).is_empty()).then_some(h),
@@ -1249,10 +1258,20 @@ impl TreeCoder {
             if let Some(s) = t.kids_rel(cur, "nsubj").next() {
                 break s;
             }
+            // The object of a governing verb does its infinitive ("allowing terrorists to
+            // go into Iraq", "urged Iran to halt").
+            let h = t.head(cur)?;
+            if matches!(t.base_rel(cur), "xcomp" | "advcl")
+                && t.kids_rel(cur, "mark").any(|m| t.nodes[m].lemma == "to")
+                && self.governor_lines(t, h).is_some()
+                && let Some(o) = t.kids_rel(h, "obj").next()
+            {
+                break o;
+            }
             if t.nodes[cur].deprel != "conj" {
                 return None;
             }
-            cur = t.head(cur)?;
+            cur = h;
         };
         if t.nodes[subj].upos != "NOUN" {
             return None;
