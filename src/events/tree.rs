@@ -2264,7 +2264,8 @@ impl TreeCoder {
                             matches!(
                                 c.as_str(),
                                 "during" | "after" | "since" | "amid" | "following" | "throughout"
-                            ) || (cur < h && matches!(c.as_str(), "at" | "in"))
+                            ) || c == "at"
+                                || (cur < h && c == "in")
                         }) =>
                 {
                     // It shares only the clause's future: "during his talks with Prodi,
