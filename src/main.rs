@@ -8,7 +8,7 @@ use polgraph::export;
 use polgraph::graph::{ActorGraph, filtered};
 use polgraph::input::{ReadOptions, read_paths};
 use polgraph::pipeline::Knowledge;
-use polgraph::store::{EventFilter, EventRow, IngestOutcome, Store};
+use polgraph::store::{DuplicateBy, EventFilter, EventRow, IngestOutcome, Store};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -836,14 +836,24 @@ fn ingest(cli: &Cli, paths: &[PathBuf], date: &Option<String>) -> Result<ExitCod
                 new += 1;
                 events += events_new;
             }
-            Ok(IngestOutcome::Duplicate { existing_article }) => {
+            Ok(IngestOutcome::Duplicate {
+                existing_article,
+                matched,
+            }) => {
                 skipped += 1;
-                bar.suspend(|| {
-                    errln!(
-                        "skipped: {} is already stored (article #{existing_article})",
-                        raw.origin
-                    )
-                });
+                let why = match matched {
+                    DuplicateBy::Text => format!("is already stored (article #{existing_article})"),
+                    DuplicateBy::Url => format!(
+                        "has the URL of stored article #{existing_article} but another text; \
+                         to replace it, `polgraph remove {existing_article}` first"
+                    ),
+                    DuplicateBy::Id => format!(
+                        "has the id of stored article #{existing_article} but another text; \
+                         give it its own id, or `polgraph remove {existing_article}` first to \
+                         replace it"
+                    ),
+                };
+                bar.suspend(|| errln!("skipped: {} {why}", raw.origin));
             }
             Err(e) => {
                 failed += 1;

@@ -497,7 +497,21 @@ pub enum IngestOutcome {
     Duplicate {
         /// Id of the article already stored.
         existing_article: i64,
+        /// How it was recognised: the same text, or another text under the same URL or id.
+        matched: DuplicateBy,
     },
+}
+
+/// How [`Store::ingest`] recognised an article as one already stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateBy {
+    /// The same text (`content_hash`).
+    Text,
+    /// Another text under the same non-empty URL (a new version of the page is not stored).
+    Url,
+    /// Another text under the same input id (`source_id`).
+    Id,
 }
 
 /// What [`Store::remove_article`] deleted.
@@ -1234,8 +1248,11 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .ctx(p, "starting the ingest transaction")?;
-        if let Some(existing_article) = find_duplicate(&tx, p, ex)? {
-            return Ok(IngestOutcome::Duplicate { existing_article });
+        if let Some((existing_article, matched)) = find_duplicate(&tx, p, ex)? {
+            return Ok(IngestOutcome::Duplicate {
+                existing_article,
+                matched,
+            });
         }
         let redirects = Redirects::load(&tx, p)?;
         let corrected;
@@ -2296,18 +2313,28 @@ fn find_duplicate(
     c: &Connection,
     p: &str,
     ex: &ArticleExtraction,
-) -> Result<Option<i64>, StoreError> {
+) -> Result<Option<(i64, DuplicateBy)>, StoreError> {
     let a = &ex.article;
     let url = a.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
     // A file path or `-` is not an identity: another text at the same path is a new article.
     let source_id = Some(a.source_id.as_str())
         .filter(|s| a.source_id_is_id && !s.trim().is_empty() && !is_line_reference(s));
     c.query_row(
-        "SELECT id FROM articles WHERE content_hash = ?1 \
+        "SELECT id, content_hash = ?1, (?2 IS NOT NULL AND url = ?2) FROM articles \
+         WHERE content_hash = ?1 \
          OR (?2 IS NOT NULL AND url = ?2) OR (?3 IS NOT NULL AND source_id = ?3) \
-         ORDER BY id LIMIT 1",
+         ORDER BY content_hash = ?1 DESC, id LIMIT 1",
         params![a.content_hash, url, source_id],
-        |r| r.get(0),
+        |r| {
+            let by = if r.get::<_, bool>(1)? {
+                DuplicateBy::Text
+            } else if r.get::<_, bool>(2)? {
+                DuplicateBy::Url
+            } else {
+                DuplicateBy::Id
+            };
+            Ok((r.get(0)?, by))
+        },
     )
     .optional()
     .ctx(p, "checking for duplicates")
@@ -3940,7 +3967,8 @@ mod tests {
         assert_eq!(
             store.ingest(&a).unwrap(),
             IngestOutcome::Duplicate {
-                existing_article: 1
+                existing_article: 1,
+                matched: DuplicateBy::Text
             }
         );
         // Same URL, different text.
@@ -3950,7 +3978,8 @@ mod tests {
         assert_eq!(
             store.ingest(&b).unwrap(),
             IngestOutcome::Duplicate {
-                existing_article: 1
+                existing_article: 1,
+                matched: DuplicateBy::Url
             }
         );
         // Same source id, no URL, different text.
@@ -3960,7 +3989,8 @@ mod tests {
         assert_eq!(
             store.ingest(&c).unwrap(),
             IngestOutcome::Duplicate {
-                existing_article: 1
+                existing_article: 1,
+                matched: DuplicateBy::Id
             }
         );
         assert_eq!(counts(&store), before);
@@ -4158,7 +4188,8 @@ mod tests {
         assert!(matches!(
             store.ingest(&article_b()).unwrap(),
             IngestOutcome::Duplicate {
-                existing_article: 2
+                existing_article: 2,
+                ..
             }
         ));
         let snap1 = store.snapshot().unwrap();

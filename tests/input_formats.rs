@@ -426,6 +426,36 @@ fn stdin_and_same_path_are_not_identities() {
     assert_eq!(db.export().articles().len(), 3);
 }
 
+/// A record whose input id is already stored with another text is skipped (an id is an
+/// identity), and the message says so and how to replace it; the stored article is unchanged.
+#[test]
+fn same_id_other_text_is_named_as_such() {
+    let db = Db::new();
+    let a = db.dir.path().join("a.jsonl");
+    let b = db.dir.path().join("b.jsonl");
+    std::fs::write(
+        &a,
+        r#"{"id":"1","date":"2024-03-04","text":"French President Emmanuel Macron met German Chancellor Olaf Scholz on Monday."}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        r#"{"id":"1","date":"2024-05-06","text":"Japan pledged 10 million dollars in aid to Laos on Tuesday."}"#,
+    )
+    .unwrap();
+    let out = db.cmd(["ingest"]).arg(&a).arg(&b).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("b.jsonl:1 has the id of stored article #1 but another text")
+            && err.contains("`polgraph remove 1`"),
+        "{err}"
+    );
+    let ex = db.export();
+    assert_eq!(ex.articles().len(), 1);
+    assert_eq!(ex.raw_events().len(), 1);
+}
+
 /// Spacing is not content: a double or no-break space inside a name names the same person,
 /// and the same story re-sent with only its spacing changed is skipped as already stored.
 #[test]
