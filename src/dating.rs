@@ -412,6 +412,14 @@ fn choose<'a>(
                     // A governing clause: "said Tuesday it was sending troops" (but the day of
                     // saying is not the day of a planned act: "said Monday it would send").
                     VERB_COST
+                } else if ev.etype == "reject"
+                    && tr.head(tc) == Some(ec)
+                    && tr.base_rel(tc) == "xcomp"
+                {
+                    // A refusal is dated by the time of what was refused, which never took
+                    // place: "refused to meet Ishiba last Saturday" (not so an intent: "agreed
+                    // to meet on Friday" is agreed now for Friday).
+                    VERB_COST
                 } else if aspectual_relative(tr, tc, ec, |l| lex.is_aspectual(l)) {
                     // "co-chaired talks that ended Tuesday", "attended a summit that opened
                     // on Monday": the clause times the event's own object.

@@ -1254,6 +1254,27 @@ fn hand_checked_sentences_code_the_right_events() {
                 "2025-03-06",
             )],
         ),
+        // A refusal takes the time of what was refused (fresh-user finding: it had the
+        // publication date).
+        (
+            "refusal-dated-by-refused-act",
+            vec![
+                ev(
+                    "meet",
+                    "Xi Jinping",
+                    "Shigeru Ishiba",
+                    "negated",
+                    "2025-03-01",
+                ),
+                ev(
+                    "reject",
+                    "Xi Jinping",
+                    "Shigeru Ishiba",
+                    "occurred",
+                    "2025-03-01",
+                ),
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (id, want) in cases {
