@@ -562,10 +562,17 @@ fn read_limited<R: Read>(
     Ok(buf)
 }
 
+/// The byte offset of a NUL byte in the first 8 KiB of `bytes`, which makes a file binary
+/// (the check [`read_paths`] applies, [`InputError::Binary`]); `None` for text.
+pub fn binary_offset(bytes: &[u8]) -> Option<usize> {
+    bytes[..bytes.len().min(BINARY_SNIFF_BYTES)]
+        .iter()
+        .position(|&b| b == 0)
+}
+
 /// Binary, UTF-8 and emptiness checks; strips a UTF-8 BOM.
 fn decode(bytes: &[u8], origin: &str) -> Result<String, InputError> {
-    let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-    if let Some(i) = head.iter().position(|&b| b == 0) {
+    if let Some(i) = binary_offset(bytes) {
         return Err(InputError::Binary {
             origin: origin.to_string(),
             offset: i as u64,

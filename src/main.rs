@@ -1018,9 +1018,18 @@ fn timex(
         Box::new(std::io::stdin().lock())
     } else {
         let f = std::fs::File::open(&path).with_context(|| format!("{input}: cannot open"))?;
-        Box::new(std::io::BufReader::new(f))
+        let mut r = std::io::BufReader::with_capacity(64 * 1024, f);
+        // A binary file is one error, as for `ingest`, not one per line.
+        let head =
+            std::io::BufRead::fill_buf(&mut r).with_context(|| format!("{input}: cannot read"))?;
+        if let Some(at) = polgraph::input::binary_offset(head) {
+            errln!("{input}: binary file (NUL byte at offset {at})");
+            return Ok(ExitCode::from(1));
+        }
+        Box::new(r)
     };
     let mut failed = 0usize;
+    let mut records = 0usize;
     for (i, line) in std::io::BufRead::split(reader, b'\n').enumerate() {
         let at = format!("{input}:{}", i + 1);
         let bytes = line.with_context(|| format!("{at}: cannot read"))?;
@@ -1033,6 +1042,7 @@ fn timex(
         if line.is_empty() {
             continue;
         }
+        records += 1;
         if !line.starts_with('{') {
             errln!("{at}: skipped: not a record {{\"id\", \"date\", \"text\"}}");
             failed += 1;
@@ -1073,6 +1083,10 @@ fn timex(
         for l in timex_lines(&rec.id, &rec.text, &found) {
             outln!("{}", serde_json::to_string(&l)?);
         }
+    }
+    if records == 0 {
+        errln!("{input}: empty file: no records {{\"id\", \"date\", \"text\"}}");
+        return Ok(ExitCode::from(1));
     }
     Ok(if failed > 0 {
         errln!("{failed} record(s) skipped");

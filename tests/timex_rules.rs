@@ -2738,6 +2738,28 @@ fn cli_jsonl_character_offsets_and_values() {
     assert_eq!(text.find("Wednesday"), Some(37));
 }
 
+/// A binary or empty file given to `timex` is one clear error (exit 1), as for `ingest`: not
+/// one "not valid UTF-8" line per line, nor silence.
+#[test]
+fn cli_binary_and_empty_files() {
+    let db = Db::new();
+    let bin = db.dir.path().join("x.bin");
+    let mut bytes = b"{\"id\": 1}\n".to_vec();
+    bytes.extend_from_slice(&[0xff, 0x00, 0x10, b'\n', 0xfe, b'\n']);
+    std::fs::write(&bin, &bytes).unwrap();
+    let out = db.cmd(["timex"]).arg(&bin).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("binary file (NUL byte at offset 11)"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let empty = db.dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "\n  \n").unwrap();
+    let out = db.cmd(["timex"]).arg(&empty).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("empty file: no records"), "{err}");
+}
+
 #[test]
 fn cli_text_table() {
     let db = Db::new();
