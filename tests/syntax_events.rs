@@ -1275,6 +1275,26 @@ fn hand_checked_sentences_code_the_right_events() {
                 ),
             ],
         ),
+        // "Palestinian leaders" are the state's leadership (a sector word), whom "they"
+        // after their verb of saying names; a boycott announced is planned.
+        (
+            "leaders-of-a-country",
+            vec![ev(
+                "sanction",
+                "Palestinian Territories",
+                "United States",
+                "planned",
+                "2025-03-06",
+            )],
+        ),
+        // "the leaders of France and Japan" name both countries, not the first alone.
+        (
+            "leaders-of-several-countries",
+            vec![
+                ev("meet", "Donald Trump", "France", "planned", "2025-03-07"),
+                ev("meet", "Donald Trump", "Japan", "planned", "2025-03-07"),
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (id, want) in cases {

@@ -1056,6 +1056,7 @@ impl State<'_> {
                 && let Some((w, n)) = self.gaz().sector_at(&lower, i).map(|(w, n)| (w.clone(), n))
                 && w.sector != "MED"
                 && let Some(entry) = self.place_after(&lower, facts, i + n)
+                && !self.coordinated_place_after(&lower, facts, i + n)
             {
                 let span = TokSpan { from: i, to: i + n };
                 // "the authorities in Tehran", "officials in Washington": the state itself.
@@ -1154,6 +1155,32 @@ impl State<'_> {
                 ))
             .then_some(surf.entry)
         })
+    }
+
+    /// Whether the country named after `in`/`of` … at token `at` ([`Self::place_after`]) is
+    /// the first of several ("the leaders of France and Japan", "officials of Egypt, Jordan
+    /// and Syria"): the noun before then names no one country, and each country stays its
+    /// own mention.
+    fn coordinated_place_after(&self, lower: &[&str], facts: &SentenceFacts, at: usize) -> bool {
+        let country_at = |k: usize| {
+            facts.gaz.iter().find(|h| {
+                h.span.from == k
+                    && self.gaz().entries[self.gaz().surfaces[h.surface].entry].kind
+                        == ActorType::Country
+            })
+        };
+        let mut start = at + 1;
+        if lower.get(start) == Some(&"the") {
+            start += 1;
+        }
+        let Some(first) = country_at(start) else {
+            return false;
+        };
+        let mut k = first.span.to;
+        while matches!(lower.get(k).copied(), Some("," | "and" | "or")) {
+            k += 1;
+        }
+        k > first.span.to && country_at(k).is_some()
     }
 
     /// The group actor of a country and sector (`grp:ISO3:SECTOR`, for people of a country
