@@ -372,7 +372,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut failed = false;
             for art in read_paths(std::slice::from_ref(path), &opts) {
                 match art {
-                    Ok(art) => out.push(kb.extract(&art)),
+                    Ok(art) => {
+                        let mut ex = kb.extract(&art);
+                        // The PLOVER type as reported, as `export` gives it (a planned strike
+                        // is THREATEN).
+                        for e in &mut ex.events {
+                            e.plover = polgraph::events::plover_reading(
+                                e.plover.as_deref(),
+                                &e.cameo,
+                                e.status,
+                            );
+                        }
+                        out.push(ex);
+                    }
                     Err(e) => {
                         errln!("error: {e}");
                         failed = true;
