@@ -1041,10 +1041,14 @@ fn timex(
         Box::new(r)
     };
     let mut failed = 0usize;
+    // Lines with anything but white space, records or not.
     let mut records = 0usize;
     for (i, line) in std::io::BufRead::split(reader, b'\n').enumerate() {
         let at = format!("{input}:{}", i + 1);
         let bytes = line.with_context(|| format!("{at}: cannot read"))?;
+        if bytes.iter().any(|b| !b.is_ascii_whitespace()) {
+            records += 1;
+        }
         let Ok(line) = std::str::from_utf8(&bytes) else {
             errln!("{at}: skipped: not valid UTF-8");
             failed += 1;
@@ -1054,7 +1058,6 @@ fn timex(
         if line.is_empty() {
             continue;
         }
-        records += 1;
         if !line.starts_with('{') {
             errln!("{at}: skipped: not a record {{\"id\", \"date\", \"text\"}}");
             failed += 1;

@@ -2758,6 +2758,17 @@ fn cli_binary_and_empty_files() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("empty file: no records"), "{err}");
+    // Lines that are not UTF-8 are skipped one by one; the file is not called empty.
+    let bad = db.dir.path().join("bad.jsonl");
+    std::fs::write(&bad, [0xffu8, 0xfe, b'\n', 0xc3, b'\n']).unwrap();
+    let out = db.cmd(["timex"]).arg(&bad).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("bad.jsonl:2: skipped: not valid UTF-8"),
+        "{err}"
+    );
+    assert!(!err.contains("empty file"), "{err}");
 }
 
 #[test]
