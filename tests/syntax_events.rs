@@ -1239,8 +1239,17 @@ fn hand_checked_sentences_code_the_right_events() {
             )],
         ),
         // ... while calling someone something, or calling someone's remarks something, is no
-        // call.
-        ("called-name-a-noun-is-naming", vec![]),
+        // call; calling someone a criminal denounces them (CAMEO 111).
+        (
+            "called-name-a-noun-is-naming",
+            vec![ev(
+                "criticize",
+                "Vladimir Putin",
+                "Volodymyr Zelensky",
+                "occurred",
+                "2025-03-03",
+            )],
+        ),
         ("called-possessed-thing-is-naming", vec![]),
         // The object of "allow" does its infinitive: the terrorists go into Iraq (no actor),
         // not the United States.
