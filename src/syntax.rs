@@ -2732,15 +2732,16 @@ fn past_tense_misread(
         // A participle cannot take a direct object, so one read as a reduced relative
         // before a plural noun is a past tense too ("police in Jericho confiscated weapons"),
         // unless that noun is a time ("sanctions imposed months ago").
-        let next_word = words[i + 1].to_lowercase();
-        let time_next =
-            crate::text::TIME_NOUNS.contains(&next_word.strip_suffix('s').unwrap_or(&next_word));
+        let time_next = || {
+            let w = words[i + 1].to_lowercase();
+            crate::text::TIME_NOUNS.contains(&w.strip_suffix('s').unwrap_or(&w))
+        };
         let as_adjective = (u == Upos::Adj || (u == Upos::Verb && x == "VBN"))
             && form.ends_with("ed")
             && !finite_before
             && matches!(prev, "NNS" | "NNPS" | "NNP")
             && (matches!(next, "CD" | "DT" | "PRP$")
-                || (u == Upos::Verb && next == "NNS" && !time_next));
+                || (u == Upos::Verb && next == "NNS" && !time_next()));
         let as_noun = u == Upos::Noun
             && words[i] == form
             && matches!(prev, "CD" | "NNS" | "NNPS" | "NNP" | "PRP")

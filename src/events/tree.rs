@@ -969,12 +969,8 @@ impl Ctx<'_> {
                 }
                 // "allowing terrorists to go into Iraq", parsed as an adverbial to-clause: the
                 // object of a governing verb (governors.tsv) does it, as in an `xcomp`.
-                "advcl"
-                    if t.kids_rel(cur, "mark").any(|m| t.nodes[m].lemma == "to")
-                        && self.coder.governor_lines(t, h).is_some()
-                        && t.kids_rel(h, "obj").next().is_some() =>
-                {
-                    return t.kids_rel(h, "obj").next();
+                "advcl" if self.coder.object_controller(t, cur).is_some() => {
+                    return self.coder.object_controller(t, cur);
                 }
                 "advcl" => cur = h,
                 // "a resolution calling for …": only an actor noun is the subject.
@@ -1261,11 +1257,7 @@ impl TreeCoder {
             // The object of a governing verb does its infinitive ("allowing terrorists to
             // go into Iraq", "urged Iran to halt").
             let h = t.head(cur)?;
-            if matches!(t.base_rel(cur), "xcomp" | "advcl")
-                && t.kids_rel(cur, "mark").any(|m| t.nodes[m].lemma == "to")
-                && self.governor_lines(t, h).is_some()
-                && let Some(o) = t.kids_rel(h, "obj").next()
-            {
+            if let Some(o) = self.object_controller(t, cur) {
                 break o;
             }
             if t.nodes[cur].deprel != "conj" {
@@ -2093,6 +2085,19 @@ impl TreeCoder {
             cur = h;
         }
         None
+    }
+
+    /// The object that does the to-infinitive clause `c` (an `xcomp` or `advcl` marked "to")
+    /// of a governing verb (a `governors.tsv` lemma) with an object: "allowing terrorists to
+    /// go into Iraq" → "terrorists", "urged Iran to halt" → "Iran". `None` for any other
+    /// clause (the subject then does it).
+    fn object_controller(&self, t: &Tree, c: usize) -> Option<usize> {
+        let h = t.head(c)?;
+        (matches!(t.base_rel(c), "xcomp" | "advcl")
+            && t.kids_rel(c, "mark").any(|m| t.nodes[m].lemma == "to")
+            && self.governor_lines(t, h).is_some())
+        .then(|| t.kids_rel(h, "obj").next())
+        .flatten()
     }
 
     /// The event kind and CAMEO code an emitted event gets for a governed event with code
